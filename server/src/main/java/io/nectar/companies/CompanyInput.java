@@ -1,0 +1,46 @@
+package io.nectar.companies;
+
+import io.nectar.http.Fields;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The writable fields of a company as a request gave them. On create an absent field takes its
+ * default; on PATCH an absent field keeps its value ({@link #given}).
+ */
+record CompanyInput(
+    Fields fields,
+    String name,
+    String externalId,
+    LocalDate dataCollectionStartDate,
+    Boolean isDemandEnabled,
+    Boolean isImpliedMeteringEnabled,
+    BigDecimal impliedMeteringFraction,
+    Boolean isBasicIdentifierMappingEnabled,
+    Boolean isLowAccuracyModeEnabled,
+    List<String> users) {
+
+  /** Reads and validates the body; throws a 400 listing every problem. */
+  static CompanyInput read(Fields fields, boolean creating) {
+    if (creating) {
+      fields.require("name");
+    }
+    CompanyInput input = new CompanyInput(fields,
+        fields.text("name", 200, false, false),
+        fields.text("externalId", 255, true, true),
+        fields.date("dataCollectionStartDate", false),
+        fields.bool("isDemandEnabled"),
+        fields.bool("isImpliedMeteringEnabled"),
+        fields.decimal("impliedMeteringFraction", 1, 2, BigDecimal.ZERO, null, false),
+        fields.bool("isBasicIdentifierMappingEnabled"),
+        fields.bool("isLowAccuracyModeEnabled"),
+        fields.emailList("users", 100));
+    fields.finish();
+    return input;
+  }
+
+  boolean given(String field) {
+    return fields.has(field);
+  }
+}

@@ -1,0 +1,149 @@
+package io.nectar.companies;
+
+import io.nectar.http.ApiError;
+import io.nectar.keys.Caller;
+import io.nectar.sites.Site;
+import io.nectar.sites.SiteStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Rules for companies: defaults, tenancy, updates and deletion. */
+public final class CompanyService {
+  private static final BigDecimal DEFAULT_IMPLIED_FRACTION = new BigDecimal("1.00");
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final Supplier<UUID> ids;
+  private final CompanyStore store = new CompanyStore();
+  private final SiteStore sites = new SiteStore();
+  private final CompanyPurger purger;
+
+  public CompanyService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyPurger purger) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.ids = ids;
+    this.purger = purger;
+  }
+
+  /**
+   * The company {@code id}, if the caller may use it: 404 when there is no such (live) company, 403
+   * when it belongs to another organization or environment (CONTRACT §3).
+   */
+  public Company requireOwned(Handle h, Caller caller, UUID id) {
+    Company company = store.find(h, id).orElseThrow(() -> ApiError.notFound("Company"));
+    if (!caller.owns(company.organizationId(), company.environment())) {
+      throw ApiError.forbidden();
+    }
+    return company;
+  }
+
+  /** Like {@link #requireOwned}, and locks the company row until the transaction ends. */
+  public Company requireOwnedForUpdate(Handle h, Caller caller, UUID id) {
+    Company company = store.findForUpdate(h, id).orElseThrow(() -> ApiError.notFound("Company"));
+    if (!caller.owns(company.organizationId(), company.environment())) {
+      throw ApiError.forbidden();
+    }
+    return company;
+  }
+
+  public List<CompanyDetails> list(Caller caller) {
+    return jdbi.inTransaction(h -> {
+      List<Company> companies = store.list(h, caller.organizationId(), caller.environment());
+      Map<UUID, List<Site>> byCompany = sites.listByCompanies(h, companies.stream().map(Company::id).toList())
+          .stream().collect(Collectors.groupingBy(Site::companyId));
+      return companies.stream()
+          .map(c -> new CompanyDetails(c, byCompany.getOrDefault(c.id(), List.of())))
+          .toList();
+    });
+  }
+
+  public CompanyDetails get(Caller caller, UUID id) {
+    return jdbi.inTransaction(h -> details(h, requireOwned(h, caller, id)));
+  }
+
+  CompanyDetails create(Caller caller, CompanyInput input) {
+    Instant now = now();
+    Company company = new Company(ids.get(), caller.organizationId(), caller.environment(), input.name(),
+        input.externalId(),
+        input.dataCollectionStartDate() != null ? input.dataCollectionStartDate() : defaultStartDate(),
+        orFalse(input.isDemandEnabled()),
+        orFalse(input.isImpliedMeteringEnabled()),
+        input.impliedMeteringFraction() != null
+            ? input.impliedMeteringFraction().setScale(2) : DEFAULT_IMPLIED_FRACTION,
+        orFalse(input.isBasicIdentifierMappingEnabled()),
+        orFalse(input.isLowAccuracyModeEnabled()),
+        input.users() != null ? input.users() : List.of(),
+        now, now);
+    jdbi.useTransaction(h -> store.insert(h, company));
+    return new CompanyDetails(company, List.of());
+  }
+
+  CompanyDetails update(Caller caller, UUID id, CompanyInput input) {
+    return jdbi.inTransaction(h -> {
+      Company c = requireOwnedForUpdate(h, caller, id);
+      Company candidate = new Company(c.id(), c.organizationId(), c.environment(),
+          input.given("name") ? input.name() : c.name(),
+          input.given("externalId") ? input.externalId() : c.externalId(),
+          input.given("dataCollectionStartDate") ? input.dataCollectionStartDate() : c.dataCollectionStartDate(),
+          input.given("isDemandEnabled") ? input.isDemandEnabled() : c.isDemandEnabled(),
+          input.given("isImpliedMeteringEnabled") ? input.isImpliedMeteringEnabled() : c.isImpliedMeteringEnabled(),
+          input.given("impliedMeteringFraction")
+              ? input.impliedMeteringFraction().setScale(2) : c.impliedMeteringFraction(),
+          input.given("isBasicIdentifierMappingEnabled")
+              ? input.isBasicIdentifierMappingEnabled() : c.isBasicIdentifierMappingEnabled(),
+          input.given("isLowAccuracyModeEnabled") ? input.isLowAccuracyModeEnabled() : c.isLowAccuracyModeEnabled(),
+          input.given("users") ? input.users() : c.users(),
+          c.created(), c.updated());
+      if (candidate.equals(c)) {
+        return details(h, c);
+      }
+      Company updated = new Company(candidate.id(), candidate.organizationId(), candidate.environment(),
+          candidate.name(), candidate.externalId(), candidate.dataCollectionStartDate(),
+          candidate.isDemandEnabled(), candidate.isImpliedMeteringEnabled(), candidate.impliedMeteringFraction(),
+          candidate.isBasicIdentifierMappingEnabled(), candidate.isLowAccuracyModeEnabled(), candidate.users(),
+          candidate.created(), now());
+      store.update(h, updated);
+      return details(h, updated);
+    });
+  }
+
+  /**
+   * Hides the company at once and removes it with everything under it in the background, so the
+   * request returns immediately however much data the company holds.
+   */
+  void delete(Caller caller, UUID id) {
+    jdbi.useTransaction(h -> {
+      requireOwnedForUpdate(h, caller, id);
+      store.markDeleted(h, id, now());
+    });
+    purger.schedule(id);
+  }
+
+  private CompanyDetails details(Handle h, Company company) {
+    return new CompanyDetails(company, sites.listByCompanies(h, List.of(company.id())));
+  }
+
+  /** January 1 of the previous year (nectar-api.md §3.1). */
+  private LocalDate defaultStartDate() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusYears(1).withDayOfYear(1);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static boolean orFalse(Boolean value) {
+    return value != null && value;
+  }
+}

@@ -1,0 +1,251 @@
+package io.nectar.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads typed fields out of a {@link RequestBody} and collects every problem, field by field, in
+ * the messages Django REST Framework uses, so a client sees all its mistakes at once. Reading a
+ * field declares it; {@link #finish()} rejects any field that was never declared.
+ *
+ * <p>Each reader returns {@code null} when the field is absent or invalid; {@link #has} tells absent
+ * from an explicit {@code null}, which PATCH needs.
+ */
+public final class Fields {
+  private static final Pattern EMAIL = Pattern.compile(
+      "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+          + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+
+  private final ObjectNode fields;
+  private final boolean textual;
+  private final Set<String> declared = new LinkedHashSet<>();
+  private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+  public Fields(RequestBody body) {
+    this.fields = body.fields();
+    this.textual = body.textual();
+  }
+
+  /** True when the body names {@code field}, even with a null value. */
+  public boolean has(String field) {
+    declared.add(field);
+    return fields.has(field);
+  }
+
+  /** Records "This field is required." for each of {@code names} the body lacks. */
+  public Fields require(String... names) {
+    for (String name : names) {
+      if (!has(name)) {
+        error(name, "This field is required.");
+      }
+    }
+    return this;
+  }
+
+  public String text(String field, int maxLength, boolean allowBlank, boolean nullable) {
+    JsonNode node = node(field, nullable);
+    if (node == null) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      return error(field, "Not a valid string.");
+    }
+    return checkedText(field, node.asText(), maxLength, allowBlank);
+  }
+
+  public Boolean bool(String field) {
+    JsonNode node = node(field, false);
+    if (node == null) {
+      return null;
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (textual && node.isTextual()) {
+      switch (node.asText().trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "true", "1", "yes", "on" -> {
+          return true;
+        }
+        case "false", "0", "no", "off" -> {
+          return false;
+        }
+        default -> { }
+      }
+    }
+    return error(field, "Must be a valid boolean.");
+  }
+
+  public LocalDate date(String field, boolean nullable) {
+    JsonNode node = node(field, nullable);
+    if (node == null) {
+      return null;
+    }
+    if (node.isTextual()) {
+      String raw = node.asText().trim();
+      if (raw.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        try {
+          return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+          // falls through to the error below
+        }
+      }
+    }
+    return error(field, "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.");
+  }
+
+  /**
+   * A decimal given as a JSON string or number, with at most {@code wholeDigits} digits before the
+   * point and {@code fractionDigits} after it, between {@code min} and {@code max} when given.
+   */
+  public BigDecimal decimal(String field, int wholeDigits, int fractionDigits, BigDecimal min, BigDecimal max,
+      boolean nullable) {
+    JsonNode node = node(field, nullable);
+    if (node == null) {
+      return null;
+    }
+    BigDecimal value;
+    if (node.isNumber()) {
+      value = node.decimalValue();
+    } else if (node.isTextual() && node.asText().trim().matches("-?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+      value = new BigDecimal(node.asText().trim());
+    } else {
+      return error(field, "A valid number is required.");
+    }
+    value = value.scale() < 0 ? value.setScale(0) : value;
+    if (value.scale() > fractionDigits) {
+      return error(field, "Ensure that there are no more than " + fractionDigits + " decimal places.");
+    }
+    if (value.precision() - value.scale() > wholeDigits) {
+      return error(field, "Ensure that there are no more than " + wholeDigits + " digits before the decimal point.");
+    }
+    if (min != null && value.compareTo(min) < 0) {
+      return error(field, "Ensure this value is greater than or equal to " + min.toPlainString() + ".");
+    }
+    if (max != null && value.compareTo(max) > 0) {
+      return error(field, "Ensure this value is less than or equal to " + max.toPlainString() + ".");
+    }
+    return value;
+  }
+
+  /** A list of strings; in form bodies a single value counts as a list of one. */
+  public List<String> textList(String field, int maxItems, int maxItemLength) {
+    JsonNode node = node(field, false);
+    if (node == null) {
+      return null;
+    }
+    List<JsonNode> items = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(items::add);
+    } else if (textual && node.isTextual()) {
+      items.add(node);
+    } else {
+      return error(field, "Expected a list of items but got type \"" + typeName(node) + "\".");
+    }
+    if (items.size() > maxItems) {
+      return error(field, "Ensure this field has no more than " + maxItems + " elements.");
+    }
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      if (!item.isTextual()) {
+        return error(field, "Item " + i + ": Not a valid string.");
+      }
+      String value = checkedText(field, item.asText(), maxItemLength, false);
+      if (value == null) {
+        return null;
+      }
+      values.add(value);
+    }
+    return values;
+  }
+
+  /** A list of e-mail addresses, trimmed and without duplicates (compared case-insensitively). */
+  public List<String> emailList(String field, int maxItems) {
+    List<String> values = textList(field, maxItems, 254);
+    if (values == null) {
+      return null;
+    }
+    Map<String, String> unique = new LinkedHashMap<>();
+    for (String value : values) {
+      if (!EMAIL.matcher(value).matches()) {
+        return error(field, "Enter a valid email address: \"" + value + "\".");
+      }
+      unique.putIfAbsent(value.toLowerCase(java.util.Locale.ROOT), value);
+    }
+    return List.copyOf(unique.values());
+  }
+
+  /** Throws a 400 listing every problem, including fields no reader declared. */
+  public void finish() {
+    for (Iterator<String> names = fields.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!declared.contains(name)) {
+        error(name, "Unknown field.");
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ApiError.invalid(errors);
+    }
+  }
+
+  private JsonNode node(String field, boolean nullable) {
+    declared.add(field);
+    JsonNode node = fields.get(field);
+    if (node == null) {
+      return null;
+    }
+    if (node.isNull() || (textual && nullable && node.isTextual() && node.asText().isEmpty())) {
+      if (!nullable) {
+        error(field, "This field may not be null.");
+      }
+      return null;
+    }
+    return node;
+  }
+
+  private String checkedText(String field, String value, int maxLength, boolean allowBlank) {
+    if (value.indexOf('\0') >= 0) {
+      return error(field, "Null characters are not allowed.");
+    }
+    String trimmed = value.trim();
+    if (!allowBlank && trimmed.isEmpty()) {
+      return error(field, "This field may not be blank.");
+    }
+    if (trimmed.codePointCount(0, trimmed.length()) > maxLength) {
+      return error(field, "Ensure this field has no more than " + maxLength + " characters.");
+    }
+    return trimmed;
+  }
+
+  private <T> T error(String field, String message) {
+    errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
+    return null;
+  }
+
+  private static String typeName(JsonNode node) {
+    if (node.isTextual()) {
+      return "str";
+    }
+    if (node.isBoolean()) {
+      return "bool";
+    }
+    if (node.isIntegralNumber()) {
+      return "int";
+    }
+    if (node.isNumber()) {
+      return "float";
+    }
+    return node.isObject() ? "dict" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

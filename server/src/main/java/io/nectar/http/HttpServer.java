@@ -1,0 +1,171 @@
+package io.nectar.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.nectar.keys.KeyService;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The Javalin server: request ids, body limits, JSON errors for every failure path (unknown routes,
+ * wrong methods, oversized bodies, unexpected exceptions), access log and request metrics. Features
+ * add their routes through an {@link Api} (authenticated, versioned) or as plain public routes.
+ */
+public final class HttpServer {
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+  private static final Logger access = LoggerFactory.getLogger("access");
+  private static final String REQUEST_ID = "X-Request-Id";
+  private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+  private final Javalin javalin;
+  private final List<Api.Route> apiRoutes;
+  private final Idempotency idempotency;
+
+  /** Builds the server; nothing listens until {@link #start(int)}. */
+  public HttpServer(Settings settings, Jdbi jdbi, KeyService keys, Clock clock, MeterRegistry meters,
+      Consumer<Api> apiRoutes, Consumer<RoutesConfig> publicRoutes) {
+    this.idempotency = new Idempotency(jdbi, clock, settings.maxBodyBytes());
+    RateLimiter limiter = new RateLimiter(settings.maxConcurrentPerKey(), settings.maxPerSecondPerKey());
+    List<Api.Route>[] registered = new List[1];
+    this.javalin = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.http.prefer405over404 = true;
+      config.http.maxRequestSize = settings.maxBodyBytes();
+      config.router.ignoreTrailingSlashes = true;
+      config.staticFiles.enableWebjars();
+      config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+      config.requestLogger.http((ctx, ms) -> logRequest(ctx, ms, meters));
+
+      RoutesConfig routes = config.routes;
+      routes.before(ctx -> beginRequest(ctx, settings.maxBodyBytes()));
+      routes.exception(ApiError.class, (e, ctx) -> renderError(ctx, e));
+      routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, translate(ctx, e, settings)));
+      routes.exception(Exception.class, (e, ctx) -> {
+        log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+        renderError(ctx, new ApiError(500, "Internal server error. Quote the request id "
+            + ctx.res().getHeader(REQUEST_ID) + " when reporting it."));
+      });
+      for (int status : new int[] {400, 404, 405, 413, 415, 500, 503}) {
+        routes.error(status, ctx -> {
+          if (ctx.attribute(Json.RESPONSE_BYTES) == null) {
+            renderError(ctx, new ApiError(status, defaultDetail(ctx, status)));
+          }
+        });
+      }
+      Api api = new Api(routes, keys, limiter, idempotency, settings.maxBodyBytes());
+      apiRoutes.accept(api);
+      publicRoutes.accept(routes);
+      registered[0] = api.routes();
+    });
+    this.apiRoutes = registered[0];
+  }
+
+  /** Limits and rates for the HTTP layer. */
+  public record Settings(long maxBodyBytes, int maxConcurrentPerKey, int maxPerSecondPerKey) {}
+
+  public HttpServer start(int port) {
+    javalin.start("0.0.0.0", port);
+    return this;
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  public void stop() {
+    javalin.stop();
+  }
+
+  /** Every authenticated route, without version prefix: the OpenAPI test checks each is documented. */
+  public List<Api.Route> apiRoutes() {
+    return apiRoutes;
+  }
+
+  /** Forgets idempotent responses older than 24 hours. */
+  public int purgeExpiredIdempotencyKeys() {
+    return idempotency.purgeExpired();
+  }
+
+  static void renderError(Context ctx, ApiError error) {
+    error.headers().forEach(ctx::header);
+    Json.respond(ctx, error.status(), Json.error(error));
+  }
+
+  private static void beginRequest(Context ctx, long maxBodyBytes) {
+    String incoming = ctx.header(REQUEST_ID);
+    String requestId = incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches()
+        ? incoming : UUID.randomUUID().toString();
+    ctx.header(REQUEST_ID, requestId);
+    MDC.put("requestId", requestId);
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxBodyBytes) {
+      throw RequestBody.tooLarge(maxBodyBytes);
+    }
+  }
+
+  private static ApiError translate(Context ctx, HttpResponseException e, Settings settings) {
+    int status = e.getStatus();
+    if (status == 413) {
+      return RequestBody.tooLarge(settings.maxBodyBytes());
+    }
+    String detail = switch (status) {
+      case 404, 405 -> defaultDetail(ctx, status);
+      default -> e.getMessage() == null || e.getMessage().isBlank() ? "Request failed." : e.getMessage();
+    };
+    return new ApiError(status, detail);
+  }
+
+  private static String defaultDetail(Context ctx, int status) {
+    return switch (status) {
+      case 404 -> "Not found.";
+      case 405 -> "Method \"" + ctx.method() + "\" not allowed.";
+      case 413 -> "Request body is too large.";
+      case 415 -> "Unsupported media type.";
+      case 503 -> "Service unavailable.";
+      case 500 -> "Internal server error.";
+      default -> "Bad request.";
+    };
+  }
+
+  private static void logRequest(Context ctx, Float ms, MeterRegistry meters) {
+    String route = routeTemplate(ctx);
+    int status = ctx.statusCode();
+    if (meters != null) {
+      Timer.builder("http.server.requests")
+          .description("HTTP requests by route and status")
+          .tag("method", ctx.method().name())
+          .tag("route", route)
+          .tag("status", Integer.toString(status))
+          .publishPercentileHistogram(false)
+          .register(meters)
+          .record((long) (ms * 1_000_000L), TimeUnit.NANOSECONDS);
+    }
+    access.info("{} {} {} {}ms", ctx.method(), ctx.path(), status, String.format(Locale.ROOT, "%.1f", ms));
+    MDC.remove("requestId");
+  }
+
+  /** The matched route pattern (bounded cardinality for metrics), or "unmatched". */
+  private static String routeTemplate(Context ctx) {
+    try {
+      Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+      return endpoint == null ? "unmatched" : endpoint.path;
+    } catch (RuntimeException e) {
+      return "unmatched";
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.nectar.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.http.Context;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The one JSON configuration of the server, and helpers that write JSON responses. */
+public final class Json {
+  /** Request attribute holding the bytes of a JSON response, so idempotency can replay them. */
+  static final String RESPONSE_BYTES = "nectar.responseBytes";
+
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      // Exact decimals end to end: a number in a request never passes through a double.
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(JsonParser.Feature.ALLOW_COMMENTS)
+      .build();
+
+  private Json() {}
+
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  public static ArrayNode array() {
+    return MAPPER.createArrayNode();
+  }
+
+  /** ISO-8601 UTC with {@code Z}, as in every response (CONTRACT §2). */
+  public static String timestamp(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  public static String date(LocalDate date) {
+    return date == null ? null : date.toString();
+  }
+
+  /** Decimals are JSON strings holding a plain decimal (CONTRACT §2). */
+  public static String decimal(BigDecimal value) {
+    return value == null ? null : value.toPlainString();
+  }
+
+  public static ArrayNode strings(List<String> values) {
+    ArrayNode array = MAPPER.createArrayNode();
+    values.forEach(array::add);
+    return array;
+  }
+
+  /** Writes {@code body} as the JSON response with {@code status}. */
+  public static void respond(Context ctx, int status, Object body) {
+    try {
+      byte[] bytes = MAPPER.writeValueAsBytes(body);
+      ctx.attribute(RESPONSE_BYTES, bytes);
+      ctx.status(status).contentType("application/json").result(bytes);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A 204 with no body. */
+  public static void noContent(Context ctx) {
+    ctx.attribute(RESPONSE_BYTES, new byte[0]);
+    ctx.status(204).result(new byte[0]);
+  }
+
+  static ObjectNode error(ApiError error) {
+    ObjectNode body = object().put("detail", error.detail());
+    if (!error.errors().isEmpty()) {
+      body.set("errors", MAPPER.valueToTree(error.errors()));
+    }
+    return body;
+  }
+
+  static ObjectNode detail(String detail) {
+    return object().put("detail", detail);
+  }
+}

@@ -1,0 +1,126 @@
+package io.nectar.keys;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Organizations and their API keys: creation (the secret is shown once and stored only as a
+ * SHA-256 hash), listing, revocation, and authentication of a presented secret.
+ *
+ * <p>Secrets carry 190 bits of randomness, so a fast hash is enough: there is nothing to brute-force
+ * that a slow password hash would protect. Validity is checked against the database on every
+ * request, so a revoked key fails on its very next use.
+ */
+public final class KeyService {
+  public static final String DEFAULT_ORGANIZATION = "Default organization";
+  private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+  private final Jdbi jdbi;
+  private final KeyStore store;
+  private final Clock clock;
+  private final java.util.function.Supplier<UUID> ids;
+  private final SecureRandom random = new SecureRandom();
+
+  public KeyService(Jdbi jdbi, Clock clock, java.util.function.Supplier<UUID> ids) {
+    this.jdbi = jdbi;
+    this.store = new KeyStore(jdbi);
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /** Returns the organization of that name, creating it on first use. */
+  public Organization organization(String name) {
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw new IllegalArgumentException("an organization name is 1 to 200 characters");
+    }
+    return jdbi.inTransaction(h -> store.insertOrganizationIfAbsent(h,
+        new Organization(ids.get(), name.trim(), now())));
+  }
+
+  /**
+   * Creates a key. {@code fixedSecret} (from NECTAR_BOOTSTRAP_KEY) replaces the random secret for
+   * scripted set-ups; everyone else gets a random one.
+   */
+  public CreatedKey create(Organization organization, String name, Environment environment,
+      Optional<LocalDate> expiresOn, Optional<String> fixedSecret) {
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw new IllegalArgumentException("a key name is 1 to 200 characters");
+    }
+    Instant now = now();
+    Instant expires = expiresOn.map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null);
+    if (expires != null && !expires.isAfter(now)) {
+      throw new IllegalArgumentException("the expiry date must be in the future");
+    }
+    String secret = fixedSecret.orElseGet(() -> environment.secretPrefix() + randomToken(32));
+    ApiKey key = new ApiKey(ids.get(), organization.id(), organization.name(), name.trim(), environment,
+        secret.substring(0, Math.min(12, secret.length())), expires, now, null, null);
+    jdbi.useTransaction(h -> store.insertKey(h, key, hash(secret)));
+    return new CreatedKey(key, secret);
+  }
+
+  /**
+   * On the very first start, gives the default organization a SANDBOX key so that a new user can
+   * call the API at once. Returns the new key, or empty when the organization already has one.
+   */
+  public Optional<CreatedKey> bootstrap(Optional<String> fixedSecret) {
+    Organization organization = organization(DEFAULT_ORGANIZATION);
+    boolean hasKeys = jdbi.withHandle(h -> store.countKeys(h, organization.id())) > 0;
+    if (hasKeys) {
+      return Optional.empty();
+    }
+    return Optional.of(create(organization, "default", Environment.SANDBOX, Optional.empty(), fixedSecret));
+  }
+
+  public List<ApiKey> list() {
+    return store.listKeys();
+  }
+
+  /** Revokes a key; it fails from its next request on. False when no such key exists. */
+  public boolean revoke(UUID keyId) {
+    return store.revoke(keyId, now());
+  }
+
+  /** The caller a presented secret stands for, or empty when it is unknown, revoked or expired. */
+  public Optional<Caller> authenticate(String secret) {
+    if (secret == null || secret.isEmpty() || secret.length() > 200) {
+      return Optional.empty();
+    }
+    Instant now = now();
+    Optional<ApiKey> key = store.keyByHash(hash(secret)).filter(k -> k.isActiveAt(now));
+    key.ifPresent(k -> store.touch(k.id(), now));
+    return key.map(k -> new Caller(k.id(), k.organizationId(), k.organizationName(), k.environment()));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private String randomToken(int length) {
+    StringBuilder token = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      token.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    }
+    return token.toString();
+  }
+
+  static String hash(String secret) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.nectar.sites;
+
+import io.nectar.http.Fields;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The writable fields of a site as a request gave them (nectar-api.md §4.2). */
+record SiteInput(Fields fields, String name, String externalId, String address, List<String> path,
+    BigDecimal occupancyPercent) {
+
+  static SiteInput read(Fields fields, boolean creating) {
+    if (creating) {
+      fields.require("name");
+    }
+    SiteInput input = new SiteInput(fields,
+        fields.text("name", 255, false, false),
+        fields.text("externalId", 255, true, true),
+        fields.text("address", 255, true, true),
+        fields.textList("path", 10, 100),
+        fields.decimal("occupancyPercent", 3, 4, BigDecimal.ZERO, new BigDecimal(100), true));
+    fields.finish();
+    return input;
+  }
+
+  boolean given(String field) {
+    return fields.has(field);
+  }
+}

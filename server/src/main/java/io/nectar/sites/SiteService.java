@@ -1,0 +1,99 @@
+package io.nectar.sites;
+
+import io.nectar.companies.CompanyService;
+import io.nectar.http.ApiError;
+import io.nectar.keys.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Rules for sites: they belong to a company the caller owns; DELETE archives rather than removes. */
+public final class SiteService {
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final Supplier<UUID> ids;
+  private final CompanyService companies;
+  private final SiteStore store = new SiteStore();
+
+  public SiteService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyService companies) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.ids = ids;
+    this.companies = companies;
+  }
+
+  /** The site {@code id} if the caller owns its company: 404 when missing, 403 for another tenant. */
+  public Site requireOwned(Handle h, Caller caller, UUID id) {
+    Site site = store.find(h, id).orElseThrow(() -> ApiError.notFound("Site"));
+    try {
+      companies.requireOwned(h, caller, site.companyId());
+    } catch (ApiError e) {
+      throw e.status() == 404 ? ApiError.notFound("Site") : e;
+    }
+    return site;
+  }
+
+  Site create(Caller caller, UUID companyId, SiteInput input) {
+    Instant now = now();
+    return jdbi.inTransaction(h -> {
+      companies.requireOwned(h, caller, companyId);
+      Site site = new Site(ids.get(), companyId, input.name(), input.externalId(), input.address(),
+          input.path() != null ? input.path() : List.of(), scaled(input.occupancyPercent()), null, now, now);
+      store.insert(h, site);
+      return site;
+    });
+  }
+
+  Site get(Caller caller, UUID id) {
+    return jdbi.inTransaction(h -> requireOwned(h, caller, id));
+  }
+
+  Site update(Caller caller, UUID id, SiteInput input) {
+    return jdbi.inTransaction(h -> {
+      Site s = requireOwned(h, caller, id);
+      Site updated = new Site(s.id(), s.companyId(),
+          input.given("name") ? input.name() : s.name(),
+          input.given("externalId") ? input.externalId() : s.externalId(),
+          input.given("address") ? input.address() : s.address(),
+          input.given("path") ? input.path() : s.path(),
+          input.given("occupancyPercent") ? scaled(input.occupancyPercent()) : s.occupancyPercent(),
+          s.dataCollectionStopDate(), s.created(), now());
+      if (sameContent(s, updated)) {
+        return s;
+      }
+      store.update(h, updated);
+      return updated;
+    });
+  }
+
+  /** Archives the site: data collection stops today (UTC); an archived site keeps its first date. */
+  void archive(Caller caller, UUID id) {
+    jdbi.useTransaction(h -> {
+      Site s = requireOwned(h, caller, id);
+      if (s.dataCollectionStopDate() == null) {
+        store.update(h, new Site(s.id(), s.companyId(), s.name(), s.externalId(), s.address(), s.path(),
+            s.occupancyPercent(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), s.created(), now()));
+      }
+    });
+  }
+
+  private static boolean sameContent(Site a, Site b) {
+    return a.equals(new Site(b.id(), b.companyId(), b.name(), b.externalId(), b.address(), b.path(),
+        b.occupancyPercent(), b.dataCollectionStopDate(), b.created(), a.updated()));
+  }
+
+  private static java.math.BigDecimal scaled(java.math.BigDecimal occupancy) {
+    return occupancy == null ? null : occupancy.setScale(4);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}
