@@ -56,7 +56,7 @@ public final class Database implements AutoCloseable {
       description = embedded.toString();
     }
     hikari.setPoolName("nectar");
-    hikari.setMaximumPoolSize(poolSize);
+    hikari.setMaximumPoolSize(Math.max(2, poolSize)); // Flyway holds one connection for its lock and uses another
     hikari.setMinimumIdle(Math.min(2, poolSize));
     hikari.setConnectionTimeout(10_000);
     hikari.setInitializationFailTimeout(15_000);

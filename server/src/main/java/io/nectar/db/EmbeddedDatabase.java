@@ -42,7 +42,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     Path pgDir = dataDir.resolve("pg");
     FileChannel channel = FileChannel.open(dataDir.resolve("nectar.lock"),
         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-    FileLock lock = channel.tryLock();
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      lock = null; // held by this very process (a server and an admin command in one JVM, as in tests)
+    }
     if (lock == null) {
       channel.close();
       int port = runningPort(pgDir).orElseThrow(() -> new IOException(
