@@ -31,16 +31,24 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
-    CommandLine cli = new CommandLine(new Main());
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("nectar: " + (e instanceof ConfigException || e instanceof IllegalArgumentException
-          ? e.getMessage() : e.toString()));
-      return e instanceof ConfigException || e instanceof IllegalArgumentException ? 2 : 1;
-    });
-    int code = cli.execute(args);
+    int code = commandLine().execute(args);
     if (code != 0 || args.length == 0 || !"serve".equals(args[0])) {
       System.exit(code);
     }
+  }
+
+  /**
+   * The command line, with usage errors (a bad setting or argument) reported as one line and exit
+   * code 2, and anything else as exit code 1.
+   */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      boolean usage = e instanceof ConfigException || e instanceof IllegalArgumentException;
+      commandLine.getErr().println("nectar: " + (usage ? e.getMessage() : e.toString()));
+      return usage ? 2 : 1;
+    });
+    return cli;
   }
 
   @Override
