@@ -104,9 +104,34 @@ public final class TestServer implements AutoCloseable {
 
   public Response sendBytes(String method, String path, String key, String contentType, byte[] body,
       Map<String, String> headers) {
+    return sendBody(method, path, key, contentType,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body), headers);
+  }
+
+  /** A form-urlencoded POST; {@code form} is the encoded body, e.g. {@code name=HQ&path=US}. */
+  public Response postForm(String path, String key, String form) {
+    return send("POST", path, key, "application/x-www-form-urlencoded", form, Map.of());
+  }
+
+  /** A multipart/form-data POST of text fields (a name may repeat, e.g. {@code path}). */
+  public Response postMultipart(String path, String key, Multipart multipart) {
+    return sendBytes("POST", path, key, multipart.contentType(), multipart.bytes(), Map.of());
+  }
+
+  /**
+   * Sends {@code body} with chunked transfer encoding: no Content-Length, so the server learns the
+   * size only by reading.
+   */
+  public Response sendChunked(String method, String path, String key, String contentType, byte[] body) {
+    return sendBody(method, path, key, contentType,
+        HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)), Map.of());
+  }
+
+  public Response sendBody(String method, String path, String key, String contentType,
+      HttpRequest.BodyPublisher body, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        .method(method, body);
     if (key != null) {
       request.header("X-API-Key", key);
     }
