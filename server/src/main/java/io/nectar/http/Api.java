@@ -20,6 +20,8 @@ public final class Api {
   private static final String VERSION = "nectar.version";
   private static final String CALLER = "nectar.caller";
   private static final String MAX_BODY = "nectar.maxBody";
+  private static final java.util.regex.Pattern CANONICAL_UUID = java.util.regex.Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   /** A route as written without its version prefix, e.g. {@code GET /company/{id}}. */
   public record Route(String method, String path) {}
@@ -108,14 +110,11 @@ public final class Api {
    * (CONTRACT §3) with the same message as a missing one.
    */
   public static UUID id(Context ctx, String name, String what) {
-    try {
-      String raw = ctx.pathParam(name);
-      if (raw.length() != 36) {
-        throw ApiError.notFound(what);
-      }
-      return UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
+    String raw = ctx.pathParam(name);
+    // UUID.fromString also takes "+1a2…" or misplaced dashes; only the canonical spelling names an object.
+    if (!CANONICAL_UUID.matcher(raw).matches()) {
       throw ApiError.notFound(what);
     }
+    return UUID.fromString(raw);
   }
 }

@@ -122,13 +122,14 @@ public final class Fields {
     } else {
       return error(field, "A valid number is required.");
     }
-    value = value.scale() < 0 ? value.setScale(0) : value;
-    if (value.scale() > fractionDigits) {
-      return error(field, "Ensure that there are no more than " + fractionDigits + " decimal places.");
-    }
+    // Digits are checked before any rescaling: "1e999999999" must be refused, not expanded.
     if (value.precision() - value.scale() > wholeDigits) {
       return error(field, "Ensure that there are no more than " + wholeDigits + " digits before the decimal point.");
     }
+    if (value.scale() > fractionDigits) {
+      return error(field, "Ensure that there are no more than " + fractionDigits + " decimal places.");
+    }
+    value = value.scale() < 0 ? value.setScale(0) : value;
     if (min != null && value.compareTo(min) < 0) {
       return error(field, "Ensure this value is greater than or equal to " + min.toPlainString() + ".");
     }
@@ -218,6 +219,9 @@ public final class Fields {
     if (value.indexOf('\0') >= 0) {
       return error(field, "Null characters are not allowed.");
     }
+    if (!isWellFormed(value)) {
+      return error(field, "Invalid Unicode: the text contains an unpaired surrogate.");
+    }
     String trimmed = value.trim();
     if (!allowBlank && trimmed.isEmpty()) {
       return error(field, "This field may not be blank.");
@@ -226,6 +230,22 @@ public final class Fields {
       return error(field, "Ensure this field has no more than " + maxLength + " characters.");
     }
     return trimmed;
+  }
+
+  /** False for text with a lone UTF-16 surrogate, which no database encoding can store faithfully. */
+  private static boolean isWellFormed(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private <T> T error(String field, String message) {

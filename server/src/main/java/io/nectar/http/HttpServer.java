@@ -48,7 +48,13 @@ public final class HttpServer {
       config.http.maxRequestSize = settings.maxBodyBytes();
       config.router.ignoreTrailingSlashes = true;
       config.staticFiles.enableWebjars();
-      config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+      config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(10_000);
+        // Requests Jetty refuses before routing (an encoded NUL in the path, a bad header) get JSON too.
+        server.setErrorHandler(new JsonErrorHandler());
+      });
       config.requestLogger.http((ctx, ms) -> logRequest(ctx, ms, meters));
 
       RoutesConfig routes = config.routes;

@@ -45,7 +45,7 @@ public record RequestBody(ObjectNode fields, boolean textual) {
       return new RequestBody(parseJson(readBounded(ctx, maxBytes)), false);
     }
     if (mediaType.equals("application/x-www-form-urlencoded") || mediaType.equals("multipart/form-data")) {
-      return new RequestBody(formFields(ctx.formParamMap()), true);
+      return new RequestBody(formFields(readForm(ctx, maxBytes)), true);
     }
     throw new ApiError(415, "Unsupported media type \"" + mediaType
         + "\" in request: use application/json, application/x-www-form-urlencoded or multipart/form-data.");
@@ -68,6 +68,39 @@ public record RequestBody(ObjectNode fields, boolean textual) {
           + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)) + ".");
     }
     return object;
+  }
+
+  private static Map<String, List<String>> readForm(Context ctx, long maxBytes) {
+    try {
+      return ctx.formParamMap();
+    } catch (Exception e) { // Javalin rethrows Jetty's ServletException unchecked
+      if (e instanceof ApiError error) {
+        throw error;
+      }
+      if (isTooLarge(e)) {
+        throw tooLarge(maxBytes);
+      }
+      throw ApiError.badRequest("Malformed form body: " + (mediaTypeOf(ctx).startsWith("multipart/")
+          ? "not valid multipart/form-data (check the boundary and the part headers)."
+          : "not valid application/x-www-form-urlencoded."));
+    }
+  }
+
+  /** Jetty reports a multipart body over its limits as an exception whose message says so. */
+  private static boolean isTooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if (t instanceof io.javalin.http.HttpResponseException h && h.getStatus() == 413
+          || message.contains("too large") || message.contains("exceeds") || message.contains("max")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String mediaTypeOf(Context ctx) {
+    String contentType = ctx.contentType();
+    return contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
   }
 
   private static ObjectNode formFields(Map<String, List<String>> params) {
