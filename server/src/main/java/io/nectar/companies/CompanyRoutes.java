@@ -43,8 +43,8 @@ public final class CompanyRoutes {
 
   private void update(Context ctx) {
     var id = Api.id(ctx, "companyId", "Company");
-    CompanyInput input = CompanyInput.read(Api.fields(ctx), false);
-    Json.respond(ctx, 200, CompanyView.render(service.update(Api.caller(ctx), id, input)));
+    var updated = service.update(Api.caller(ctx), id, () -> CompanyInput.read(Api.fields(ctx), false));
+    Json.respond(ctx, 200, CompanyView.render(updated));
   }
 
   private void delete(Context ctx) {

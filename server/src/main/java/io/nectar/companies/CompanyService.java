@@ -89,9 +89,14 @@ public final class CompanyService {
     return new CompanyDetails(company, List.of());
   }
 
-  CompanyDetails update(Caller caller, UUID id, CompanyInput input) {
+  /**
+   * Applies the fields the request gave. The body is read only once the company is known to be the
+   * caller's, so another tenant's id is a 403 (and a missing one a 404) whatever the body holds.
+   */
+  CompanyDetails update(Caller caller, UUID id, Supplier<CompanyInput> body) {
     return jdbi.inTransaction(h -> {
       Company c = requireOwnedForUpdate(h, caller, id);
+      CompanyInput input = body.get();
       Company candidate = new Company(c.id(), c.organizationId(), c.environment(),
           input.given("name") ? input.name() : c.name(),
           input.given("externalId") ? input.externalId() : c.externalId(),

@@ -25,8 +25,8 @@ public final class SiteRoutes {
 
   private void create(Context ctx) {
     var companyId = Api.id(ctx, "companyId", "Company");
-    SiteInput input = SiteInput.read(Api.fields(ctx), true);
-    Json.respond(ctx, 201, SiteView.render(service.create(Api.caller(ctx), companyId, input)));
+    var site = service.create(Api.caller(ctx), companyId, () -> SiteInput.read(Api.fields(ctx), true));
+    Json.respond(ctx, 201, SiteView.render(site));
   }
 
   private void get(Context ctx) {
@@ -35,8 +35,8 @@ public final class SiteRoutes {
 
   private void update(Context ctx) {
     var id = Api.id(ctx, "siteId", "Site");
-    SiteInput input = SiteInput.read(Api.fields(ctx), false);
-    Json.respond(ctx, 200, SiteView.render(service.update(Api.caller(ctx), id, input)));
+    var site = service.update(Api.caller(ctx), id, () -> SiteInput.read(Api.fields(ctx), false));
+    Json.respond(ctx, 200, SiteView.render(site));
   }
 
   private void archive(Context ctx) {

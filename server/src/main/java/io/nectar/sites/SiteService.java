@@ -40,10 +40,12 @@ public final class SiteService {
     return site;
   }
 
-  Site create(Caller caller, UUID companyId, SiteInput input) {
+  /** Creates a site; the body is read only after the company is known to be the caller's. */
+  Site create(Caller caller, UUID companyId, Supplier<SiteInput> body) {
     Instant now = now();
     return jdbi.inTransaction(h -> {
       companies.requireOwned(h, caller, companyId);
+      SiteInput input = body.get();
       Site site = new Site(ids.get(), companyId, input.name(), input.externalId(), input.address(),
           input.path() != null ? input.path() : List.of(), scaled(input.occupancyPercent()), null, now, now);
       store.insert(h, site);
@@ -55,9 +57,10 @@ public final class SiteService {
     return jdbi.inTransaction(h -> requireOwned(h, caller, id));
   }
 
-  Site update(Caller caller, UUID id, SiteInput input) {
+  Site update(Caller caller, UUID id, Supplier<SiteInput> body) {
     return jdbi.inTransaction(h -> {
       Site s = requireOwned(h, caller, id);
+      SiteInput input = body.get();
       Site updated = new Site(s.id(), s.companyId(),
           input.given("name") ? input.name() : s.name(),
           input.given("externalId") ? input.externalId() : s.externalId(),

@@ -187,4 +187,30 @@ class TenancyTest {
       assertThat(site.get("path").get(0).asText()).isEqualTo("US");
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/v2", "/v2.1", "/v2.2"})
+  void anotherTenantsIdIsA403EvenWhenTheBodyIsInvalid(String prefix) {
+    JsonNode before = ownersView();
+    String invalid = "{\"name\": 5, \"bogus\": true}";
+
+    for (String path : List.of("/company/" + companyId, "/site/" + siteId)) {
+      Response patch = server.patchJson(prefix + path, otherOrganization.key(), invalid);
+      assertThat(patch.status()).as(path + " " + patch).isEqualTo(403);
+    }
+    for (String path : List.of("/site/company/" + companyId, "/company/" + companyId + "/site")) {
+      Response post = server.postJson(prefix + path, productionOfSameOrganization.key(), invalid);
+      assertThat(post.status()).as(path + " " + post).isEqualTo(403);
+    }
+    assertThat(ownersView()).isEqualTo(before);
+  }
+
+  @Test
+  void aMissingIdIsA404EvenWhenTheBodyIsInvalid() {
+    String missing = UUID.randomUUID().toString();
+
+    assertThat(server.patchJson("/v2.2/company/" + missing, owner.key(), "{\"name\": 5}").status()).isEqualTo(404);
+    assertThat(server.patchJson("/v2.2/site/" + missing, owner.key(), "{\"name\": 5}").status()).isEqualTo(404);
+    assertThat(server.postJson("/v2.2/site/company/" + missing, owner.key(), "{}").status()).isEqualTo(404);
+  }
 }
