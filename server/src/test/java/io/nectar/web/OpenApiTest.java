@@ -1,0 +1,852 @@
+package io.nectar.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialects;
+import io.nectar.keys.Environment;
+import io.nectar.testing.Response;
+import io.nectar.testing.TestServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OpenAPI document served at {@code /openapi.json} against the running server: every route is
+ * documented and every documented route exists, and real responses (successes and errors) match the
+ * schemas, status codes, media types and headers the document declares for them.
+ */
+class OpenApiTest {
+  /** The id the document is registered under in the validator; it is never fetched. */
+  private static final String SPEC_ID = "https://nectar.invalid/openapi.json";
+  private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  private static final String V = "/v2.2";
+  private static final String JSON = TestServer.JSON;
+
+  static TestServer server;
+  static Response specResponse;
+  static JsonNode spec;
+  static SchemaRegistry schemas;
+  static TestServer.Tenant tenant;
+
+  @BeforeAll
+  static void start() {
+    // The validator warns about every OpenAPI keyword at the document root (openapi, info, paths, …),
+    // which are not JSON Schema keywords; they are irrelevant to validation.
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.networknt.schema.keyword.UnknownKeywordFactory"))
+        .setLevel(Level.ERROR);
+    server = TestServer.start();
+    tenant = server.tenant("OpenAPI Org", Environment.SANDBOX);
+    specResponse = server.get("/openapi.json", null);
+    assertThat(specResponse.status()).as("GET /openapi.json").isEqualTo(200);
+    spec = specResponse.json();
+    // The whole OpenAPI document is one schema resource, so a schema anywhere in it can be loaded by
+    // JSON pointer and its "#/components/schemas/…" references resolve inside the document.
+    SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
+    schemas = SchemaRegistry.withDialect(Dialects.getOpenApi31(),
+        builder -> builder.schemas(Map.of(SPEC_ID, specResponse.body())).schemaRegistryConfig(config));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The document itself
+
+  @Test
+  void theDocumentIsOpenApi31JsonWithTheVersionServersAndKeyAuthentication() {
+    assertThat(specResponse.header("Content-Type")).startsWith("application/json");
+    assertThat(spec.isObject()).isTrue();
+    assertThat(spec.path("openapi").asText()).matches("3\\.1\\.\\d+");
+    assertThat(spec.at("/info/title").asText()).isEqualTo("Nectar-compatible API");
+    assertThat(spec.at("/info/description").asText()).contains("/v2.2", "/v2.1", "/v2", "X-API-Key", "curl ");
+    assertThat(texts(spec.path("servers"), "url")).containsExactly("/v2.2", "/v2.1", "/v2");
+
+    JsonNode scheme = spec.at("/components/securitySchemes/ExternalAuthentication");
+    assertThat(scheme.path("type").asText()).isEqualTo("apiKey");
+    assertThat(scheme.path("in").asText()).isEqualTo("header");
+    assertThat(scheme.path("name").asText()).isEqualTo("X-API-Key");
+    assertThat(spec.path("security").size()).isEqualTo(1);
+    assertThat(spec.path("security").get(0).has("ExternalAuthentication")).isTrue();
+
+    // What is served is the YAML in the sources, converted (compared as JSON text, so that number
+    // node types of the YAML and JSON parsers do not matter).
+    assertThat(spec.toString().equals(parse(DocsRoutes.loadSpec().toString()).toString()))
+        .as("/openapi.json is openapi.yaml as JSON").isTrue();
+  }
+
+  @Test
+  void everyRegisteredRouteIsDocumentedAndEveryDocumentedRouteIsRegistered() {
+    Set<String> registered = server.server().apiRoutes().stream()
+        .map(r -> r.method().toUpperCase(Locale.ROOT) + " " + normalise(r.path()))
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> documented = new TreeSet<>();
+    spec.path("paths").fields().forEachRemaining(path -> {
+      if (!isOperational(path.getValue())) {
+        operations(path.getValue()).forEach(method ->
+            documented.add(method.toUpperCase(Locale.ROOT) + " " + normalise(path.getKey())));
+      }
+    });
+
+    assertThat(registered).as("the server registers some routes").isNotEmpty();
+    assertThat(documented).as("routes the server serves but the OpenAPI document does not describe")
+        .containsAll(registered);
+    assertThat(registered).as("routes the OpenAPI document describes but the server does not serve")
+        .containsAll(documented);
+  }
+
+  @Test
+  void operationalPathsAreAtTheRootWithoutAuthenticationAndAreServed() {
+    Set<String> operational = new TreeSet<>();
+    spec.path("paths").fields().forEachRemaining(path -> {
+      if (isOperational(path.getValue())) {
+        operational.add(path.getKey());
+        for (String method : operations(path.getValue())) {
+          JsonNode security = path.getValue().path(method).path("security");
+          assertThat(security.isArray() && security.isEmpty())
+              .as("%s %s declares security: []", method, path.getKey()).isTrue();
+          assertThat(path.getValue().path(method).path("description").asText())
+              .as("%s %s says it lives at the server root", method, path.getKey()).contains("root");
+        }
+        assertThat(texts(path.getValue().path("servers"), "url")).containsExactly("/");
+        assertThat(server.get(path.getKey(), null).status()).as("GET %s", path.getKey()).isEqualTo(200);
+      }
+    });
+    assertThat(operational).containsExactlyInAnyOrder("/healthz", "/readyz", "/metrics", "/openapi.json", "/docs");
+  }
+
+  @Test
+  void theDocumentIsConsistent() {
+    // Every $ref points at something.
+    walk(spec, "", (pointer, node) -> {
+      if (node.isObject() && node.has("$ref")) {
+        String ref = node.get("$ref").asText();
+        assertThat(ref).as("$ref at %s is local", pointer).startsWith("#/");
+        assertThat(spec.at(ref.substring(1)).isMissingNode()).as("%s at %s resolves", ref, pointer).isFalse();
+      }
+    });
+
+    Set<String> operationIds = new HashSet<>();
+    spec.path("paths").fields().forEachRemaining(entry -> {
+      String path = entry.getKey();
+      JsonNode item = entry.getValue();
+      for (String method : operations(item)) {
+        JsonNode op = item.get(method);
+        String where = method.toUpperCase(Locale.ROOT) + " " + path;
+        assertThat(operationIds.add(op.path("operationId").asText())).as("unique operationId of %s", where).isTrue();
+        assertThat(op.path("summary").asText()).as("summary of %s", where).isNotBlank();
+        assertThat(op.path("description").asText()).as("description of %s", where).isNotBlank();
+
+        // Path parameters: exactly those of the template, declared at path or operation level.
+        Set<String> declared = new TreeSet<>();
+        List<JsonNode> parameters = new ArrayList<>();
+        item.path("parameters").forEach(p -> parameters.add(resolve(p)));
+        op.path("parameters").forEach(p -> parameters.add(resolve(p)));
+        parameters.stream().filter(p -> p.path("in").asText().equals("path")).forEach(p -> {
+          assertThat(p.path("required").asBoolean()).as("path parameter %s of %s is required", p.path("name"), where)
+              .isTrue();
+          declared.add(p.path("name").asText());
+        });
+        assertThat(declared).as("path parameters of %s", where).isEqualTo(templateParameters(path));
+
+        Set<String> statuses = new TreeSet<>();
+        op.path("responses").fieldNames().forEachRemaining(statuses::add);
+        if (!isOperational(item)) {
+          assertThat(statuses).as("responses of %s", where).contains("401", "405", "429", "500");
+          assertThat(statuses.stream().anyMatch(s -> s.startsWith("2"))).as("a success response of %s", where).isTrue();
+          if (method.equals("post") || method.equals("patch")) {
+            assertThat(statuses).as("responses of %s", where).contains("400", "413", "415");
+            JsonNode content = resolve(op.path("requestBody")).path("content");
+            assertThat(iterable(content.fieldNames())).as("request media types of %s", where)
+                .containsExactlyInAnyOrder(JSON, "application/x-www-form-urlencoded", "multipart/form-data");
+          }
+          if (method.equals("post")) {
+            assertThat(statuses).as("responses of %s", where).contains("409");
+            assertThat(parameters.stream().anyMatch(p -> p.path("name").asText().equals("Idempotency-Key")
+                && p.path("in").asText().equals("header"))).as("%s takes Idempotency-Key", where).isTrue();
+          }
+          if (path.contains("{")) {
+            assertThat(statuses).as("responses of %s", where).contains("403", "404");
+          }
+        }
+        for (String status : statuses) {
+          JsonNode response = resolve(op.path("responses").path(status));
+          assertThat(response.path("headers").has("X-Request-Id"))
+              .as("%s %s documents X-Request-Id", where, status).isTrue();
+          if (status.equals("429")) {
+            assertThat(response.path("headers").has("Retry-After")).as("%s 429 documents Retry-After", where).isTrue();
+          }
+          if (status.startsWith("4") || (status.startsWith("5") && !path.equals("/readyz"))) {
+            assertThat(resolve(response.at("/content/application~1json/schema")))
+                .as("%s %s is an ErrorResponse", where, status)
+                .isEqualTo(spec.at("/components/schemas/ErrorResponse"));
+          }
+        }
+      }
+    });
+
+    JsonNode components = spec.path("components").path("schemas");
+    assertThat(iterable(components.fieldNames())).contains("Company", "Site", "Ping", "ErrorResponse",
+        "CompanyCreateRequest", "CompanyUpdateRequest", "SiteCreateRequest", "SiteUpdateRequest",
+        "PaginationEnvelope");
+    // Objects are closed, so an undocumented field in a response (or request) fails validation.
+    for (String name : List.of("Company", "Site", "Ping", "ErrorResponse", "CompanyCreateRequest",
+        "CompanyUpdateRequest", "SiteCreateRequest", "SiteUpdateRequest")) {
+      assertThat(components.path(name).path("additionalProperties").isBoolean()
+          && !components.path(name).path("additionalProperties").asBoolean())
+          .as("%s has additionalProperties: false", name).isTrue();
+    }
+  }
+
+  @Test
+  void everyExampleInTheDocumentMatchesItsSchema() {
+    List<String> problems = new ArrayList<>();
+    List<String> checked = new ArrayList<>();
+    BiConsumer<String, List<Error>> record = (where, errors) -> {
+      checked.add(where);
+      problems.addAll(describe(where, errors));
+    };
+    walk(spec, "", (pointer, node) -> {
+      if (!node.isObject()) {
+        return;
+      }
+      if (node.has("schema") && node.has("example")) {
+        record.accept(pointer + "/example", errors(pointer + "/schema", node.get("example")));
+      }
+      if (node.has("schema") && node.path("examples").isObject()) {
+        node.get("examples").fields().forEachRemaining(e -> record.accept(pointer + "/examples/" + e.getKey(),
+            errors(pointer + "/schema", resolve(e.getValue()).path("value"))));
+      }
+      if (isSchemaPointer(pointer) && node.path("examples").isArray()) {
+        for (int i = 0; i < node.get("examples").size(); i++) {
+          record.accept(pointer + "/examples/" + i, errors(pointer, node.get("examples").get(i)));
+        }
+      }
+    });
+    assertThat(checked).as("examples checked").hasSizeGreaterThan(20);
+    assertThat(problems).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Real responses against the document
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/v2", "/v2.1", "/v2.2"})
+  void pingMatchesTheDocument(String prefix) {
+    Response response = server.get(prefix + "/ping", tenant.key());
+
+    assertThat(response.status()).isEqualTo(200);
+    assertConforms(response, "GET", "/ping");
+  }
+
+  @Test
+  void companyLifecycleMatchesTheDocument() {
+    Response created = sendJson("POST", "/company", "/company", """
+        {"name": "Lifecycle Co", "externalId": "crm-1", "dataCollectionStartDate": "2023-04-01",
+         "isImpliedMeteringEnabled": true, "impliedMeteringFraction": "0.5", "users": ["a@example.com"]}""");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+
+    Response minimal = sendJson("POST", "/company", "/company", "{\"name\": \"Minimal Co\"}");
+    assertThat(minimal.status()).isEqualTo(201);
+    assertThat(minimal.json().get("externalId").isNull()).isTrue();
+
+    Response form = server.send("POST", V + "/company", tenant.key(), "application/x-www-form-urlencoded",
+        form("name", "Form Co", "isDemandEnabled", "on", "impliedMeteringFraction", "2.25",
+            "users", "x@example.com", "users", "y@example.com"), Map.of());
+    assertThat(form.status()).as(form.toString()).isEqualTo(201);
+    assertConforms(form, "POST", "/company");
+
+    Response site = server.postJson(V + "/site/company/" + id, tenant.key(), "{\"name\": \"Embedded\"}");
+    assertThat(site.status()).isEqualTo(201);
+
+    Response list = server.get(V + "/company", tenant.key());
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.json().size()).isGreaterThanOrEqualTo(3);
+    assertConforms(list, "GET", "/company");
+
+    Response fetched = server.get(V + "/company/" + id, tenant.key());
+    assertThat(fetched.status()).isEqualTo(200);
+    assertThat(fetched.json().get("sites").size()).isEqualTo(1);
+    assertConforms(fetched, "GET", "/company/{companyId}");
+
+    Response patched = sendJson("PATCH", "/company/" + id, "/company/{companyId}",
+        "{\"isDemandEnabled\": true, \"externalId\": null, \"impliedMeteringFraction\": 1.25, \"users\": []}");
+    assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+    assertThat(patched.json().get("impliedMeteringFraction").asText()).isEqualTo("1.25");
+
+    Response multipart = sendMultipart("PATCH", V + "/company/" + id, "name", "Renamed Co", "externalId", "");
+    assertThat(multipart.status()).as(multipart.toString()).isEqualTo(200);
+    assertConforms(multipart, "PATCH", "/company/{companyId}");
+
+    Response deleted = server.delete(V + "/company/" + id, tenant.key());
+    assertThat(deleted.status()).isEqualTo(204);
+    assertConforms(deleted, "DELETE", "/company/{companyId}");
+
+    Response gone = server.get(V + "/company/" + id, tenant.key());
+    assertThat(gone.status()).isEqualTo(404);
+    assertConforms(gone, "GET", "/company/{companyId}");
+  }
+
+  @Test
+  void siteLifecycleMatchesTheDocument() {
+    String companyId = newCompany("Site Co");
+
+    Response json = sendJson("POST", "/site/company/" + companyId, "/site/company/{companyId}", """
+        {"name": "Head office", "externalId": "ESPM-1", "address": "1 Main St", "path": ["US", "CA"],
+         "occupancyPercent": "87.5"}""");
+    assertThat(json.status()).as(json.toString()).isEqualTo(201);
+    assertThat(json.json().get("occupancyPercent").asText()).isEqualTo("87.5000");
+
+    Response form = server.send("POST", V + "/company/" + companyId + "/site", tenant.key(),
+        "application/x-www-form-urlencoded",
+        form("name", "Warehouse", "path", "US", "path", "TX", "occupancyPercent", "100", "address", ""), Map.of());
+    assertThat(form.status()).as(form.toString()).isEqualTo(201);
+    assertThat(form.json().get("address").isNull()).isTrue();
+    assertConforms(form, "POST", "/company/{companyId}/site");
+
+    Response multipart = sendMultipart("POST", V + "/site/company/" + companyId,
+        "name", "Plant", "path", "DE", "occupancyPercent", "0.0001", "externalId", "plant-7");
+    assertThat(multipart.status()).as(multipart.toString()).isEqualTo(201);
+    assertConforms(multipart, "POST", "/site/company/{companyId}");
+    String siteId = multipart.json().get("id").asText();
+
+    Response fetched = server.get(V + "/site/" + siteId, tenant.key());
+    assertThat(fetched.status()).isEqualTo(200);
+    assertConforms(fetched, "GET", "/site/{siteId}");
+
+    Response patched = sendJson("PATCH", "/site/" + siteId, "/site/{siteId}",
+        "{\"occupancyPercent\": null, \"path\": [], \"address\": \"2 Side St\"}");
+    assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+    assertThat(patched.json().get("occupancyPercent").isNull()).isTrue();
+
+    Response archived = server.delete(V + "/site/" + siteId, tenant.key());
+    assertThat(archived.status()).isEqualTo(204);
+    assertConforms(archived, "DELETE", "/site/{siteId}");
+
+    Response afterArchive = server.get(V + "/site/" + siteId, tenant.key());
+    assertThat(afterArchive.json().get("dataCollectionStopDate").asText())
+        .isEqualTo(LocalDate.now(server.clock()).toString());
+    assertConforms(afterArchive, "GET", "/site/{siteId}");
+
+    Response company = server.get(V + "/company/" + companyId, tenant.key());
+    assertThat(company.json().get("sites").size()).isEqualTo(3);
+    assertConforms(company, "GET", "/company/{companyId}");
+  }
+
+  @Test
+  void validationErrorsMatchTheDocument() {
+    String companyId = newCompany("Validation Co");
+
+    Response longName = sendJson("POST", "/company", "/company", "{\"name\": \"" + "n".repeat(201) + "\"}");
+    assertThat(longName.status()).isEqualTo(400);
+    Response longestName = sendJson("POST", "/company", "/company", "{\"name\": \"" + "n".repeat(200) + "\"}");
+    assertThat(longestName.status()).isEqualTo(201);
+
+    Response missing = sendJson("POST", "/company", "/company", "{\"colour\": \"red\"}");
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.json().path("errors").has("name")).isTrue();
+    assertThat(missing.json().path("errors").has("colour")).isTrue();
+
+    Response wrongTypes = sendJson("PATCH", "/company/" + companyId, "/company/{companyId}",
+        "{\"isDemandEnabled\": \"maybe\", \"impliedMeteringFraction\": \"12.345\", \"dataCollectionStartDate\": \"2024-02-30\"}");
+    assertThat(wrongTypes.status()).isEqualTo(400);
+    assertThat(wrongTypes.json().path("errors").size()).isEqualTo(3);
+    for (String body : List.of("{\"isDemandEnabled\": \"maybe\"}", "{\"impliedMeteringFraction\": \"12.345\"}",
+        "{\"dataCollectionStartDate\": \"2024-02-30\"}", "{\"users\": [\"not an address\"]}",
+        "{\"name\": \"" + "n".repeat(201) + "\"}", "{\"externalId\": \"" + "e".repeat(256) + "\"}",
+        "{\"impliedMeteringFraction\": 10}", "{\"dataCollectionStartDate\": null}")) {
+      assertThat(sendJson("PATCH", "/company/" + companyId, "/company/{companyId}", body).status())
+          .as(body).isEqualTo(400);
+    }
+
+    Response site = sendJson("POST", "/site/company/" + companyId, "/site/company/{companyId}",
+        "{\"name\": \" \", \"occupancyPercent\": \"100.5\", \"path\": [\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\",\"k\"]}");
+    assertThat(site.status()).isEqualTo(400);
+    assertThat(iterable(site.json().path("errors").fieldNames()))
+        .containsExactlyInAnyOrder("name", "occupancyPercent", "path");
+    for (String body : List.of("{\"name\": \"s\", \"occupancyPercent\": 100.5}",
+        "{\"name\": \"s\", \"occupancyPercent\": \"1.23456\"}", "{\"name\": \"s\", \"path\": [\"\"]}",
+        "{\"name\": \"s\", \"path\": \"US\"}", "{\"name\": \"" + "n".repeat(256) + "\"}",
+        "{\"name\": \"s\", \"address\": 12}")) {
+      assertThat(sendJson("POST", "/site/company/" + companyId, "/site/company/{companyId}", body).status())
+          .as(body).isEqualTo(400);
+    }
+
+    Response malformedJson = server.postJson(V + "/company/" + companyId + "/site", tenant.key(), "{\"name\": ");
+    assertThat(malformedJson.status()).isEqualTo(400);
+    assertThat(malformedJson.json().has("errors")).isFalse();
+    assertConforms(malformedJson, "POST", "/company/{companyId}/site");
+
+    Response badKey = server.send("POST", V + "/company", tenant.key(), JSON, "{\"name\": \"X\"}",
+        Map.of("Idempotency-Key", "x".repeat(256)));
+    assertThat(badKey.status()).isEqualTo(400);
+    assertConforms(badKey, "POST", "/company");
+
+    Response sitePatch = sendJson("PATCH", "/site/" + newSite(companyId), "/site/{siteId}", "{\"name\": null}");
+    assertThat(sitePatch.status()).isEqualTo(400);
+  }
+
+  @Test
+  void authenticationAndTenancyErrorsMatchTheDocument() {
+    String companyId = newCompany("Tenancy Co");
+    String siteId = newSite(companyId);
+
+    Response noKey = server.get(V + "/company", null);
+    assertThat(noKey.status()).isEqualTo(401);
+    assertConforms(noKey, "GET", "/company");
+
+    Response unknownKey = server.get(V + "/ping", "nk_test_unknown");
+    assertThat(unknownKey.status()).isEqualTo(401);
+    assertConforms(unknownKey, "GET", "/ping");
+
+    Response noKeyPost = server.postJson(V + "/site/company/" + companyId, null, "{\"name\": \"x\"}");
+    assertThat(noKeyPost.status()).isEqualTo(401);
+    assertConforms(noKeyPost, "POST", "/site/company/{companyId}");
+
+    var stranger = server.tenant("Another Org", Environment.SANDBOX);
+    var production = server.tenant("OpenAPI Org", Environment.PRODUCTION);
+    for (String key : List.of(stranger.key(), production.key())) {
+      Response company = server.get(V + "/company/" + companyId, key);
+      assertThat(company.status()).isEqualTo(403);
+      assertConforms(company, "GET", "/company/{companyId}");
+
+      Response site = server.patchJson(V + "/site/" + siteId, key, "{\"name\": \"stolen\"}");
+      assertThat(site.status()).isEqualTo(403);
+      assertConforms(site, "PATCH", "/site/{siteId}");
+
+      Response create = server.postJson(V + "/company/" + companyId + "/site", key, "{\"name\": \"x\"}");
+      assertThat(create.status()).isEqualTo(403);
+      assertConforms(create, "POST", "/company/{companyId}/site");
+
+      Response delete = server.delete(V + "/site/" + siteId, key);
+      assertThat(delete.status()).isEqualTo(403);
+      assertConforms(delete, "DELETE", "/site/{siteId}");
+    }
+  }
+
+  @Test
+  void notFoundMethodAndMediaTypeErrorsMatchTheDocument() {
+    String companyId = newCompany("Errors Co");
+
+    Response noSuchCompany = server.get(V + "/company/0190f3a2-0000-7000-8000-000000000000", tenant.key());
+    assertThat(noSuchCompany.status()).isEqualTo(404);
+    assertThat(noSuchCompany.detail()).isEqualTo("Company not found.");
+    assertConforms(noSuchCompany, "GET", "/company/{companyId}");
+
+    Response malformedId = server.delete(V + "/site/not-a-uuid", tenant.key());
+    assertThat(malformedId.status()).isEqualTo(404);
+    assertConforms(malformedId, "DELETE", "/site/{siteId}");
+
+    Response siteOfNoCompany = server.postJson(V + "/site/company/0190f3a2-0000-7000-8000-000000000000",
+        tenant.key(), "{\"name\": \"x\"}");
+    assertThat(siteOfNoCompany.status()).isEqualTo(404);
+    assertConforms(siteOfNoCompany, "POST", "/site/company/{companyId}");
+
+    Response put = server.send("PUT", V + "/company/" + companyId, tenant.key(), JSON, "{}", Map.of());
+    assertThat(put.status()).isEqualTo(405);
+    assertConformsForEveryOperation(put, "/company/{companyId}");
+
+    Response postPing = server.send("POST", V + "/ping", tenant.key(), JSON, "{}", Map.of());
+    assertThat(postPing.status()).isEqualTo(405);
+    assertConformsForEveryOperation(postPing, "/ping");
+
+    Response deleteHealth = server.delete("/healthz", null);
+    assertThat(deleteHealth.status()).isEqualTo(405);
+    assertConformsForEveryOperation(deleteHealth, "/healthz");
+
+    Response text = server.send("POST", V + "/company", tenant.key(), "text/plain", "name=x", Map.of());
+    assertThat(text.status()).isEqualTo(415);
+    assertConforms(text, "POST", "/company");
+
+    Response noType = server.send("PATCH", V + "/company/" + companyId, tenant.key(), null, "{}", Map.of());
+    assertThat(noType.status()).isEqualTo(415);
+    assertConforms(noType, "PATCH", "/company/{companyId}");
+  }
+
+  @Test
+  void idempotentReplaysAndConflictsMatchTheDocument() {
+    String key = "openapi-test-" + System.nanoTime();
+    Response first = server.send("POST", V + "/company", tenant.key(), JSON, "{\"name\": \"Once Co\"}",
+        Map.of("Idempotency-Key", key));
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(first.header("Idempotent-Replayed")).isNull();
+    assertConforms(first, "POST", "/company");
+
+    Response replay = server.send("POST", V + "/company", tenant.key(), "application/x-www-form-urlencoded",
+        "name=Once+Co", Map.of("Idempotency-Key", key));
+    assertThat(replay.status()).isEqualTo(201);
+    assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(replay.json()).isEqualTo(first.json());
+    assertConforms(replay, "POST", "/company");
+
+    Response conflict = server.send("POST", V + "/company", tenant.key(), JSON, "{\"name\": \"Twice Co\"}",
+        Map.of("Idempotency-Key", key));
+    assertThat(conflict.status()).isEqualTo(409);
+    assertConforms(conflict, "POST", "/company");
+  }
+
+  @Test
+  void requestIdsAreEchoedAsDocumented() {
+    Response response = server.send("GET", V + "/ping", tenant.key(), null, null, Map.of("X-Request-Id", "trace:42_a.b-c"));
+
+    assertThat(response.header("X-Request-Id")).isEqualTo("trace:42_a.b-c");
+    assertConforms(response, "GET", "/ping");
+  }
+
+  @Test
+  void limitResponsesMatchTheDocument() {
+    // Small limits, so that a body over the limit is small enough to be sent whole before the server
+    // answers (a 1 MiB body can meet a closed connection half-way).
+    try (TestServer limited = TestServer.start(Map.of("NECTAR_MAX_BODY_BYTES", "1024",
+        "NECTAR_MAX_REQUESTS_PER_SECOND_PER_KEY", "1"))) {
+      var key = limited.tenant("Limited Org", Environment.SANDBOX).key();
+      String big = "{\"name\": \"" + "x".repeat(2000) + "\"}";
+
+      Response tooLarge = limited.postJson(V + "/company", key, big);
+      assertThat(tooLarge.status()).isEqualTo(413);
+      assertConforms(tooLarge, "POST", "/company");
+
+      Response tooLargePatch = limited.patchJson(V + "/site/0190f3a2-0000-7000-8000-000000000000", key, big);
+      assertThat(tooLargePatch.status()).isEqualTo(413);
+      assertConforms(tooLargePatch, "PATCH", "/site/{siteId}");
+
+      Response response = null;
+      for (int i = 0; i < 20 && (response == null || response.status() != 429); i++) {
+        response = limited.get(V + "/company", key);
+      }
+      assertThat(response.status()).isEqualTo(429);
+      assertThat(response.header("Retry-After")).isEqualTo("1");
+      assertConforms(response, "GET", "/company");
+    }
+  }
+
+  @Test
+  void operationalResponsesMatchTheDocument() {
+    assertConforms(server.get("/healthz", null), "GET", "/healthz");
+    assertConforms(server.get("/readyz", null), "GET", "/readyz");
+    Response metrics = server.get("/metrics", null);
+    assertThat(metrics.body()).contains("http_server_requests");
+    assertConforms(metrics, "GET", "/metrics");
+    assertConforms(specResponse, "GET", "/openapi.json");
+    assertConforms(server.get("/docs", null), "GET", "/docs");
+  }
+
+  @Test
+  void theDocsPageRendersThisDocumentWithAssetsServedLocally() {
+    Response page = server.get("/docs", null);
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.body()).contains("<html").contains("/openapi.json");
+    Matcher assets = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"").matcher(page.body());
+    List<String> found = new ArrayList<>();
+    while (assets.find()) {
+      found.add(assets.group(1));
+    }
+    assertThat(found).anyMatch(a -> a.matches("/webjars/swagger-ui/[^/]+/swagger-ui-bundle\\.js"));
+    for (String asset : found) {
+      Response response = server.get(asset, null);
+      assertThat(response.status()).as("GET %s", asset).isEqualTo(200);
+      assertThat(response.body()).as("GET %s", asset).isNotBlank();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The validation itself can fail
+
+  @Test
+  void theSchemasRejectBodiesThatDoNotMatch() {
+    Response created = server.postJson(V + "/site/company/" + newCompany("Strict Co"), tenant.key(),
+        "{\"name\": \"S\", \"occupancyPercent\": \"50\"}");
+    ObjectNode site = (ObjectNode) created.json();
+    ObjectNode company = (ObjectNode) server.get(V + "/company/" + newCompany("Strict Co 2"), tenant.key()).json();
+    String companySchema = responseSchemaPointer("GET", "/company/{companyId}", "200");
+    String siteSchema = responseSchemaPointer("POST", "/site/company/{companyId}", "201");
+    String errorSchema = responseSchemaPointer("POST", "/company", "400");
+    assertThat(errors(companySchema, company)).isEmpty();
+    assertThat(errors(siteSchema, site)).isEmpty();
+
+    ObjectNode withoutId = company.deepCopy();
+    withoutId.remove("id");
+    assertThat(errors(companySchema, withoutId)).isNotEmpty();
+
+    ObjectNode extraField = company.deepCopy();
+    extraField.put("created", "2024-01-01T00:00:00Z");
+    assertThat(errors(companySchema, extraField)).isNotEmpty();
+
+    ObjectNode numberFraction = company.deepCopy();
+    numberFraction.put("impliedMeteringFraction", 1.0);
+    assertThat(errors(companySchema, numberFraction)).isNotEmpty();
+
+    ObjectNode badDate = company.deepCopy();
+    badDate.put("dataCollectionStartDate", "01/01/2024");
+    assertThat(errors(companySchema, badDate)).isNotEmpty();
+
+    ObjectNode badEmbeddedSite = company.deepCopy();
+    ObjectNode embedded = site.deepCopy();
+    embedded.put("occupancyPercent", "50.12345");
+    badEmbeddedSite.putArray("sites").add(embedded);
+    assertThat(errors(companySchema, badEmbeddedSite)).isNotEmpty();
+
+    ObjectNode badId = site.deepCopy();
+    badId.put("id", "site-1");
+    assertThat(errors(siteSchema, badId)).isNotEmpty();
+
+    ObjectNode longName = site.deepCopy();
+    longName.put("name", "x".repeat(256));
+    assertThat(errors(siteSchema, longName)).isNotEmpty();
+
+    assertThat(errors(errorSchema, parse("{\"detail\": \"x\", \"errors\": {\"name\": \"not a list\"}}"))).isNotEmpty();
+    assertThat(errors(errorSchema, parse("{\"message\": \"x\"}"))).isNotEmpty();
+    assertThat(errors(errorSchema, parse("{\"detail\": \"x\", \"errors\": {\"name\": [\"y\"]}}"))).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Checking a response against the document
+
+  /**
+   * Asserts that {@code response} is what the document declares for {@code method template} and the
+   * response's status: the status is documented, the media type is one of those documented (no body
+   * where none is), the JSON body validates against the schema, and required headers are present
+   * and valid.
+   */
+  private static void assertConforms(Response response, String method, String template) {
+    String operation = "/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT);
+    assertThat(spec.at(operation).isObject()).as("%s %s is documented", method, template).isTrue();
+    String status = Integer.toString(response.status());
+    String where = method + " " + template + " " + status;
+    assertThat(spec.at(operation + "/responses").has(status))
+        .as("status %s of %s %s is documented (response: %s)", status, method, template, response).isTrue();
+    String pointer = resolvePointer(operation + "/responses/" + status);
+    JsonNode documented = spec.at(pointer);
+
+    documented.path("headers").fields().forEachRemaining(h -> {
+      String headerPointer = resolvePointer(pointer + "/headers/" + escape(h.getKey()));
+      JsonNode header = spec.at(headerPointer);
+      String value = response.header(h.getKey());
+      if (header.path("required").asBoolean()) {
+        assertThat(value).as("required header %s of %s", h.getKey(), where).isNotNull();
+      }
+      if (value != null) {
+        JsonNode instance = header.at("/schema/type").asText().equals("integer")
+            ? IntNode.valueOf(Integer.parseInt(value)) : TextNode.valueOf(value);
+        assertThat(describe(h.getKey(), errors(headerPointer + "/schema", instance)))
+            .as("header %s of %s", h.getKey(), where).isEmpty();
+      }
+    });
+
+    JsonNode content = documented.path("content");
+    if (content.isMissingNode() || content.isEmpty()) {
+      assertThat(response.body()).as("body of %s", where).isEmpty();
+      return;
+    }
+    String contentType = response.header("Content-Type");
+    assertThat(contentType).as("Content-Type of %s", where).isNotNull();
+    String mediaType = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    assertThat(iterable(content.fieldNames())).as("media type of %s", where).contains(mediaType);
+    if (mediaType.equals(JSON)) {
+      List<Error> problems = errors(pointer + "/content/" + escape(mediaType) + "/schema", response.json());
+      assertThat(describe("body", problems)).as("body of %s: %s", where, response.body()).isEmpty();
+    }
+  }
+
+  /**
+   * Sends a JSON body to {@code V + path} and checks that the server and the document agree on it:
+   * a body the server accepts validates against the documented request schema, a body the server
+   * rejects field by field does not; and the response conforms to the document.
+   */
+  private static Response sendJson(String method, String path, String template, String body) {
+    Response response = server.send(method, V + path, tenant.key(), JSON, body, Map.of());
+    String pointer = resolvePointer("/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT)
+        + "/requestBody") + "/content/application~1json/schema";
+    List<String> problems = describe("request", errors(pointer, parse(body)));
+    if (response.status() / 100 == 2) {
+      assertThat(problems).as("the document accepts the body the server accepted: %s", body).isEmpty();
+    } else if (response.status() == 400 && response.json().has("errors")) {
+      assertThat(problems).as("the document rejects the body the server rejected (%s): %s", response, body)
+          .isNotEmpty();
+    }
+    assertConforms(response, method, template);
+    return response;
+  }
+
+  /** A response to a method the path does not have: every documented operation of the path must allow it. */
+  private static void assertConformsForEveryOperation(Response response, String template) {
+    List<String> methods = operations(spec.path("paths").path(template));
+    assertThat(methods).as("operations of %s", template).isNotEmpty();
+    methods.forEach(m -> assertConforms(response, m.toUpperCase(Locale.ROOT), template));
+  }
+
+  private static String responseSchemaPointer(String method, String template, String status) {
+    String pointer = resolvePointer("/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT)
+        + "/responses/" + status);
+    return pointer + "/content/application~1json/schema";
+  }
+
+  /** Validates {@code instance} against the schema at {@code pointer} in the document. */
+  private static List<Error> errors(String pointer, JsonNode instance) {
+    assertThat(spec.at(pointer).isMissingNode()).as("schema at %s", pointer).isFalse();
+    Schema schema = schemas.getSchema(SchemaLocation.of(SPEC_ID + "#" + pointer));
+    return schema.validate(instance);
+  }
+
+  private static List<String> describe(String what, List<Error> errors) {
+    return errors.stream().map(e -> what + ": " + e.getMessage()).toList();
+  }
+
+  /** Follows {@code $ref}s from {@code pointer}; returns the pointer of the object finally reached. */
+  private static String resolvePointer(String pointer) {
+    String current = pointer;
+    for (int hops = 0; hops < 10; hops++) {
+      JsonNode node = spec.at(current);
+      if (!node.has("$ref")) {
+        return current;
+      }
+      String ref = node.get("$ref").asText();
+      assertThat(ref).as("$ref at %s", current).startsWith("#/");
+      current = ref.substring(1);
+    }
+    throw new AssertionError("$ref cycle at " + pointer);
+  }
+
+  private static JsonNode resolve(JsonNode node) {
+    JsonNode current = node;
+    for (int hops = 0; hops < 10 && current.has("$ref"); hops++) {
+      current = spec.at(current.get("$ref").asText().substring(1));
+    }
+    return current;
+  }
+
+  /** A path item with a server of its own is an operational path at the server root. */
+  private static boolean isOperational(JsonNode pathItem) {
+    return pathItem.has("servers");
+  }
+
+  private static List<String> operations(JsonNode pathItem) {
+    return METHODS.stream().filter(pathItem::has).toList();
+  }
+
+  /** {@code /company/{companyId}/site} and {@code /company/{id}/site} both become {@code /company/{}/site}. */
+  private static String normalise(String template) {
+    return template.replaceAll("\\{[^}/]+}", "{}").replaceAll("<[^>/]+>", "{}");
+  }
+
+  private static Set<String> templateParameters(String template) {
+    Set<String> names = new TreeSet<>();
+    Matcher m = Pattern.compile("\\{([^}/]+)}").matcher(template);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
+  /** Whether {@code pointer} names a JSON Schema (as opposed to another OpenAPI object). */
+  private static boolean isSchemaPointer(String pointer) {
+    return pointer.startsWith("/components/schemas/") || pointer.contains("/schema");
+  }
+
+  /** Visits every node of {@code node} with its JSON pointer. */
+  private static void walk(JsonNode node, String pointer, BiConsumer<String, JsonNode> visitor) {
+    visitor.accept(pointer, node);
+    if (node.isObject()) {
+      node.fields().forEachRemaining(e -> walk(e.getValue(), pointer + "/" + escape(e.getKey()), visitor));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        walk(node.get(i), pointer + "/" + i, visitor);
+      }
+    }
+  }
+
+  private static String escape(String token) {
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> values = new ArrayList<>();
+    array.forEach(n -> values.add(n.path(field).asText()));
+    return values;
+  }
+
+  private static List<String> iterable(Iterator<String> names) {
+    List<String> values = new ArrayList<>();
+    names.forEachRemaining(values::add);
+    return values;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Requests
+
+  private static String newCompany(String name) {
+    Response response = server.postJson(V + "/company", tenant.key(), "{\"name\": \"" + name + "\"}");
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    return response.json().get("id").asText();
+  }
+
+  private static String newSite(String companyId) {
+    Response response = server.postJson(V + "/site/company/" + companyId, tenant.key(), "{\"name\": \"A site\"}");
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    return response.json().get("id").asText();
+  }
+
+  private static String form(String... namesAndValues) {
+    List<String> pairs = new ArrayList<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      pairs.add(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8) + "="
+          + URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+    }
+    return String.join("&", pairs);
+  }
+
+  private static Response sendMultipart(String method, String path, String... namesAndValues) {
+    String boundary = "openapi-test-" + System.nanoTime();
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      body.append("--").append(boundary).append("\r\n")
+          .append("Content-Disposition: form-data; name=\"").append(namesAndValues[i]).append("\"\r\n\r\n")
+          .append(namesAndValues[i + 1]).append("\r\n");
+    }
+    body.append("--").append(boundary).append("--\r\n");
+    return server.sendBytes(method, path, tenant.key(), "multipart/form-data; boundary=" + boundary,
+        body.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+  }
+
+  private static JsonNode parse(String text) {
+    try {
+      return io.nectar.http.Json.MAPPER.readTree(text);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}
