@@ -118,6 +118,10 @@ public final class HttpServer {
         ? incoming : UUID.randomUUID().toString();
     ctx.header(REQUEST_ID, requestId);
     MDC.put("requestId", requestId);
+    if (ctx.method() == io.javalin.http.HandlerType.HEAD && ctx.path().startsWith("/v2")) {
+      // Javalin would answer HEAD for any GET route without running it, authentication included.
+      throw new ApiError(405, "Method \"HEAD\" not allowed.");
+    }
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBodyBytes) {
       throw RequestBody.tooLarge(maxBodyBytes);

@@ -471,4 +471,12 @@ class HttpBehaviourTest {
     assertThat(replayed.get("name").asText()).isEqualTo("Snapshot");
     assertThat(companyIds(server, key)).containsExactly(id);
   }
+
+  @Test
+  void headOnAnApiRouteIsRefusedRatherThanAnsweredWithoutAuthentication() {
+    Response head = server.send("HEAD", "/v2.2/company/" + java.util.UUID.randomUUID(), null, null, null,
+        java.util.Map.of());
+
+    assertThat(head.status()).isEqualTo(405);
+  }
 }
