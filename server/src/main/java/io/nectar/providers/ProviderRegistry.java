@@ -1,0 +1,39 @@
+package io.nectar.providers;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Providers by root URL. Lookup ignores scheme case, {@code www.}, trailing slashes and paths, so
+ * {@code https://www.NectarClimate.com/login} finds the sandbox.
+ */
+public final class ProviderRegistry {
+  private final Map<String, UtilityProvider> byHost = new LinkedHashMap<>();
+
+  public ProviderRegistry(UtilityProvider... providers) {
+    for (UtilityProvider provider : providers) {
+      byHost.put(host(provider.rootUrl()).orElseThrow(), provider);
+    }
+  }
+
+  public Optional<UtilityProvider> find(String url) {
+    return host(url).map(byHost::get);
+  }
+
+  static Optional<String> host(String url) {
+    try {
+      String withScheme = url.contains("://") ? url : "https://" + url;
+      String host = URI.create(withScheme.trim()).getHost();
+      if (host == null) {
+        return Optional.empty();
+      }
+      host = host.toLowerCase(Locale.ROOT);
+      return Optional.of(host.startsWith("www.") ? host.substring(4) : host);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

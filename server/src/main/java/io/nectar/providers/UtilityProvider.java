@@ -1,0 +1,26 @@
+package io.nectar.providers;
+
+/**
+ * A source of utility data behind a provider URL: it checks credentials, discovers the accounts and
+ * meters they give access to, and collects bills and interval readings. Implementations must be
+ * deterministic for the same request where they can (the sandbox is), must never log or return the
+ * password, and report a provider-side failure as a {@link Validation} status, not an exception.
+ */
+public interface UtilityProvider {
+
+  /** The provider's root URL as users type it, e.g. {@code https://nectarclimate.com}; the registry key. */
+  String rootUrl();
+
+  /** The utility's display name, shown as the connection's {@code datasource.name}. */
+  String name();
+
+  /** Logs in (or pretends to) and tells the resulting connection status. */
+  Validation validate(CollectionRequest request);
+
+  /**
+   * Everything available since {@code request.startDate()}: accounts with their meters, bills and
+   * intervals. Called only after a successful validation. Re-running it yields the same keys, so
+   * ingestion can be idempotent.
+   */
+  Collection collect(CollectionRequest request);
+}
