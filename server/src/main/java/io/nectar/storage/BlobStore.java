@@ -1,0 +1,38 @@
+package io.nectar.storage;
+
+import java.util.Optional;
+
+/**
+ * Where raw files (uploaded bills, documents fetched from utilities) live, by key. Keys are
+ * slash-separated relative names such as {@code documents/<uuid>/bill.pdf}; see {@link BlobKey} for
+ * the exact rules, which every implementation enforces the same way so that a key valid on the
+ * file system is valid on an S3-compatible store and back. For the same reason no key may also be
+ * the folder of another ({@code a/b} and {@code a/b/c}): an object store allows it, a file system
+ * does not, so the file store fails such a put.
+ */
+public interface BlobStore {
+
+  /**
+   * Stores {@code bytes} under {@code key}, replacing what was there. Readers see either the old
+   * blob or the new one, never a part of either. Storing identical content again is a no-op.
+   *
+   * @param contentType the media type to serve it with, or null to derive it from the extension
+   * @throws IllegalArgumentException if the key or content type is invalid
+   */
+  void put(String key, byte[] bytes, String contentType);
+
+  /** The blob under {@code key}, or empty if there is none. */
+  Optional<Blob> get(String key);
+
+  /** Removes the blob under {@code key}; false if there was none. */
+  boolean delete(String key);
+
+  /** A stored file and the media type it is served with. */
+  record Blob(byte[] bytes, String contentType) {
+    /** Names the size, not the contents: blobs are customers' bills. */
+    @Override
+    public String toString() {
+      return "Blob[" + bytes.length + " bytes, " + contentType + "]";
+    }
+  }
+}
