@@ -5,7 +5,25 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.nectar.accounts.AccountRoutes;
+import io.nectar.accounts.AccountService;
+import io.nectar.collection.BackgroundJobs;
+import io.nectar.collection.Collector;
+import io.nectar.collection.SandboxBills;
 import io.nectar.companies.CompanyPurger;
+import io.nectar.connections.ConnectionRoutes;
+import io.nectar.connections.ConnectionService;
+import io.nectar.connections.CredentialCipher;
+import io.nectar.intervals.IntervalRoutes;
+import io.nectar.meters.MeterRoutes;
+import io.nectar.meters.MeterService;
+import io.nectar.providers.ProviderRegistry;
+import io.nectar.providers.sandbox.SandboxProvider;
+import io.nectar.storage.BlobStore;
+import io.nectar.storage.FileBlobStore;
+import io.nectar.storage.FileRoutes;
+import io.nectar.storage.SignedLinks;
+import java.util.concurrent.atomic.AtomicReference;
 import io.nectar.companies.CompanyRoutes;
 import io.nectar.companies.CompanyService;
 import io.nectar.config.Config;
@@ -39,36 +57,65 @@ public final class NectarServer implements AutoCloseable {
   private final Database database;
   private final KeyService keys;
   private final CompanyPurger purger;
+  private final BackgroundJobs jobs;
   private final HttpServer http;
   private final ScheduledExecutorService housekeeping;
 
-  private NectarServer(Config config, Database database, KeyService keys, CompanyPurger purger, HttpServer http,
-      ScheduledExecutorService housekeeping) {
+  private NectarServer(Config config, Database database, KeyService keys, CompanyPurger purger, BackgroundJobs jobs,
+      HttpServer http, ScheduledExecutorService housekeeping) {
     this.config = config;
     this.database = database;
     this.keys = keys;
     this.purger = purger;
+    this.jobs = jobs;
     this.http = http;
     this.housekeeping = housekeeping;
   }
 
   /** Opens the database, migrates it, and starts serving on {@code config.port()} (0: any free port). */
   public static NectarServer start(Config config, Clock clock) throws IOException {
+    return start(config, clock, new ProviderRegistry(new SandboxProvider()), BackgroundJobs.Settings.defaults());
+  }
+
+  /** As {@link #start(Config, Clock)}, with the utility providers and job timings chosen (tests). */
+  public static NectarServer start(Config config, Clock clock, ProviderRegistry providers,
+      BackgroundJobs.Settings jobSettings) throws IOException {
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
-    ServerSecret.load(config);
+    byte[] secret = ServerSecret.load(config);
     Database database = Database.open(config, meters, 16);
+    BackgroundJobs jobs = null;
     try {
       IdGenerator ids = new IdGenerator(clock);
+      BlobStore blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
+      SignedLinks links = new SignedLinks(secret, clock);
       KeyService keys = new KeyService(database.jdbi(), clock, ids::next);
       CompanyPurger purger = new CompanyPurger(database.jdbi());
       CompanyService companies = new CompanyService(database.jdbi(), clock, ids::next, purger);
       SiteService sites = new SiteService(database.jdbi(), clock, ids::next, companies);
+      // Connections queue collections on the job runner, whose collector reads connections: tie the knot late.
+      AtomicReference<BackgroundJobs> jobRunner = new AtomicReference<>();
+      ConnectionService connections = new ConnectionService(database.jdbi(), clock, ids::next, companies, providers,
+          new CredentialCipher(secret), id -> jobRunner.get().collectSoon(id));
+      Collector collector = new Collector(database.jdbi(), clock, ids::next, providers, connections, blobs);
+      jobs = new BackgroundJobs(database.dataSource(), database.jdbi(), clock, collector, jobSettings);
+      jobRunner.set(jobs);
+      AccountService accounts = new AccountService(database.jdbi(), clock, companies);
+      MeterService meterService = new MeterService(database.jdbi(), companies, sites, connections);
       PingRoutes ping = new PingRoutes(version());
       CompanyRoutes companyRoutes = new CompanyRoutes(companies);
       SiteRoutes siteRoutes = new SiteRoutes(sites);
+      ConnectionRoutes connectionRoutes = new ConnectionRoutes(connections);
+      AccountRoutes accountRoutes = new AccountRoutes(accounts);
+      MeterRoutes meterRoutes = new MeterRoutes(meterService);
+      IntervalRoutes intervalRoutes = new IntervalRoutes(database.jdbi(), connections);
+      SandboxBills sandboxBills = providers.find(ConnectionService.SANDBOX_URL)
+          .filter(SandboxProvider.class::isInstance)
+          .map(p -> new SandboxBills(database.jdbi(), connections, (SandboxProvider) p, collector))
+          .orElse(null);
+      FileRoutes files = new FileRoutes(blobs, links);
       OpsRoutes ops = new OpsRoutes(database, meters);
       DocsRoutes docs = new DocsRoutes();
       HttpServer http = new HttpServer(
@@ -79,13 +126,22 @@ public final class NectarServer implements AutoCloseable {
             ping.register(api);
             companyRoutes.register(api);
             siteRoutes.register(api);
+            connectionRoutes.register(api);
+            accountRoutes.register(api);
+            meterRoutes.register(api);
+            intervalRoutes.register(api);
+            if (sandboxBills != null) {
+              sandboxBills.register(api);
+            }
           },
           routes -> {
             ops.register(routes);
             docs.register(routes);
+            files.register(routes);
           });
       http.start(config.port());
       purger.resumePending();
+      jobs.start();
       ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "housekeeping");
         thread.setDaemon(true);
@@ -98,8 +154,11 @@ public final class NectarServer implements AutoCloseable {
           log.warn("Could not purge expired idempotency keys", e);
         }
       }, 1, 60, TimeUnit.MINUTES);
-      return new NectarServer(config, database, keys, purger, http, housekeeping);
+      return new NectarServer(config, database, keys, purger, jobs, http, housekeeping);
     } catch (RuntimeException e) {
+      if (jobs != null) {
+        jobs.close();
+      }
       database.close();
       throw e;
     }
@@ -135,6 +194,7 @@ public final class NectarServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     http.stop();
+    jobs.close();
     housekeeping.shutdownNow();
     try {
       purger.close();

@@ -110,11 +110,15 @@ public final class Api {
    * (CONTRACT §3) with the same message as a missing one.
    */
   public static UUID id(Context ctx, String name, String what) {
-    String raw = ctx.pathParam(name);
-    // UUID.fromString also takes "+1a2…" or misplaced dashes; only the canonical spelling names an object.
-    if (!CANONICAL_UUID.matcher(raw).matches()) {
-      throw ApiError.notFound(what);
-    }
-    return UUID.fromString(raw);
+    return uuid(ctx.pathParam(name)).orElseThrow(() -> ApiError.notFound(what));
+  }
+
+  /**
+   * A UUID in its canonical spelling only: {@code UUID.fromString} also takes "+1a2…" or misplaced
+   * dashes, which must not name an object.
+   */
+  public static java.util.Optional<UUID> uuid(String raw) {
+    return raw != null && CANONICAL_UUID.matcher(raw).matches()
+        ? java.util.Optional.of(UUID.fromString(raw)) : java.util.Optional.empty();
   }
 }

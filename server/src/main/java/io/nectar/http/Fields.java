@@ -64,6 +64,35 @@ public final class Fields {
     return checkedText(field, node.asText(), maxLength, allowBlank);
   }
 
+  /**
+   * Text taken exactly as sent, without trimming (passwords may begin or end with a space); blank is
+   * refused.
+   */
+  public String exactText(String field, int maxLength) {
+    JsonNode node = node(field, false);
+    if (node == null) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      return error(field, "Not a valid string.");
+    }
+    String value = node.asText();
+    if (checkedText(field, value, maxLength, false) == null) {
+      return null;
+    }
+    return value.codePointCount(0, value.length()) > maxLength
+        ? error(field, "Ensure this field has no more than " + maxLength + " characters.") : value;
+  }
+
+  /** An e-mail address, trimmed. */
+  public String email(String field, boolean nullable) {
+    String value = text(field, 254, false, nullable);
+    if (value != null && !EMAIL.matcher(value).matches()) {
+      return error(field, "Enter a valid email address.");
+    }
+    return value;
+  }
+
   public Boolean bool(String field) {
     JsonNode node = node(field, false);
     if (node == null) {
@@ -185,6 +214,11 @@ public final class Fields {
       unique.putIfAbsent(value.toLowerCase(java.util.Locale.ROOT), value);
     }
     return List.copyOf(unique.values());
+  }
+
+  /** Records a problem found by a rule beyond the field's type, e.g. a list item that is not a UUID. */
+  public void reject(String field, String message) {
+    error(field, message);
   }
 
   /** Throws a 400 listing every problem, including fields no reader declared. */

@@ -1,6 +1,9 @@
 package io.nectar.testing;
 
 import io.nectar.app.NectarServer;
+import io.nectar.collection.BackgroundJobs;
+import io.nectar.providers.ProviderRegistry;
+import io.nectar.providers.sandbox.SandboxProvider;
 import io.nectar.config.Config;
 import io.nectar.keys.CreatedKey;
 import io.nectar.keys.Environment;
@@ -40,16 +43,25 @@ public final class TestServer implements AutoCloseable {
     return start(Map.of());
   }
 
+  /** Job timings short enough for tests: a dead execution is revived within seconds. */
+  public static final BackgroundJobs.Settings FAST_JOBS = new BackgroundJobs.Settings(
+      Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofMillis(500), 3);
+
   /** Starts a server with extra settings (environment-variable names, e.g. NECTAR_MAX_BODY_BYTES). */
   public static TestServer start(Map<String, String> extraSettings) {
+    return start(extraSettings, new ProviderRegistry(new SandboxProvider()), TestDatabase.freshDatabaseUrl());
+  }
+
+  /** Starts a server with the given providers on the given database (several servers may share one). */
+  public static TestServer start(Map<String, String> extraSettings, ProviderRegistry providers, String databaseUrl) {
     try {
       Map<String, String> settings = new HashMap<>();
-      settings.put("DATABASE_URL", TestDatabase.freshDatabaseUrl());
+      settings.put("DATABASE_URL", databaseUrl);
       settings.put("NECTAR_PORT", "0");
       settings.put("NECTAR_DATA_DIR", Files.createTempDirectory("nectar-test").toString());
       settings.putAll(extraSettings);
       TestClock clock = new TestClock();
-      return new TestServer(NectarServer.start(Config.from(settings), clock), clock);
+      return new TestServer(NectarServer.start(Config.from(settings), clock, providers, FAST_JOBS), clock);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,80 @@
+package io.nectar.accounts;
+
+import io.nectar.companies.CompanyService;
+import io.nectar.http.ApiError;
+import io.nectar.keys.Caller;
+import io.nectar.meters.Meter;
+import io.nectar.meters.MeterStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** Tracking accounts on and off, one at a time or in bulk (all or nothing). */
+public final class AccountService {
+  /** An account with its meters, as the Account object shows them. */
+  public record AccountDetails(Account account, List<Meter> meters) {}
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final CompanyService companies;
+  private final AccountStore store = new AccountStore();
+  private final MeterStore meters = new MeterStore();
+
+  public AccountService(Jdbi jdbi, Clock clock, CompanyService companies) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.companies = companies;
+  }
+
+  AccountDetails setTracked(Caller caller, UUID accountId, boolean tracked, boolean updateMeters) {
+    return jdbi.inTransaction(h -> {
+      Account account = store.find(h, accountId).orElseThrow(() -> ApiError.notFound("Account"));
+      try {
+        companies.requireOwned(h, caller, account.companyId());
+      } catch (ApiError e) {
+        throw e.status() == 404 ? ApiError.notFound("Account") : e;
+      }
+      apply(h, List.of(accountId), tracked, updateMeters);
+      return details(h, List.of(accountId)).get(0);
+    });
+  }
+
+  /** Sets every listed account of the company at once; any account not in it fails the whole request. */
+  List<AccountDetails> setTrackedInBulk(Caller caller, UUID companyId, List<UUID> accountIds, boolean tracked,
+      boolean updateMeters) {
+    return jdbi.inTransaction(h -> {
+      companies.requireOwnedForUpdate(h, caller, companyId);
+      Set<UUID> wanted = new LinkedHashSet<>(accountIds);
+      List<Account> found = store.findAll(h, wanted).stream().filter(a -> a.companyId().equals(companyId)).toList();
+      if (found.size() != wanted.size()) {
+        Set<UUID> missing = new LinkedHashSet<>(wanted);
+        found.forEach(a -> missing.remove(a.id()));
+        throw ApiError.invalidField("accounts", "No account of this company has the id(s) " + missing + ".");
+      }
+      apply(h, wanted, tracked, updateMeters);
+      return details(h, new ArrayList<>(wanted));
+    });
+  }
+
+  private void apply(org.jdbi.v3.core.Handle h, java.util.Collection<UUID> ids, boolean tracked, boolean updateMeters) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    store.setTracking(h, ids, tracked ? Account.TrackingStatus.ENABLED : Account.TrackingStatus.DISABLED, now);
+    if (updateMeters) {
+      meters.setTrackedForAccounts(h, ids, tracked, now);
+    }
+  }
+
+  private List<AccountDetails> details(org.jdbi.v3.core.Handle h, List<UUID> ids) {
+    Map<UUID, List<Meter>> byAccount = meters.byAccounts(h, ids);
+    return store.findAll(h, ids).stream()
+        .map(a -> new AccountDetails(a, byAccount.getOrDefault(a.id(), List.of())))
+        .toList();
+  }
+}

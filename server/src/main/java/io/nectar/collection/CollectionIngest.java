@@ -1,0 +1,213 @@
+package io.nectar.collection;
+
+import io.nectar.accounts.Account;
+import io.nectar.accounts.AccountStore;
+import io.nectar.connections.Connection;
+import io.nectar.documents.DemandReading;
+import io.nectar.documents.Document;
+import io.nectar.documents.DocumentStore;
+import io.nectar.documents.LineItem;
+import io.nectar.http.Json;
+import io.nectar.intervals.IntervalReading;
+import io.nectar.intervals.IntervalStore;
+import io.nectar.meters.Meter;
+import io.nectar.meters.MeterStore;
+import io.nectar.providers.Collection;
+import io.nectar.providers.ProviderAccount;
+import io.nectar.providers.ProviderBill;
+import io.nectar.providers.ProviderDemand;
+import io.nectar.providers.ProviderInterval;
+import io.nectar.providers.ProviderLineItem;
+import io.nectar.providers.ProviderMeter;
+import io.nectar.providers.ProviderUsage;
+import io.nectar.storage.BlobStore;
+import io.nectar.usage.UsageData;
+import io.nectar.usage.UsageStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Writes what a provider collected: accounts and meters first (so they are listed within a moment),
+ * then bills in small transactions, each bill with its file, usage rows, line items and demand
+ * together, then intervals in batches. Every write is keyed by the provider's stable keys, so a
+ * collection interrupted by a crash is simply run again: nothing is duplicated.
+ */
+final class CollectionIngest {
+  private static final int BILLS_PER_TRANSACTION = 25;
+  private static final int INTERVALS_PER_TRANSACTION = 5_000;
+
+  /** Where a provider's meter key landed. */
+  private record MeterRef(UUID meterId, UUID accountId, UUID siteId, String datasourceType) {}
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final Supplier<UUID> ids;
+  private final BlobStore blobs;
+  private final AccountStore accounts = new AccountStore();
+  private final MeterStore meters = new MeterStore();
+  private final DocumentStore documents = new DocumentStore();
+  private final UsageStore usage = new UsageStore();
+  private final IntervalStore intervals = new IntervalStore();
+
+  CollectionIngest(Jdbi jdbi, Clock clock, Supplier<UUID> ids, BlobStore blobs) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.ids = ids;
+    this.blobs = blobs;
+  }
+
+  /** Ingests {@code collection}; returns the number of new documents. */
+  int ingest(Connection connection, Collection collection) {
+    Map<String, MeterRef> meterRefs = jdbi.inTransaction(h -> {
+      accountsAndMeters(h, connection, collection);
+      return meterRefs(h, connection.id());
+    });
+    Map<String, UUID> accountIds = new HashMap<>();
+    jdbi.useHandle(h -> accounts.byConnections(h, List.of(connection.id()))
+        .forEach(a -> accountIds.put(a.accountNumber(), a.id())));
+
+    int created = 0;
+    List<ProviderBill> bills = collection.bills();
+    for (int from = 0; from < bills.size(); from += BILLS_PER_TRANSACTION) {
+      List<ProviderBill> chunk = bills.subList(from, Math.min(bills.size(), from + BILLS_PER_TRANSACTION));
+      chunk.forEach(bill -> storeFile(connection, bill));
+      created += jdbi.inTransaction(h -> {
+        int inserted = 0;
+        for (ProviderBill bill : chunk) {
+          inserted += insertBill(h, connection, bill, meterRefs, accountIds) ? 1 : 0;
+        }
+        return inserted;
+      });
+    }
+
+    List<ProviderInterval> readings = collection.intervals();
+    for (int from = 0; from < readings.size(); from += INTERVALS_PER_TRANSACTION) {
+      List<ProviderInterval> chunk = readings.subList(from, Math.min(readings.size(), from + INTERVALS_PER_TRANSACTION));
+      Instant now = now();
+      List<IntervalReading> rows = new ArrayList<>(chunk.size());
+      for (ProviderInterval r : chunk) {
+        MeterRef ref = meterRefs.get(r.meterKey());
+        if (ref != null) {
+          rows.add(new IntervalReading(ids.get(), connection.id(), ref.meterId(), ref.accountId(), r.start(), r.end(),
+              r.usage(), r.usageUnits(), r.quality(), now, now));
+        }
+      }
+      jdbi.useTransaction(h -> intervals.insertAll(h, rows));
+    }
+    return created;
+  }
+
+  /** Every meter the connection has, by provider key: a collection may bring bills for known meters only. */
+  private static Map<String, MeterRef> meterRefs(Handle h, UUID connectionId) {
+    Map<String, MeterRef> refs = new HashMap<>();
+    h.createQuery("select provider_key, id, account_id, site_id, datasource_type from meter where connection_id = :id")
+        .bind("id", connectionId)
+        .map((rs, ctx) -> Map.entry(rs.getString(1), new MeterRef(rs.getObject(2, UUID.class),
+            rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5))))
+        .forEach(e -> refs.put(e.getKey(), e.getValue()));
+    return refs;
+  }
+
+  private void accountsAndMeters(Handle h, Connection connection, Collection collection) {
+    Instant now = now();
+    for (ProviderAccount pa : collection.accounts()) {
+      UUID accountId = accounts.upsert(h, new Account(ids.get(), connection.id(), connection.companyId(),
+          pa.accountNumber(), Account.TrackingStatus.UNSET, "false", null, true,
+          pa.meters().stream().anyMatch(m -> collection.intervals().stream().anyMatch(i -> i.meterKey().equals(m.key()))),
+          null, now, now));
+      for (ProviderMeter pm : pa.meters()) {
+        if (!connection.initialSites().contains(pm.siteId())) {
+          continue; // a provider may only file meters under the sites the user gave the connection
+        }
+        List<Meter.Identifier> identifiers = pm.identifiers().stream()
+            .map(i -> new Meter.Identifier(i.rawName(), i.value(), i.name())).toList();
+        meters.upsert(h, new Meter(ids.get(), connection.companyId(), pm.siteId(), connection.id(), accountId,
+            pm.key(), pm.datasourceType(), pm.address(), pm.subtypes(), true, identifiers, now, now));
+      }
+    }
+  }
+
+  private void storeFile(Connection connection, ProviderBill bill) {
+    if (bill.pdf() != null) {
+      blobs.put(blobKey(connection, bill), bill.pdf(), "application/pdf");
+    }
+  }
+
+  private static String blobKey(Connection connection, ProviderBill bill) {
+    return "connections/" + connection.id() + "/bills/" + bill.key().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
+  }
+
+  private boolean insertBill(Handle h, Connection connection, ProviderBill bill, Map<String, MeterRef> meterRefs,
+      Map<String, UUID> accountIds) {
+    Instant now = now();
+    UUID documentId = ids.get();
+    UUID siteId = bill.usage().stream().map(u -> meterRefs.get(u.meterKey())).filter(java.util.Objects::nonNull)
+        .map(MeterRef::siteId).findFirst().orElse(null);
+    UUID accountId = accountIds.get(bill.accountNumber());
+    Document document = new Document(documentId, connection.companyId(), connection.id(), accountId, siteId,
+        bill.key(), bill.billDate(), bill.startDate(), bill.endDate(), bill.dueDate(), bill.chargesUnits(),
+        bill.utilityName(), bill.totalCharges(), bill.taxCharges(), "INVOICE", bill.fileName(),
+        bill.pdf() == null ? null : blobKey(connection, bill), now, now);
+    if (!documents.insert(h, document)) {
+      return false;
+    }
+    List<LineItem> lines = new ArrayList<>();
+    for (int i = 0; i < bill.lineItems().size(); i++) {
+      ProviderLineItem l = bill.lineItems().get(i);
+      MeterRef ref = l.meterKey() == null ? null : meterRefs.get(l.meterKey());
+      lines.add(new LineItem(ids.get(), documentId, i, ref == null ? null : ref.meterId(), l.description(),
+          l.quantity(), l.quantityUnits(), l.rate(), l.totalCharge(), l.chargeType(), l.electricityChargeType(),
+          l.electricityIsDemand(), l.electricityTimeOfUse(), l.gasChargeType(), l.billingPeriod()));
+    }
+    documents.insertLineItems(h, lines);
+    List<DemandReading> demand = new ArrayList<>();
+    for (int i = 0; i < bill.demand().size(); i++) {
+      ProviderDemand d = bill.demand().get(i);
+      MeterRef ref = meterRefs.get(d.meterKey());
+      demand.add(new DemandReading(ids.get(), documentId, i, ref == null ? null : ref.meterId(), d.startDate(),
+          d.endDate(), d.isEstimated(), d.demandUsage(), d.demandUsageUnits(), d.description(), d.demandType()));
+    }
+    documents.insertDemand(h, demand);
+    List<UsageData> rows = new ArrayList<>();
+    for (int i = 0; i < bill.usage().size(); i++) {
+      ProviderUsage u = bill.usage().get(i);
+      MeterRef ref = meterRefs.get(u.meterKey());
+      if (ref == null) {
+        continue;
+      }
+      rows.add(new UsageData(ids.get(), documentId, connection.companyId(), ref.meterId(), ref.siteId(),
+          connection.id(), i, ref.datasourceType(), u.startDate(), u.endDate(), bill.billDate(), u.usage(),
+          u.usageUnits(), u.isEstimated(), u.currentReading(), u.previousReading(), u.multiplier(), u.tariff(),
+          u.netMeteringGeneratedKwh(), u.netMeteringGridImportKwh(), u.netMeteringGridExportKwh(),
+          bill.utilityName(), connection.country(), timeOfUse(u), now, now));
+      if (ref.accountId() != null) {
+        accounts.extendLastServiceDate(h, ref.accountId(), u.endDate());
+      }
+    }
+    usage.insertAll(h, rows);
+    return true;
+  }
+
+  private static String timeOfUse(ProviderUsage u) {
+    if (u.timeOfUse() == null || u.timeOfUse().isEmpty()) {
+      return null;
+    }
+    var array = Json.array();
+    u.timeOfUse().forEach(p -> array.addObject().put("timeOfUse", p.timeOfUse())
+        .put("usage", Json.decimal(p.usage())).put("usageUnits", p.usageUnits()).put("description", p.description()));
+    return array.toString();
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

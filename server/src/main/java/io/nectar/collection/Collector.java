@@ -1,0 +1,96 @@
+package io.nectar.collection;
+
+import io.nectar.connections.Connection;
+import io.nectar.connections.ConnectionService;
+import io.nectar.connections.ConnectionStatus;
+import io.nectar.connections.ConnectionStore;
+import io.nectar.providers.CollectionRequest;
+import io.nectar.providers.ProviderRegistry;
+import io.nectar.providers.UtilityProvider;
+import io.nectar.providers.Validation;
+import io.nectar.storage.BlobStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a connection's provider: validation (a status transition of nectar-api.md §9.1) and
+ * collection (everything since the connection's start date). Called by background jobs only; a
+ * provider failure throws, and the job runner retries with backoff.
+ */
+public final class Collector {
+  private static final Logger log = LoggerFactory.getLogger(Collector.class);
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final ProviderRegistry providers;
+  private final ConnectionService connections;
+  private final ConnectionStore store = new ConnectionStore();
+  private final CollectionIngest ingest;
+
+  public Collector(Jdbi jdbi, Clock clock, Supplier<UUID> ids, ProviderRegistry providers,
+      ConnectionService connections, BlobStore blobs) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.providers = providers;
+    this.connections = connections;
+    this.ingest = new CollectionIngest(jdbi, clock, ids, blobs);
+  }
+
+  CollectionIngest ingest() {
+    return ingest;
+  }
+
+  /** Collects a CONNECTED connection; anything else (or a deleted one) is left alone. */
+  void collect(UUID connectionId) {
+    Optional<Prepared> prepared = prepare(connectionId);
+    if (prepared.isEmpty() || prepared.get().connection().status() != ConnectionStatus.CONNECTED) {
+      return;
+    }
+    Connection connection = prepared.get().connection();
+    long started = System.nanoTime();
+    int documents = ingest.ingest(connection, prepared.get().provider().collect(prepared.get().request()));
+    jdbi.useTransaction(h -> store.markCollected(h, connectionId, now()));
+    log.info("Collected connection {}: {} new document(s) in {} ms", connectionId, documents,
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** Checks the credentials again and records the outcome; true when the connection is CONNECTED. */
+  boolean revalidate(UUID connectionId) {
+    Optional<Prepared> prepared = prepare(connectionId);
+    if (prepared.isEmpty()) {
+      return false;
+    }
+    Validation validation = prepared.get().provider().validate(prepared.get().request());
+    return jdbi.inTransaction(h -> {
+      Optional<Connection> current = store.findForUpdate(h, connectionId);
+      if (current.isEmpty()) {
+        return false;
+      }
+      Connection updated = current.get().validated(validation.status(), validation.errorDetail(), now());
+      store.updateStatus(h, updated);
+      if (updated.status() != current.get().status()) {
+        log.info("Connection {} is now {} (was {})", connectionId, updated.status(), current.get().status());
+      }
+      return updated.status() == ConnectionStatus.CONNECTED;
+    });
+  }
+
+  private record Prepared(Connection connection, UtilityProvider provider, CollectionRequest request) {}
+
+  private Optional<Prepared> prepare(UUID connectionId) {
+    return jdbi.inTransaction(h -> store.find(h, connectionId)
+        .filter(Connection::isActive)
+        .flatMap(c -> providers.find(c.url()).map(p -> new Prepared(c, p, connections.request(h, c)))));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,80 @@
+package io.nectar.collection;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.javalin.http.Context;
+import io.nectar.connections.Connection;
+import io.nectar.connections.ConnectionService;
+import io.nectar.connections.ConnectionStatus;
+import io.nectar.documents.DocumentStore;
+import io.nectar.http.Api;
+import io.nectar.http.ApiError;
+import io.nectar.http.Json;
+import io.nectar.keys.Caller;
+import io.nectar.providers.Collection;
+import io.nectar.providers.CollectionRequest;
+import io.nectar.providers.ProviderBill;
+import io.nectar.providers.sandbox.SandboxProvider;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code POST /sandbox/connection/{id}/bill} (CONTRACT §11): the sandbox utility issues the next
+ * month's bills of a sandbox connection now, as a real utility would at month end, so a client can
+ * test how it picks up new documents.
+ */
+public final class SandboxBills {
+  private final Jdbi jdbi;
+  private final ConnectionService connections;
+  private final SandboxProvider sandbox;
+  private final CollectionIngest ingest;
+  private final DocumentStore documents = new DocumentStore();
+
+  public SandboxBills(Jdbi jdbi, ConnectionService connections, SandboxProvider sandbox, Collector collector) {
+    this.jdbi = jdbi;
+    this.connections = connections;
+    this.sandbox = sandbox;
+    this.ingest = collector.ingest();
+  }
+
+  public void register(Api api) {
+    api.post("/sandbox/connection/{connectionId}/bill", this::issue);
+  }
+
+  private void issue(Context ctx) {
+    UUID id = Api.id(ctx, "connectionId", "Connection");
+    Api.fields(ctx).finish();
+    List<ProviderBill> bills = issueNext(Api.caller(ctx), id);
+    ArrayNode items = Json.array();
+    for (ProviderBill bill : bills) {
+      items.addObject()
+          .put("accountNumber", bill.accountNumber())
+          .put("startDate", Json.date(bill.startDate()))
+          .put("endDate", Json.date(bill.endDate()))
+          .put("billDate", Json.date(bill.billDate()))
+          .put("totalCharges", Json.decimal(bill.totalCharges()))
+          .put("chargesUnits", bill.chargesUnits());
+    }
+    Json.respond(ctx, 201, Json.object().put("connection", id.toString()).set("bills", items));
+  }
+
+  private List<ProviderBill> issueNext(Caller caller, UUID id) {
+    record Next(Connection connection, CollectionRequest request, YearMonth month) {}
+    Next next = jdbi.inTransaction(h -> {
+      Connection c = connections.requireOwned(h, caller, id);
+      if (!sandbox.rootUrl().equals(c.url()) && !c.url().contains("nectarclimate.com")) {
+        throw ApiError.badRequest("Only sandbox connections (" + sandbox.rootUrl() + ") can be sent bills on demand.");
+      }
+      if (c.status() != ConnectionStatus.CONNECTED) {
+        throw new ApiError(409, "The connection is " + c.status() + "; only a CONNECTED connection receives bills.");
+      }
+      YearMonth month = documents.latestBillDate(h, id).map(d -> YearMonth.from(d).plusMonths(1))
+          .orElse(YearMonth.from(c.dataCollectionStartDate()));
+      return new Next(c, connections.request(h, c), month);
+    });
+    List<ProviderBill> bills = sandbox.billsFor(next.request(), next.month());
+    ingest.ingest(next.connection(), new Collection(List.of(), bills, List.of()));
+    return bills;
+  }
+}

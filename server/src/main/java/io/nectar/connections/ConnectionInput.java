@@ -1,0 +1,91 @@
+package io.nectar.connections;
+
+import io.nectar.http.Api;
+import io.nectar.http.Fields;
+import io.nectar.meters.DatasourceType;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** The body of a basic (username and password) connection create, nectar-api.md §5.3. */
+record ConnectionInput(
+    String url,
+    String username,
+    String password,
+    List<UUID> sites,
+    String country,
+    List<DatasourceType> datasourceTypes,
+    LocalDate dataCollectionStartDate,
+    String ownerEmail,
+    boolean multiplyByOccupancy,
+    String externalId) {
+
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+  static ConnectionInput read(Fields fields) {
+    fields.require("url", "username", "password", "sites", "country");
+    String url = fields.text("url", 500, false, false);
+    String username = fields.text("username", 255, false, false);
+    String password = fields.exactText("password", 500);
+    List<String> rawSites = fields.textList("sites", 100, 36);
+    String country = fields.text("country", 2, false, false);
+    // The object calls them initialDatasourceTypes, invitations call them utilityTypes: accept all three.
+    List<String> types = new ArrayList<>();
+    for (String name : List.of("datasourceTypes", "initialDatasourceTypes", "utilityTypes")) {
+      List<String> given = fields.textList(name, 10, 20);
+      if (given != null) {
+        types.addAll(given);
+      }
+    }
+    LocalDate start = fields.date("dataCollectionStartDate", true);
+    String owner = fields.email("workflowOwnerEmail", true);
+    String ownerAlias = fields.email("connectionOwnerEmail", true);
+    Boolean multiply = fields.bool("multiplyByOccupancy");
+    String externalId = fields.text("externalId", 255, true, true);
+
+    List<UUID> sites = new ArrayList<>();
+    if (rawSites != null) {
+      for (String raw : rawSites) {
+        Api.uuid(raw).ifPresentOrElse(sites::add, () -> fields.reject("sites", "\"" + raw + "\" is not a valid UUID."));
+      }
+      if (rawSites.isEmpty()) {
+        fields.reject("sites", "Give at least one site.");
+      }
+    }
+    if (url != null && !isWebAddress(url)) {
+      fields.reject("url", "Enter a valid URL, e.g. https://nectarclimate.com.");
+    }
+    if (country != null && !COUNTRIES.contains(country.toUpperCase(Locale.ROOT))) {
+      fields.reject("country", "\"" + country + "\" is not a valid choice: use an ISO 3166 two-letter code.");
+    }
+    Set<DatasourceType> parsedTypes = new LinkedHashSet<>();
+    for (String type : types) {
+      DatasourceType.parse(type).ifPresentOrElse(parsedTypes::add,
+          () -> fields.reject("datasourceTypes", "\"" + type + "\" is not a valid choice."));
+    }
+    fields.finish();
+    return new ConnectionInput(url, username, password, List.copyOf(new LinkedHashSet<>(sites)),
+        country.toUpperCase(Locale.ROOT), List.copyOf(parsedTypes), start, owner != null ? owner : ownerAlias,
+        multiply != null && multiply, externalId);
+  }
+
+  private static boolean isWebAddress(String url) {
+    try {
+      URI uri = URI.create(url.contains("://") ? url : "https://" + url);
+      return (uri.getScheme().equals("https") || uri.getScheme().equals("http")) && uri.getHost() != null
+          && uri.getHost().contains(".");
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectionInput[" + url + ", " + username + ", sites " + sites + "]"; // never the password
+  }
+}

@@ -1,0 +1,121 @@
+package io.nectar.intervals;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.nectar.connections.ConnectionService;
+import io.nectar.http.Api;
+import io.nectar.http.ApiError;
+import io.nectar.http.Json;
+import io.nectar.http.Pagination;
+import io.nectar.http.Pagination.PageRequest;
+import io.nectar.http.Pagination.PageWindow;
+import io.nectar.meters.DatasourceType;
+import io.nectar.meters.Identifiers;
+import io.nectar.meters.Meter;
+import io.nectar.meters.MeterStore;
+import io.nectar.meters.MeterView;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code GET /interval/connection/{id}} (BETA in Nectar, nectar-api.md §10.2): a connection's
+ * interval readings in time order, filtered by {@code datasourceType}, {@code startDate} /
+ * {@code endDate} (ISO-8601 date-times, or dates meaning UTC midnight) and {@code identifier}.
+ */
+public final class IntervalRoutes {
+  private final Jdbi jdbi;
+  private final ConnectionService connections;
+  private final IntervalStore store = new IntervalStore();
+  private final MeterStore meters = new MeterStore();
+
+  public IntervalRoutes(Jdbi jdbi, ConnectionService connections) {
+    this.jdbi = jdbi;
+    this.connections = connections;
+  }
+
+  public void register(Api api) {
+    api.get("/interval/connection/{connectionId}", this::list);
+  }
+
+  private void list(Context ctx) {
+    UUID connectionId = Api.id(ctx, "connectionId", "Connection");
+    IntervalStore.Filter filter = new IntervalStore.Filter(types(ctx), instant(ctx, "startDate"),
+        instant(ctx, "endDate"), identifier(ctx));
+    PageRequest page = PageRequest.parse(ctx.queryParam("page"), Pagination.PAGE_SIZE);
+    ObjectNode body = jdbi.inTransaction(h -> {
+      connections.requireOwned(h, Api.caller(ctx), connectionId);
+      PageWindow window = page.window(store.count(h, connectionId, filter));
+      List<IntervalReading> readings = store.page(h, connectionId, filter, window.offset(), window.limit());
+      Map<UUID, Meter> meterById = new HashMap<>();
+      readings.stream().map(IntervalReading::meterId).distinct()
+          .forEach(id -> meters.find(h, id).ifPresent(m -> meterById.put(id, m)));
+      ArrayNode items = Json.array();
+      for (IntervalReading r : readings) {
+        ObjectNode item = items.addObject();
+        item.put("id", r.id().toString());
+        item.put("created", Json.timestamp(r.created()));
+        Meter meter = meterById.get(r.meterId());
+        item.set("identifiers", MeterView.identifiers(meter == null ? List.of() : meter.identifiers()));
+        item.put("account", r.accountId() == null ? null : r.accountId().toString());
+        item.put("start", Json.timestamp(r.start()));
+        item.put("end", Json.timestamp(r.end()));
+        item.put("usage", Json.decimal(r.usage()));
+        item.put("usageUnits", r.usageUnits());
+        item.put("quality", r.quality());
+        item.put("updated", Json.timestamp(r.updated()));
+      }
+      return window.envelope("totalIntervals", "intervals", items);
+    });
+    Json.respond(ctx, 200, body);
+  }
+
+  static List<DatasourceType> types(Context ctx) {
+    List<DatasourceType> types = new ArrayList<>();
+    for (String raw : ctx.queryParams("datasourceType")) {
+      for (String part : raw.split(",")) {
+        types.add(DatasourceType.parse(part).orElseThrow(() -> ApiError.invalid(Map.of("datasourceType",
+            List.of("Select a valid choice. " + part + " is not one of the available choices.")))));
+      }
+    }
+    return types;
+  }
+
+  private static Instant instant(Context ctx, String name) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(raw.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDate.parse(raw.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException e2) {
+        throw ApiError.invalid(Map.of(name, List.of(
+            "Datetime has wrong format. Use ISO 8601, e.g. 2024-01-31T23:59:59Z.")));
+      }
+    }
+  }
+
+  private static String identifier(Context ctx) {
+    String raw = ctx.queryParam("identifier");
+    if (raw == null) {
+      return null;
+    }
+    String normalized = Identifiers.normalize(raw);
+    if (normalized.isEmpty()) {
+      throw ApiError.invalid(Map.of("identifier", List.of("Ensure this field has at least 1 character.")));
+    }
+    return normalized;
+  }
+}

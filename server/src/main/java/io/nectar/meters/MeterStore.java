@@ -1,0 +1,154 @@
+package io.nectar.meters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nectar.http.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** SQL for meters and their identifiers. */
+public final class MeterStore {
+  private static final Map<String, String> SUBTYPE_COLUMNS = new LinkedHashMap<>();
+
+  static {
+    for (String field : Meter.SUBTYPE_FIELDS) {
+      SUBTYPE_COLUMNS.put(field, field.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+
+  private static final String COLUMNS = "m.id, m.company_id, m.site_id, m.connection_id, m.account_id, "
+      + "m.provider_key, m.datasource_type, m.address, m.is_tracked, m.created_at, m.updated_at, "
+      + String.join(", ", SUBTYPE_COLUMNS.values().stream().map(c -> "m." + c).toList()) + ", "
+      + "(select coalesce(json_agg(json_build_object('rawName', i.raw_name, 'value', i.value, 'name', i.name) "
+      + "order by i.position), '[]') from meter_identifier i where i.meter_id = m.id)::text as identifiers";
+
+  /** Which meters a list shows. */
+  public enum Scope { COMPANY, SITE, CONNECTION }
+
+  public Optional<Meter> find(Handle h, UUID id) {
+    return h.createQuery("select " + COLUMNS + " from meter m where m.id = :id")
+        .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+  }
+
+  public long count(Handle h, Scope scope, UUID id) {
+    return h.createQuery("select count(*) from meter m where " + column(scope) + " = :id")
+        .bind("id", id).mapTo(Long.class).one();
+  }
+
+  public List<Meter> page(Handle h, Scope scope, UUID id, long offset, int limit) {
+    return h.createQuery("select " + COLUMNS + " from meter m where " + column(scope)
+            + " = :id order by m.created_at, m.id limit :limit offset :offset")
+        .bind("id", id).bind("limit", limit).bind("offset", offset)
+        .map((rs, ctx) -> map(rs)).list();
+  }
+
+  /** Meter ids and types per account, for the Account object. */
+  public Map<UUID, List<Meter>> byAccounts(Handle h, Collection<UUID> accountIds) {
+    Map<UUID, List<Meter>> result = new LinkedHashMap<>();
+    if (accountIds.isEmpty()) {
+      return result;
+    }
+    h.createQuery("select " + COLUMNS + " from meter m where m.account_id = any(:ids) order by m.created_at, m.id")
+        .bindArray("ids", UUID.class, accountIds)
+        .map((rs, ctx) -> map(rs))
+        .forEach(m -> result.computeIfAbsent(m.accountId(), k -> new ArrayList<>()).add(m));
+    return result;
+  }
+
+  /**
+   * Inserts the meter, or returns the id of the one the connection already has under the same
+   * provider key (collections are re-run; they must never duplicate a meter).
+   */
+  public UUID upsert(Handle h, Meter m) {
+    StringBuilder columns = new StringBuilder("id, company_id, site_id, connection_id, account_id, provider_key, "
+        + "datasource_type, address, is_tracked, created_at, updated_at");
+    StringBuilder values = new StringBuilder(":id, :company, :site, :connection, :account, :key, :type, :address, "
+        + ":tracked, :created, :updated");
+    SUBTYPE_COLUMNS.forEach((field, column) -> {
+      columns.append(", ").append(column);
+      values.append(", :").append(field);
+    });
+    var update = h.createUpdate("insert into meter (" + columns + ") values (" + values + ") "
+            + "on conflict (connection_id, provider_key) do nothing")
+        .bind("id", m.id()).bind("company", m.companyId()).bind("site", m.siteId())
+        .bind("connection", m.connectionId()).bind("account", m.accountId()).bind("key", m.providerKey())
+        .bind("type", m.datasourceType().name()).bind("address", m.address()).bind("tracked", m.isTracked())
+        .bind("created", m.created()).bind("updated", m.updated());
+    SUBTYPE_COLUMNS.keySet().forEach(field -> update.bind(field, m.subtypes().get(field)));
+    if (update.execute() == 0) {
+      return h.createQuery("select id from meter where connection_id = :connection and provider_key = :key")
+          .bind("connection", m.connectionId()).bind("key", m.providerKey()).mapTo(UUID.class).one();
+    }
+    PreparedBatch batch = h.prepareBatch("insert into meter_identifier (meter_id, position, raw_name, value, name, "
+        + "normalized) values (:meter, :position, :rawName, :value, :name, :normalized)");
+    for (int i = 0; i < m.identifiers().size(); i++) {
+      Meter.Identifier identifier = m.identifiers().get(i);
+      batch.bind("meter", m.id()).bind("position", i).bind("rawName", identifier.rawName())
+          .bind("value", identifier.value()).bind("name", identifier.name())
+          .bind("normalized", Identifiers.normalize(identifier.value())).add();
+    }
+    if (!m.identifiers().isEmpty()) {
+      batch.execute();
+    }
+    return m.id();
+  }
+
+  public void setTrackedForAccounts(Handle h, Collection<UUID> accountIds, boolean tracked, Instant now) {
+    h.createUpdate("update meter set is_tracked = :tracked, updated_at = :now where account_id = any(:ids)")
+        .bindArray("ids", UUID.class, accountIds).bind("tracked", tracked).bind("now", now).execute();
+  }
+
+  private static String column(Scope scope) {
+    return switch (scope) {
+      case COMPANY -> "m.company_id";
+      case SITE -> "m.site_id";
+      case CONNECTION -> "m.connection_id";
+    };
+  }
+
+  private static Meter map(ResultSet rs) throws SQLException {
+    Map<String, String> subtypes = new LinkedHashMap<>();
+    for (var entry : SUBTYPE_COLUMNS.entrySet()) {
+      String value = rs.getString(entry.getValue());
+      if (value != null) {
+        subtypes.put(entry.getKey(), value);
+      }
+    }
+    List<Meter.Identifier> identifiers = new ArrayList<>();
+    try {
+      for (JsonNode node : Json.MAPPER.readTree(rs.getString("identifiers"))) {
+        identifiers.add(new Meter.Identifier(text(node, "rawName"), text(node, "value"), text(node, "name")));
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new SQLException("unreadable identifiers", e);
+    }
+    return new Meter(
+        rs.getObject("id", UUID.class),
+        rs.getObject("company_id", UUID.class),
+        rs.getObject("site_id", UUID.class),
+        rs.getObject("connection_id", UUID.class),
+        rs.getObject("account_id", UUID.class),
+        rs.getString("provider_key"),
+        DatasourceType.valueOf(rs.getString("datasource_type")),
+        rs.getString("address"),
+        subtypes,
+        rs.getBoolean("is_tracked"),
+        identifiers,
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+}
