@@ -15,6 +15,7 @@ import io.nectar.connections.ConnectionRoutes;
 import io.nectar.connections.ConnectionService;
 import io.nectar.connections.CredentialCipher;
 import io.nectar.intervals.IntervalRoutes;
+import io.nectar.intervals.IntervalService;
 import io.nectar.meters.MeterRoutes;
 import io.nectar.meters.MeterService;
 import io.nectar.providers.ProviderRegistry;
@@ -110,7 +111,7 @@ public final class NectarServer implements AutoCloseable {
       ConnectionRoutes connectionRoutes = new ConnectionRoutes(connections);
       AccountRoutes accountRoutes = new AccountRoutes(accounts);
       MeterRoutes meterRoutes = new MeterRoutes(meterService);
-      IntervalRoutes intervalRoutes = new IntervalRoutes(database.jdbi(), connections);
+      IntervalRoutes intervalRoutes = new IntervalRoutes(new IntervalService(database.jdbi(), connections));
       SandboxBills sandboxBills = providers.find(ConnectionService.SANDBOX_URL)
           .filter(SandboxProvider.class::isInstance)
           .map(p -> new SandboxBills(database.jdbi(), connections, (SandboxProvider) p, collector))

@@ -3,17 +3,14 @@ package io.nectar.intervals;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.nectar.connections.ConnectionService;
 import io.nectar.http.Api;
 import io.nectar.http.ApiError;
 import io.nectar.http.Json;
 import io.nectar.http.Pagination;
 import io.nectar.http.Pagination.PageRequest;
-import io.nectar.http.Pagination.PageWindow;
 import io.nectar.meters.DatasourceType;
 import io.nectar.meters.Identifiers;
 import io.nectar.meters.Meter;
-import io.nectar.meters.MeterStore;
 import io.nectar.meters.MeterView;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,11 +18,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code GET /interval/connection/{id}} (BETA in Nectar, nectar-api.md §10.2): a connection's
@@ -33,14 +28,10 @@ import org.jdbi.v3.core.Jdbi;
  * {@code endDate} (ISO-8601 date-times, or dates meaning UTC midnight) and {@code identifier}.
  */
 public final class IntervalRoutes {
-  private final Jdbi jdbi;
-  private final ConnectionService connections;
-  private final IntervalStore store = new IntervalStore();
-  private final MeterStore meters = new MeterStore();
+  private final IntervalService service;
 
-  public IntervalRoutes(Jdbi jdbi, ConnectionService connections) {
-    this.jdbi = jdbi;
-    this.connections = connections;
+  public IntervalRoutes(IntervalService service) {
+    this.service = service;
   }
 
   public void register(Api api) {
@@ -52,31 +43,23 @@ public final class IntervalRoutes {
     IntervalStore.Filter filter = new IntervalStore.Filter(types(ctx), instant(ctx, "startDate"),
         instant(ctx, "endDate"), identifier(ctx));
     PageRequest page = PageRequest.parse(ctx.queryParam("page"), Pagination.PAGE_SIZE);
-    ObjectNode body = jdbi.inTransaction(h -> {
-      connections.requireOwned(h, Api.caller(ctx), connectionId);
-      PageWindow window = page.window(store.count(h, connectionId, filter));
-      List<IntervalReading> readings = store.page(h, connectionId, filter, window.offset(), window.limit());
-      Map<UUID, Meter> meterById = new HashMap<>();
-      readings.stream().map(IntervalReading::meterId).distinct()
-          .forEach(id -> meters.find(h, id).ifPresent(m -> meterById.put(id, m)));
-      ArrayNode items = Json.array();
-      for (IntervalReading r : readings) {
-        ObjectNode item = items.addObject();
-        item.put("id", r.id().toString());
-        item.put("created", Json.timestamp(r.created()));
-        Meter meter = meterById.get(r.meterId());
-        item.set("identifiers", MeterView.identifiers(meter == null ? List.of() : meter.identifiers()));
-        item.put("account", r.accountId() == null ? null : r.accountId().toString());
-        item.put("start", Json.timestamp(r.start()));
-        item.put("end", Json.timestamp(r.end()));
-        item.put("usage", Json.decimal(r.usage()));
-        item.put("usageUnits", r.usageUnits());
-        item.put("quality", r.quality());
-        item.put("updated", Json.timestamp(r.updated()));
-      }
-      return window.envelope("totalIntervals", "intervals", items);
-    });
-    Json.respond(ctx, 200, body);
+    IntervalService.IntervalPage result = service.list(Api.caller(ctx), connectionId, filter, page);
+    ArrayNode items = Json.array();
+    for (IntervalReading r : result.readings()) {
+      ObjectNode item = items.addObject();
+      item.put("id", r.id().toString());
+      item.put("created", Json.timestamp(r.created()));
+      Meter meter = result.meters().get(r.meterId());
+      item.set("identifiers", MeterView.identifiers(meter == null ? List.of() : meter.identifiers()));
+      item.put("account", r.accountId() == null ? null : r.accountId().toString());
+      item.put("start", Json.timestamp(r.start()));
+      item.put("end", Json.timestamp(r.end()));
+      item.put("usage", Json.decimal(r.usage()));
+      item.put("usageUnits", r.usageUnits());
+      item.put("quality", r.quality());
+      item.put("updated", Json.timestamp(r.updated()));
+    }
+    Json.respond(ctx, 200, result.window().envelope("totalIntervals", "intervals", items));
   }
 
   static List<DatasourceType> types(Context ctx) {

@@ -1,0 +1,41 @@
+package io.nectar.intervals;
+
+import io.nectar.connections.ConnectionService;
+import io.nectar.http.Pagination.PageRequest;
+import io.nectar.http.Pagination.PageWindow;
+import io.nectar.keys.Caller;
+import io.nectar.meters.Meter;
+import io.nectar.meters.MeterStore;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reading a connection's interval data, with the meters its readings belong to. */
+public final class IntervalService {
+  /** A page of readings and the meters they refer to (for their identifiers). */
+  public record IntervalPage(List<IntervalReading> readings, Map<UUID, Meter> meters, PageWindow window) {}
+
+  private final Jdbi jdbi;
+  private final ConnectionService connections;
+  private final IntervalStore store = new IntervalStore();
+  private final MeterStore meters = new MeterStore();
+
+  public IntervalService(Jdbi jdbi, ConnectionService connections) {
+    this.jdbi = jdbi;
+    this.connections = connections;
+  }
+
+  IntervalPage list(Caller caller, UUID connectionId, IntervalStore.Filter filter, PageRequest page) {
+    return jdbi.inTransaction(h -> {
+      connections.requireOwned(h, caller, connectionId);
+      PageWindow window = page.window(store.count(h, connectionId, filter));
+      List<IntervalReading> readings = store.page(h, connectionId, filter, window.offset(), window.limit());
+      Map<UUID, Meter> meterById = new HashMap<>();
+      readings.stream().map(IntervalReading::meterId).distinct()
+          .forEach(id -> meters.find(h, id).ifPresent(m -> meterById.put(id, m)));
+      return new IntervalPage(readings, meterById, window);
+    });
+  }
+}
