@@ -99,7 +99,6 @@ public final class Main implements Runnable {
       Config config = config(extra);
       long started = System.nanoTime();
       NectarServer server = NectarServer.start(config, Clock.systemUTC());
-      Optional<CreatedKey> firstKey = server.keys().bootstrap(config.bootstrapKey());
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         System.out.println("Stopping…");
@@ -110,7 +109,7 @@ public final class Main implements Runnable {
         }
         stopped.countDown();
       }, "shutdown"));
-      Banner.print(System.out, config, server, firstKey, (System.nanoTime() - started) / 1_000_000);
+      Banner.print(System.out, config, server, server.firstKey(), (System.nanoTime() - started) / 1_000_000);
       stopped.await();
       return 0;
     }

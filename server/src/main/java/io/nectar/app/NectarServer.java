@@ -40,7 +40,9 @@ import io.nectar.sites.SiteService;
 import io.nectar.web.DocsRoutes;
 import java.io.IOException;
 import java.time.Clock;
+import io.nectar.keys.CreatedKey;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,16 +59,18 @@ public final class NectarServer implements AutoCloseable {
   private final Config config;
   private final Database database;
   private final KeyService keys;
+  private final Optional<CreatedKey> firstKey;
   private final CompanyPurger purger;
   private final BackgroundJobs jobs;
   private final HttpServer http;
   private final ScheduledExecutorService housekeeping;
 
-  private NectarServer(Config config, Database database, KeyService keys, CompanyPurger purger, BackgroundJobs jobs,
-      HttpServer http, ScheduledExecutorService housekeeping) {
+  private NectarServer(Config config, Database database, KeyService keys, Optional<CreatedKey> firstKey,
+      CompanyPurger purger, BackgroundJobs jobs, HttpServer http, ScheduledExecutorService housekeeping) {
     this.config = config;
     this.database = database;
     this.keys = keys;
+    this.firstKey = firstKey;
     this.purger = purger;
     this.jobs = jobs;
     this.http = http;
@@ -140,6 +144,8 @@ public final class NectarServer implements AutoCloseable {
             docs.register(routes);
             files.register(routes);
           });
+      // The first key exists before the port opens, so nobody can see the server ready yet refuse its key.
+      Optional<CreatedKey> firstKey = keys.bootstrap(config.bootstrapKey());
       http.start(config.port());
       purger.resumePending();
       jobs.start();
@@ -155,7 +161,7 @@ public final class NectarServer implements AutoCloseable {
           log.warn("Could not purge expired idempotency keys", e);
         }
       }, 1, 60, TimeUnit.MINUTES);
-      return new NectarServer(config, database, keys, purger, jobs, http, housekeeping);
+      return new NectarServer(config, database, keys, firstKey, purger, jobs, http, housekeeping);
     } catch (RuntimeException e) {
       if (jobs != null) {
         jobs.close();
@@ -177,8 +183,20 @@ public final class NectarServer implements AutoCloseable {
     return keys;
   }
 
+  /**
+   * The SANDBOX key made for the default organization on the very first start (with its secret,
+   * shown once); empty on every later start.
+   */
+  public Optional<CreatedKey> firstKey() {
+    return firstKey;
+  }
+
   public Database database() {
     return database;
+  }
+
+  public BackgroundJobs jobs() {
+    return jobs;
   }
 
   public List<Api.Route> apiRoutes() {

@@ -44,10 +44,11 @@ public final class BackgroundJobs implements CollectionQueue, AutoCloseable {
   private final OneTimeTask<String> collectTask;
   private final OneTimeTask<String> validateTask;
   private final Clock clock;
+  private final Jdbi jdbi;
+  private final ConnectionStore connections = new ConnectionStore();
 
   public BackgroundJobs(DataSource dataSource, Jdbi jdbi, Clock clock, Collector collector, Settings settings) {
     this.clock = clock;
-    ConnectionStore connections = new ConnectionStore();
     FailureHandler.MaxRetriesFailureHandler<String> retry = new FailureHandler.MaxRetriesFailureHandler<>(
         settings.maxRetries(), new FailureHandler.ExponentialBackoffFailureHandler<>(settings.firstRetry(), 2.0));
     this.collectTask = Tasks.oneTime("collect-connection", String.class)
@@ -62,10 +63,9 @@ public final class BackgroundJobs implements CollectionQueue, AutoCloseable {
             collectSoon(id);
           }
         });
+    this.jdbi = jdbi;
     RecurringTask<Void> validateDue = Tasks.recurring("validate-due-connections", FixedDelay.ofHours(1))
-        .execute((instance, context) -> jdbi.useHandle(h -> connections
-            .dueForValidation(h, clock.instant().minus(REVALIDATION_INTERVAL))
-            .forEach(this::validateSoon)));
+        .execute((instance, context) -> queueDueValidations());
     RecurringTask<Void> requeue = Tasks.recurring("requeue-uncollected", FixedDelay.ofMinutes(1))
         .execute((instance, context) -> jdbi.useHandle(h -> connections
             .connectedButNeverCollected(h, clock.instant().minus(Duration.ofMinutes(1)))
@@ -94,8 +94,15 @@ public final class BackgroundJobs implements CollectionQueue, AutoCloseable {
     scheduler.scheduleIfNotExists(validateTask.instance(connectionId.toString(), connectionId.toString()), now());
   }
 
-  private Instant now() {
-    return clock.instant();
+  /** Queues the weekly check of every active connection last validated over 7 days ago (by the app clock). */
+  public void queueDueValidations() {
+    jdbi.useHandle(h -> connections.dueForValidation(h, clock.instant().minus(REVALIDATION_INTERVAL))
+        .forEach(this::validateSoon));
+  }
+
+  /** Execution times are on db-scheduler's own clock, the system's, whatever clock the application runs on. */
+  private static Instant now() {
+    return Instant.now();
   }
 
   @Override

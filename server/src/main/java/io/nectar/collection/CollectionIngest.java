@@ -65,13 +65,18 @@ final class CollectionIngest {
     this.blobs = blobs;
   }
 
-  /** Ingests {@code collection}; returns the number of new documents. */
-  int ingest(Connection connection, Collection collection) {
+  /** What one ingestion did and where its time went. */
+  record Outcome(int documents, long meterMillis, long billMillis, long intervalMillis) {}
+
+  /** Ingests {@code collection}. */
+  Outcome ingest(Connection connection, Collection collection) {
+    long t0 = System.nanoTime();
     Map<String, MeterRef> meterRefs = jdbi.inTransaction(h -> {
       accountsAndMeters(h, connection, collection);
       return meterRefs(h, connection.id());
     });
     Map<String, UUID> accountIds = new HashMap<>();
+    long t1 = System.nanoTime();
     jdbi.useHandle(h -> accounts.byConnections(h, List.of(connection.id()))
         .forEach(a -> accountIds.put(a.accountNumber(), a.id())));
 
@@ -89,6 +94,7 @@ final class CollectionIngest {
       });
     }
 
+    long t2 = System.nanoTime();
     List<ProviderInterval> readings = collection.intervals();
     for (int from = 0; from < readings.size(); from += INTERVALS_PER_TRANSACTION) {
       List<ProviderInterval> chunk = readings.subList(from, Math.min(readings.size(), from + INTERVALS_PER_TRANSACTION));
@@ -103,7 +109,8 @@ final class CollectionIngest {
       }
       jdbi.useTransaction(h -> intervals.insertAll(h, rows));
     }
-    return created;
+    long t3 = System.nanoTime();
+    return new Outcome(created, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
   }
 
   /** Every meter the connection has, by provider key: a collection may bring bills for known meters only. */

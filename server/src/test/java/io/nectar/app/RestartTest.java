@@ -34,7 +34,7 @@ class RestartTest {
     String key;
     String companyId;
     try (NectarServer first = NectarServer.start(config, Clock.systemUTC())) {
-      key = first.keys().bootstrap(Optional.empty()).orElseThrow().secret();
+      key = first.firstKey().orElseThrow().secret();
       JsonNode company = call(first, "POST", "/v2.2/company", key, "{\"name\": \"Survives restarts\"}");
       companyId = company.get("id").asText();
       call(first, "POST", "/v2.2/site/company/" + companyId, key, "{\"name\": \"Main office\", \"occupancyPercent\": \"87.5\"}");
@@ -42,7 +42,7 @@ class RestartTest {
     assertThat(Files.exists(dataDir.resolve("pg/postmaster.pid"))).as("database stopped with the server").isFalse();
 
     try (NectarServer second = NectarServer.start(config, Clock.systemUTC())) {
-      assertThat(second.keys().bootstrap(Optional.empty())).as("no second first-start key").isEmpty();
+      assertThat(second.firstKey()).as("no second first-start key").isEmpty();
       JsonNode company = call(second, "GET", "/v2.2/company/" + companyId, key, null);
       assertThat(company.get("name").asText()).isEqualTo("Survives restarts");
       assertThat(company.get("sites").get(0).get("name").asText()).isEqualTo("Main office");
