@@ -115,14 +115,17 @@ create table document (
   notes                 text,
   invoice_id            text,
   revised_document_id   uuid references document (id) on delete set null,
+  datasource_types      text[] not null default '{}',   -- the utility types of its usage, for the filter
   deleted_at            timestamptz,
   created_at            timestamptz not null,
   updated_at            timestamptz not null,
   unique (connection_id, provider_key)
 );
-create index document_company on document (company_id, bill_date, id);
-create index document_connection on document (connection_id, bill_date, id);
-create index document_site on document (site_id, bill_date, id);
+-- Lists are ordered by bill date, then id: the default BILL_DATE filter and the order share one index,
+-- so a page is read in index order. Soft-deleted rows are left out of these partial indexes.
+create index document_company on document (company_id, bill_date, id) where deleted_at is null;
+create index document_connection on document (connection_id, bill_date, id) where deleted_at is null;
+create index document_site on document (site_id, bill_date, id) where deleted_at is null;
 
 create table usage_data (
   id                            uuid primary key,
@@ -151,13 +154,15 @@ create table usage_data (
   utility_name                  text,
   country                       text,
   time_of_use_breakdown         jsonb,
+  is_deleted                    boolean not null default false,  -- its document's soft deletion, copied
   created_at                    timestamptz not null,
   updated_at                    timestamptz not null
 );
-create index usage_company on usage_data (company_id, bill_date, id);
-create index usage_site on usage_data (site_id, bill_date, id);
-create index usage_connection on usage_data (connection_id, bill_date, id);
+create index usage_company on usage_data (company_id, bill_date, id) where not is_deleted;
+create index usage_site on usage_data (site_id, bill_date, id) where not is_deleted;
+create index usage_connection on usage_data (connection_id, bill_date, id) where not is_deleted;
 create index usage_document on usage_data (document_id, position);
+create index usage_meter on usage_data (meter_id);
 
 create table line_item (
   id                        uuid primary key,

@@ -14,7 +14,13 @@ import io.nectar.companies.CompanyPurger;
 import io.nectar.connections.ConnectionRoutes;
 import io.nectar.connections.ConnectionService;
 import io.nectar.connections.CredentialCipher;
+import io.nectar.documents.DocumentLinks;
+import io.nectar.documents.DocumentRoutes;
+import io.nectar.documents.DocumentService;
 import io.nectar.intervals.IntervalRoutes;
+import io.nectar.usage.UsageRoutes;
+import io.nectar.usage.UsageService;
+import io.nectar.web.AuditTrailRoutes;
 import io.nectar.intervals.IntervalService;
 import io.nectar.meters.MeterRoutes;
 import io.nectar.meters.MeterService;
@@ -120,6 +126,12 @@ public final class NectarServer implements AutoCloseable {
           .filter(SandboxProvider.class::isInstance)
           .map(p -> new SandboxBills(database.jdbi(), connections, (SandboxProvider) p, collector))
           .orElse(null);
+      DocumentLinks documentLinks = new DocumentLinks(links, config.publicUrl());
+      DocumentService documents = new DocumentService(database.jdbi(), clock, ids::next, companies, sites, connections);
+      UsageService usage = new UsageService(database.jdbi(), clock, ids::next, companies, sites, connections, documents);
+      DocumentRoutes documentRoutes = new DocumentRoutes(documents, documentLinks);
+      UsageRoutes usageRoutes = new UsageRoutes(usage, documentLinks);
+      AuditTrailRoutes auditTrail = new AuditTrailRoutes(documents, links);
       FileRoutes files = new FileRoutes(blobs, links);
       OpsRoutes ops = new OpsRoutes(database, meters);
       DocsRoutes docs = new DocsRoutes();
@@ -135,6 +147,8 @@ public final class NectarServer implements AutoCloseable {
             accountRoutes.register(api);
             meterRoutes.register(api);
             intervalRoutes.register(api);
+            documentRoutes.register(api);
+            usageRoutes.register(api);
             if (sandboxBills != null) {
               sandboxBills.register(api);
             }
@@ -143,6 +157,7 @@ public final class NectarServer implements AutoCloseable {
             ops.register(routes);
             docs.register(routes);
             files.register(routes);
+            auditTrail.register(routes);
           });
       // The first key exists before the port opens, so nobody can see the server ready yet refuse its key.
       Optional<CreatedKey> firstKey = keys.bootstrap(config.bootstrapKey());

@@ -5,6 +5,7 @@ import io.nectar.accounts.AccountStore;
 import io.nectar.connections.Connection;
 import io.nectar.documents.DemandReading;
 import io.nectar.documents.Document;
+import io.nectar.documents.DocumentEvent;
 import io.nectar.documents.DocumentStore;
 import io.nectar.documents.LineItem;
 import io.nectar.http.Json;
@@ -160,13 +161,20 @@ final class CollectionIngest {
     UUID siteId = bill.usage().stream().map(u -> meterRefs.get(u.meterKey())).filter(java.util.Objects::nonNull)
         .map(MeterRef::siteId).findFirst().orElse(null);
     UUID accountId = accountIds.get(bill.accountNumber());
-    Document document = new Document(documentId, connection.companyId(), connection.id(), accountId, siteId,
+    List<String> types = bill.usage().stream().map(u -> meterRefs.get(u.meterKey())).filter(java.util.Objects::nonNull)
+        .map(MeterRef::datasourceType).distinct().sorted().toList();
+    Document document = Document.fromConnection(documentId, connection.companyId(), connection.id(), accountId, siteId,
         bill.key(), bill.billDate(), bill.startDate(), bill.endDate(), bill.dueDate(), bill.chargesUnits(),
-        bill.utilityName(), bill.totalCharges(), bill.taxCharges(), "INVOICE", bill.fileName(),
-        bill.pdf() == null ? null : blobKey(connection, bill), now, now);
+        bill.utilityName(), bill.totalCharges(), bill.taxCharges(), bill.fileName(),
+        bill.pdf() == null ? null : blobKey(connection, bill), types, now);
     if (!documents.insert(h, document)) {
       return false;
     }
+    documents.addEvent(h, new DocumentEvent(ids.get(), documentId, now, "CREATED",
+        "collection of connection " + connection.id(), Json.object()
+            .put("source", "connection").put("connectionId", connection.id().toString())
+            .put("url", connection.url()).put("fileName", bill.fileName()).put("providerKey", bill.key())
+            .toString()));
     List<LineItem> lines = new ArrayList<>();
     for (int i = 0; i < bill.lineItems().size(); i++) {
       ProviderLineItem l = bill.lineItems().get(i);
@@ -193,7 +201,7 @@ final class CollectionIngest {
       }
       rows.add(new UsageData(ids.get(), documentId, connection.companyId(), ref.meterId(), ref.siteId(),
           connection.id(), i, ref.datasourceType(), u.startDate(), u.endDate(), bill.billDate(), u.usage(),
-          u.usageUnits(), u.isEstimated(), u.currentReading(), u.previousReading(), u.multiplier(), u.tariff(),
+          u.usageUnits(), u.isEstimated(), false, false, u.currentReading(), u.previousReading(), u.multiplier(), u.tariff(),
           u.netMeteringGeneratedKwh(), u.netMeteringGridImportKwh(), u.netMeteringGridExportKwh(),
           bill.utilityName(), connection.country(), timeOfUse(u), now, now));
       if (ref.accountId() != null) {

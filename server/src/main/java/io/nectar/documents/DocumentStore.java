@@ -1,7 +1,14 @@
 package io.nectar.documents;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -21,10 +28,11 @@ public final class DocumentStore {
     return h.createUpdate("""
             insert into document (id, company_id, connection_id, account_id, site_id, provider_key, bill_date,
               start_date, end_date, due_date, charges_units, utility_company, total_charges, tax_charges,
-              source_type, file_name, blob_key, created_at, updated_at)
+              source_type, file_name, blob_key, datasource_types, created_at, updated_at)
             values (:id, :company, :connection, :account, :site, :key, :billDate, :start, :end, :due, :units,
-              :utility, :total, :tax, :source, :fileName, :blobKey, :created, :updated)
+              :utility, :total, :tax, :source, :fileName, :blobKey, :types, :created, :updated)
             on conflict (connection_id, provider_key) do nothing""")
+        .bindArray("types", String.class, d.datasourceTypes())
         .bind("id", d.id()).bind("company", d.companyId()).bind("connection", d.connectionId())
         .bind("account", d.accountId()).bind("site", d.siteId()).bind("key", d.providerKey())
         .bind("billDate", d.billDate()).bind("start", d.startDate()).bind("end", d.endDate())
@@ -73,6 +81,132 @@ public final class DocumentStore {
           .bind("description", r.description()).bind("type", r.demandType()).add();
     }
     batch.execute();
+  }
+
+  /** Which documents a list shows. */
+  public enum Scope { COMPANY, SITE, CONNECTION }
+
+  public Optional<Document> find(Handle h, UUID id) {
+    return h.createQuery("select " + COLUMNS + " from document d where d.id = :id")
+        .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+  }
+
+  public long count(Handle h, Scope scope, UUID id, ListFilter filter) {
+    ListFilterSql sql = new ListFilterSql(filter, false);
+    return sql.bind(h.createQuery("select count(*) from document d where " + column(scope) + " = :scope"
+        + sql.conditions())).bind("scope", id).mapTo(Long.class).one();
+  }
+
+  /** A page in list order: bill date (undated last), then id. */
+  public List<Document> page(Handle h, Scope scope, UUID id, ListFilter filter, long offset, int limit) {
+    ListFilterSql sql = new ListFilterSql(filter, false);
+    return sql.bind(h.createQuery("select " + COLUMNS + " from document d where " + column(scope) + " = :scope"
+            + sql.conditions() + " order by d.bill_date, d.id limit :limit offset :offset"))
+        .bind("scope", id).bind("limit", limit).bind("offset", offset)
+        .map((rs, ctx) -> map(rs)).list();
+  }
+
+  public List<LineItem> lineItems(Handle h, Collection<UUID> documentIds) {
+    if (documentIds.isEmpty()) {
+      return List.of();
+    }
+    return h.createQuery("""
+            select id, document_id, position, meter_id, description, quantity, quantity_units, rate, total_charge,
+              charge_type, electricity_charge_type, electricity_is_demand, electricity_time_of_use, gas_charge_type,
+              billing_period
+            from line_item where document_id = any(:ids) order by document_id, position""")
+        .bindArray("ids", UUID.class, documentIds)
+        .map((rs, ctx) -> new LineItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+            rs.getObject(4, UUID.class), rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getBigDecimal(8),
+            rs.getBigDecimal(9), rs.getString(10), rs.getString(11), (Boolean) rs.getObject(12), rs.getString(13),
+            rs.getString(14), rs.getString(15)))
+        .list();
+  }
+
+  public List<DemandReading> demand(Handle h, Collection<UUID> documentIds) {
+    if (documentIds.isEmpty()) {
+      return List.of();
+    }
+    return h.createQuery("""
+            select id, document_id, position, meter_id, start_date, end_date, is_estimated, demand_usage,
+              demand_usage_units, description, demand_type
+            from demand_reading where document_id = any(:ids) order by document_id, position""")
+        .bindArray("ids", UUID.class, documentIds)
+        .map((rs, ctx) -> new DemandReading(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+            rs.getObject(4, UUID.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+            rs.getBoolean(7), rs.getBigDecimal(8), rs.getString(9), rs.getString(10), rs.getString(11)))
+        .list();
+  }
+
+  public Map<UUID, Document> byIds(Handle h, Collection<UUID> ids) {
+    Map<UUID, Document> result = new HashMap<>();
+    if (!ids.isEmpty()) {
+      h.createQuery("select " + COLUMNS + " from document d where d.id = any(:ids)")
+          .bindArray("ids", UUID.class, ids).map((rs, ctx) -> map(rs)).forEach(d -> result.put(d.id(), d));
+    }
+    return result;
+  }
+
+  /** Hides the document and its usage; false when it was already deleted. */
+  public boolean softDelete(Handle h, UUID id, Instant now) {
+    int changed = h.createUpdate("update document set deleted_at = :now, updated_at = :now where id = :id and deleted_at is null")
+        .bind("id", id).bind("now", now).execute();
+    h.createUpdate("update usage_data set is_deleted = true where document_id = :id").bind("id", id).execute();
+    return changed > 0;
+  }
+
+  public void touch(Handle h, UUID id, Instant now) {
+    h.createUpdate("update document set updated_at = :now where id = :id").bind("id", id).bind("now", now).execute();
+  }
+
+  /** Records what happened to a document, for its audit trail. */
+  public void addEvent(Handle h, DocumentEvent event) {
+    h.createUpdate("""
+            insert into document_event (id, document_id, at, kind, actor, detail)
+            values (:id, :document, :at, :kind, :actor, cast(:detail as jsonb))""")
+        .bind("id", event.id()).bind("document", event.documentId()).bind("at", event.at())
+        .bind("kind", event.kind()).bind("actor", event.actor()).bind("detail", event.detail())
+        .execute();
+  }
+
+  public List<DocumentEvent> events(Handle h, UUID documentId) {
+    return h.createQuery("select id, document_id, at, kind, actor, detail::text from document_event "
+            + "where document_id = :id order by at, id")
+        .bind("id", documentId)
+        .map((rs, ctx) -> new DocumentEvent(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+            rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5), rs.getString(6)))
+        .list();
+  }
+
+  private static String column(Scope scope) {
+    return switch (scope) {
+      case COMPANY -> "d.company_id";
+      case SITE -> "d.site_id";
+      case CONNECTION -> "d.connection_id";
+    };
+  }
+
+  private static final String COLUMNS = """
+      d.id, d.company_id, d.connection_id, d.account_id, d.site_id, d.provider_key, d.bill_date, d.start_date,
+      d.end_date, d.due_date, d.charges_units, d.utility_company, d.total_charges, d.tax_charges, d.status,
+      d.flagged_status, d.is_flagged, d.source_type, d.file_name, d.blob_key, d.email, d.job_id, d.notes,
+      d.invoice_id, d.revised_document_id, d.datasource_types, d.deleted_at, d.created_at, d.updated_at""";
+
+  private static Document map(ResultSet rs) throws SQLException {
+    return new Document(
+        rs.getObject("id", UUID.class), rs.getObject("company_id", UUID.class),
+        rs.getObject("connection_id", UUID.class), rs.getObject("account_id", UUID.class),
+        rs.getObject("site_id", UUID.class), rs.getString("provider_key"),
+        rs.getObject("bill_date", LocalDate.class), rs.getObject("start_date", LocalDate.class),
+        rs.getObject("end_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+        rs.getString("charges_units"), rs.getString("utility_company"), rs.getBigDecimal("total_charges"),
+        rs.getBigDecimal("tax_charges"), rs.getString("status"), rs.getString("flagged_status"),
+        rs.getBoolean("is_flagged"), rs.getString("source_type"), rs.getString("file_name"),
+        rs.getString("blob_key"), rs.getString("email"), rs.getObject("job_id", UUID.class), rs.getString("notes"),
+        rs.getString("invoice_id"), rs.getObject("revised_document_id", UUID.class),
+        Arrays.asList((String[]) rs.getArray("datasource_types").getArray()),
+        rs.getTimestamp("deleted_at") == null ? null : rs.getTimestamp("deleted_at").toInstant(),
+        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
   }
 
   /** The newest bill date a connection has, if any: where "the next bill" starts. */

@@ -39,6 +39,14 @@ public final class MeterStore {
         .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
   }
 
+  public List<Meter> byIds(Handle h, Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return h.createQuery("select " + COLUMNS + " from meter m where m.id = any(:ids)")
+        .bindArray("ids", UUID.class, ids).map((rs, ctx) -> map(rs)).list();
+  }
+
   public long count(Handle h, Scope scope, UUID id) {
     return h.createQuery("select count(*) from meter m where " + column(scope) + " = :id")
         .bind("id", id).mapTo(Long.class).one();

@@ -27,6 +27,14 @@ public final class SiteStore {
         .map((rs, ctx) -> map(rs)).list();
   }
 
+  public List<Site> byIds(Handle h, Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return h.createQuery("select " + COLUMNS + " from site s where s.id = any(:ids)")
+        .bindArray("ids", UUID.class, ids).map((rs, ctx) -> map(rs)).list();
+  }
+
   /** The site, unless it or its company is gone (a deleted company's sites go with it). */
   Optional<Site> find(Handle h, UUID id) {
     return h.createQuery("select " + COLUMNS + " " + """

@@ -37,6 +37,7 @@ public final class SignedLinks {
    * The one spelling {@link #link} writes: digits with no sign, spaces or leading zeros (so a signed
    * link has exactly one valid form), and short enough to parse without overflow.
    */
+  private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9._-]+)+");
   private static final Pattern EPOCH_SECONDS = Pattern.compile("0|[1-9][0-9]{0,11}");
 
   private final SecretKeySpec key;
@@ -58,10 +59,36 @@ public final class SignedLinks {
     if (validFor.isZero() || validFor.isNegative()) {
       throw new IllegalArgumentException("A link must be valid for a positive duration.");
     }
+    return signed(baseUrl, pathOf(key), validFor);
+  }
+
+  /**
+   * A link to one of this server's pages (e.g. {@code /audit/documents/{id}}) that works for
+   * {@code validFor} from now; {@link #verifyPage} checks it.
+   */
+  public String pageLink(String baseUrl, String path, Duration validFor) {
+    if (!SAFE_PATH.matcher(path).matches() || path.startsWith("/files/")) {
+      throw new IllegalArgumentException("not a page path: " + path);
+    }
+    if (validFor.isZero() || validFor.isNegative()) {
+      throw new IllegalArgumentException("A link must be valid for a positive duration.");
+    }
+    return signed(baseUrl, path, validFor);
+  }
+
+  private String signed(String baseUrl, String path, Duration validFor) {
     long expires = clock.instant().plus(validFor).getEpochSecond();
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    // Keys hold only URL-safe characters and the signature is base64url: nothing needs escaping.
-    return base + pathOf(key) + "?expires=" + expires + "&signature=" + sign(pathOf(key), expires);
+    // Paths hold only URL-safe characters and the signature is base64url: nothing needs escaping.
+    return base + path + "?expires=" + expires + "&signature=" + sign(path, expires);
+  }
+
+  /** Checks a page link as {@link #verify} checks a file link. */
+  public Duration verifyPage(String path, String expires, String signature) {
+    if (path == null || !SAFE_PATH.matcher(path).matches() || path.startsWith("/files/")) {
+      throw new ApiError(403, INVALID);
+    }
+    return verifySigned(path, expires, signature);
   }
 
   /**
@@ -71,12 +98,18 @@ public final class SignedLinks {
    *     "This link has expired." when a genuine link is past its expiry
    */
   public Duration verify(String key, String expires, String signature) {
-    if (key == null || expires == null || signature == null
-        || !BlobKey.isValid(key) || !EPOCH_SECONDS.matcher(expires).matches()) {
+    if (key == null || !BlobKey.isValid(key)) {
+      throw new ApiError(403, INVALID);
+    }
+    return verifySigned(pathOf(key), expires, signature);
+  }
+
+  private Duration verifySigned(String path, String expires, String signature) {
+    if (expires == null || signature == null || !EPOCH_SECONDS.matcher(expires).matches()) {
       throw new ApiError(403, INVALID);
     }
     long expiresAt = Long.parseLong(expires);
-    byte[] expected = sign(pathOf(key), expiresAt).getBytes(StandardCharsets.US_ASCII);
+    byte[] expected = sign(path, expiresAt).getBytes(StandardCharsets.US_ASCII);
     // Constant time, so response timing does not reveal how much of a forged signature was right.
     // The signature is checked before the expiry so an altered expiry is "not valid", not "expired".
     if (!MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {

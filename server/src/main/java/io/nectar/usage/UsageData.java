@@ -26,6 +26,8 @@ public record UsageData(
     BigDecimal usage,
     String usageUnits,
     boolean isEstimated,
+    boolean isImplied,
+    boolean exclusion,
     BigDecimal currentReading,
     BigDecimal previousReading,
     BigDecimal multiplier,

@@ -1,11 +1,100 @@
 package io.nectar.usage;
 
+import io.nectar.documents.ListFilter;
+import io.nectar.documents.ListFilterSql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for usage data. */
 public final class UsageStore {
+  private static final String COLUMNS = """
+      u.id, u.document_id, u.company_id, u.meter_id, u.site_id, u.connection_id, u.position, u.datasource_type,
+      u.start_date, u.end_date, u.bill_date, u.usage, u.usage_units, u.is_estimated, u.is_implied, u.exclusion,
+      u.current_reading, u.previous_reading, u.multiplier, u.tariff, u.net_metering_generated_kwh,
+      u.net_metering_grid_import_kwh, u.net_metering_grid_export_kwh, u.utility_name, u.country,
+      u.time_of_use_breakdown::text as tou, u.created_at, u.updated_at""";
+
+  /** Which usage a list shows. */
+  public enum Scope { COMPANY, SITE, CONNECTION, DOCUMENT }
+
+  public Optional<UsageData> find(Handle h, UUID id) {
+    return h.createQuery("select " + COLUMNS + " from usage_data u where u.id = :id and not u.is_deleted")
+        .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+  }
+
+  public Optional<UsageData> findForUpdate(Handle h, UUID id) {
+    return h.createQuery("select " + COLUMNS + " from usage_data u where u.id = :id and not u.is_deleted for update")
+        .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+  }
+
+  public long count(Handle h, Scope scope, UUID id, ListFilter filter) {
+    ListFilterSql sql = new ListFilterSql(filter, true);
+    return sql.bind(h.createQuery("select count(*) from usage_data u where " + column(scope) + " = :scope"
+        + sql.conditions())).bind("scope", id).mapTo(Long.class).one();
+  }
+
+  /** A page in list order: bill date, then id (a document's own usage: in the bill's order). */
+  public List<UsageData> page(Handle h, Scope scope, UUID id, ListFilter filter, long offset, int limit) {
+    ListFilterSql sql = new ListFilterSql(filter, true);
+    String order = scope == Scope.DOCUMENT ? " order by u.position, u.id" : " order by u.bill_date, u.id";
+    return sql.bind(h.createQuery("select " + COLUMNS + " from usage_data u where " + column(scope) + " = :scope"
+            + sql.conditions() + order + " limit :limit offset :offset"))
+        .bind("scope", id).bind("limit", limit).bind("offset", offset)
+        .map((rs, ctx) -> map(rs)).list();
+  }
+
+  /** The usage of each document, in the bill's order (deleted documents' usage included: it is theirs). */
+  public List<UsageData> byDocuments(Handle h, Collection<UUID> documentIds) {
+    if (documentIds.isEmpty()) {
+      return List.of();
+    }
+    return h.createQuery("select " + COLUMNS + " from usage_data u where u.document_id = any(:ids) "
+            + "order by u.document_id, u.position")
+        .bindArray("ids", UUID.class, documentIds).map((rs, ctx) -> map(rs)).list();
+  }
+
+  public void update(Handle h, UsageData u) {
+    h.createUpdate("""
+            update usage_data set start_date = :start, end_date = :end, usage = :usage, usage_units = :units,
+              is_estimated = :estimated, is_implied = :implied, exclusion = :exclusion, tariff = :tariff,
+              updated_at = :updated
+            where id = :id""")
+        .bind("id", u.id()).bind("start", u.startDate()).bind("end", u.endDate()).bind("usage", u.usage())
+        .bind("units", u.usageUnits()).bind("estimated", u.isEstimated()).bind("implied", u.isImplied())
+        .bind("exclusion", u.exclusion()).bind("tariff", u.tariff()).bind("updated", u.updated())
+        .execute();
+  }
+
+  private static String column(Scope scope) {
+    return switch (scope) {
+      case COMPANY -> "u.company_id";
+      case SITE -> "u.site_id";
+      case CONNECTION -> "u.connection_id";
+      case DOCUMENT -> "u.document_id";
+    };
+  }
+
+  private static UsageData map(ResultSet rs) throws SQLException {
+    return new UsageData(
+        rs.getObject("id", UUID.class), rs.getObject("document_id", UUID.class),
+        rs.getObject("company_id", UUID.class), rs.getObject("meter_id", UUID.class),
+        rs.getObject("site_id", UUID.class), rs.getObject("connection_id", UUID.class), rs.getInt("position"),
+        rs.getString("datasource_type"), rs.getObject("start_date", LocalDate.class),
+        rs.getObject("end_date", LocalDate.class), rs.getObject("bill_date", LocalDate.class),
+        rs.getBigDecimal("usage"), rs.getString("usage_units"), rs.getBoolean("is_estimated"),
+        rs.getBoolean("is_implied"), rs.getBoolean("exclusion"), rs.getBigDecimal("current_reading"),
+        rs.getBigDecimal("previous_reading"), rs.getBigDecimal("multiplier"), rs.getString("tariff"),
+        rs.getBigDecimal("net_metering_generated_kwh"), rs.getBigDecimal("net_metering_grid_import_kwh"),
+        rs.getBigDecimal("net_metering_grid_export_kwh"), rs.getString("utility_name"), rs.getString("country"),
+        rs.getString("tou"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+  }
 
   public void insertAll(Handle h, List<UsageData> rows) {
     if (rows.isEmpty()) {
@@ -13,11 +102,12 @@ public final class UsageStore {
     }
     PreparedBatch batch = h.prepareBatch("""
         insert into usage_data (id, document_id, company_id, meter_id, site_id, connection_id, position,
-          datasource_type, start_date, end_date, bill_date, usage, usage_units, is_estimated, current_reading,
+          datasource_type, start_date, end_date, bill_date, usage, usage_units, is_estimated, is_implied, exclusion,
+          current_reading,
           previous_reading, multiplier, tariff, net_metering_generated_kwh, net_metering_grid_import_kwh,
           net_metering_grid_export_kwh, utility_name, country, time_of_use_breakdown, created_at, updated_at)
         values (:id, :document, :company, cast(:meter as uuid), cast(:site as uuid), cast(:connection as uuid), :position, :type, :start, :end, cast(:billDate as date),
-          :usage, :units, :estimated, cast(:current as numeric), cast(:previous as numeric),
+          :usage, :units, :estimated, :implied, :exclusion, cast(:current as numeric), cast(:previous as numeric),
           cast(:multiplier as numeric), :tariff, cast(:generated as numeric), cast(:gridImport as numeric),
           cast(:gridExport as numeric), :utility, :country, cast(:tou as jsonb), :created, :updated)""");
     for (UsageData u : rows) {
@@ -25,7 +115,8 @@ public final class UsageStore {
           .bind("meter", u.meterId()).bind("site", u.siteId()).bind("connection", u.connectionId())
           .bind("position", u.position()).bind("type", u.datasourceType()).bind("start", u.startDate())
           .bind("end", u.endDate()).bind("billDate", u.billDate()).bind("usage", u.usage())
-          .bind("units", u.usageUnits()).bind("estimated", u.isEstimated()).bind("current", u.currentReading())
+          .bind("units", u.usageUnits()).bind("estimated", u.isEstimated()).bind("implied", u.isImplied())
+          .bind("exclusion", u.exclusion()).bind("current", u.currentReading())
           .bind("previous", u.previousReading()).bind("multiplier", u.multiplier()).bind("tariff", u.tariff())
           .bind("generated", u.netMeteringGeneratedKwh()).bind("gridImport", u.netMeteringGridImportKwh())
           .bind("gridExport", u.netMeteringGridExportKwh()).bind("utility", u.utilityName())

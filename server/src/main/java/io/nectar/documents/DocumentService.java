@@ -1,0 +1,105 @@
+package io.nectar.documents;
+
+import io.nectar.companies.CompanyService;
+import io.nectar.connections.ConnectionService;
+import io.nectar.http.ApiError;
+import io.nectar.http.Pagination.PageRequest;
+import io.nectar.http.Pagination.PageWindow;
+import io.nectar.keys.Caller;
+import io.nectar.sites.SiteService;
+import io.nectar.usage.UsageDetails;
+import io.nectar.usage.UsageLoader;
+import io.nectar.usage.UsageStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reading and deleting documents, scoped to the caller's companies. */
+public final class DocumentService {
+  public record DocumentPage(List<DocumentDetails> documents, PageWindow window) {}
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final Supplier<UUID> ids;
+  private final CompanyService companies;
+  private final SiteService sites;
+  private final ConnectionService connections;
+  private final DocumentStore store = new DocumentStore();
+  private final UsageStore usage = new UsageStore();
+  private final UsageLoader loader = new UsageLoader();
+
+  public DocumentService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyService companies, SiteService sites,
+      ConnectionService connections) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.ids = ids;
+    this.companies = companies;
+    this.sites = sites;
+    this.connections = connections;
+  }
+
+  /** The document {@code id} if the caller owns its company (deleted ones included: they can be listed). */
+  public Document requireOwned(Handle h, Caller caller, UUID id) {
+    Document document = store.find(h, id).orElseThrow(() -> ApiError.notFound("Document"));
+    try {
+      companies.requireOwned(h, caller, document.companyId());
+    } catch (ApiError e) {
+      throw e.status() == 404 ? ApiError.notFound("Document") : e;
+    }
+    return document;
+  }
+
+  DocumentPage list(Caller caller, DocumentStore.Scope scope, UUID id, ListFilter filter, PageRequest page) {
+    return jdbi.inTransaction(h -> {
+      switch (scope) {
+        case COMPANY -> companies.requireOwned(h, caller, id);
+        case SITE -> sites.requireOwned(h, caller, id);
+        case CONNECTION -> connections.requireOwned(h, caller, id);
+        default -> throw new IllegalStateException();
+      }
+      PageWindow window = page.window(store.count(h, scope, id, filter));
+      return new DocumentPage(details(h, store.page(h, scope, id, filter, window.offset(), window.limit())), window);
+    });
+  }
+
+  DocumentDetails get(Caller caller, UUID id) {
+    return jdbi.inTransaction(h -> details(h, List.of(requireOwned(h, caller, id))).get(0));
+  }
+
+  /** Soft-deletes: the document and its usage leave every list unless {@code isDeleted=true} is asked. */
+  void delete(Caller caller, UUID id) {
+    jdbi.useTransaction(h -> {
+      requireOwned(h, caller, id);
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+      if (store.softDelete(h, id, now)) {
+        store.addEvent(h, new DocumentEvent(ids.get(), id, now, "DELETED", "api key " + caller.keyId(), "{}"));
+      }
+    });
+  }
+
+  /** A document and its history, for the audit trail page; the signed link is the authorization. */
+  public java.util.Optional<Map.Entry<Document, List<DocumentEvent>>> history(UUID id) {
+    return jdbi.inTransaction(h -> store.find(h, id).map(d -> Map.entry(d, store.events(h, id))));
+  }
+
+  private List<DocumentDetails> details(Handle h, List<Document> documents) {
+    List<UUID> documentIds = documents.stream().map(Document::id).toList();
+    Map<UUID, Document> byId = documents.stream().collect(Collectors.toMap(Document::id, Function.identity()));
+    Map<UUID, List<UsageDetails>> usageByDocument = loader.load(h, usage.byDocuments(h, documentIds), byId).stream()
+        .collect(Collectors.groupingBy(u -> u.usage().documentId()));
+    Map<UUID, List<LineItem>> lines = store.lineItems(h, documentIds).stream()
+        .collect(Collectors.groupingBy(LineItem::documentId));
+    Map<UUID, List<DemandReading>> demand = store.demand(h, documentIds).stream()
+        .collect(Collectors.groupingBy(DemandReading::documentId));
+    return documents.stream().map(d -> new DocumentDetails(d, usageByDocument.getOrDefault(d.id(), List.of()),
+        lines.getOrDefault(d.id(), List.of()), demand.getOrDefault(d.id(), List.of()))).toList();
+  }
+}

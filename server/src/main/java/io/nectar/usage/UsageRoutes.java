@@ -1,0 +1,51 @@
+package io.nectar.usage;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.javalin.http.Context;
+import io.nectar.documents.DocumentLinks;
+import io.nectar.documents.ListFilter;
+import io.nectar.http.Api;
+import io.nectar.http.Json;
+import io.nectar.http.Pagination;
+import io.nectar.http.Pagination.PageRequest;
+
+/**
+ * Usage data: pages of {@code /usage/company/{id}} (alias {@code /company/{id}/usage}),
+ * {@code /usage/site/{id}}, {@code /usage/connection/{id}} and {@code /usage/document/{id}};
+ * {@code GET /usage/{id}} and {@code PATCH /usage/{id}}.
+ */
+public final class UsageRoutes {
+  private final UsageService service;
+  private final DocumentLinks links;
+
+  public UsageRoutes(UsageService service, DocumentLinks links) {
+    this.service = service;
+    this.links = links;
+  }
+
+  public void register(Api api) {
+    api.get("/usage/company/{companyId}", ctx -> list(ctx, UsageStore.Scope.COMPANY, "companyId", "Company"));
+    api.get("/company/{companyId}/usage", ctx -> list(ctx, UsageStore.Scope.COMPANY, "companyId", "Company"));
+    api.get("/usage/site/{siteId}", ctx -> list(ctx, UsageStore.Scope.SITE, "siteId", "Site"));
+    api.get("/usage/connection/{connectionId}",
+        ctx -> list(ctx, UsageStore.Scope.CONNECTION, "connectionId", "Connection"));
+    api.get("/usage/document/{documentId}", ctx -> list(ctx, UsageStore.Scope.DOCUMENT, "documentId", "Document"));
+    api.get("/usage/{usageId}", ctx -> Json.respond(ctx, 200, UsageView.render(
+        service.get(Api.caller(ctx), Api.id(ctx, "usageId", "Usage data")), Api.version(ctx), links, true)));
+    api.patch("/usage/{usageId}", ctx -> {
+      var id = Api.id(ctx, "usageId", "Usage data");
+      var updated = service.update(Api.caller(ctx), id, () -> UsagePatch.read(Api.fields(ctx)));
+      Json.respond(ctx, 200, UsageView.render(updated, Api.version(ctx), links, true));
+    });
+  }
+
+  private void list(Context ctx, UsageStore.Scope scope, String param, String what) {
+    var id = Api.id(ctx, param, what);
+    ListFilter filter = ListFilter.parse(ctx, false);
+    PageRequest page = PageRequest.parse(ctx.queryParam("page"), Pagination.PAGE_SIZE);
+    var result = service.list(Api.caller(ctx), scope, id, filter, page);
+    ArrayNode items = Json.array();
+    result.usage().forEach(u -> items.add(UsageView.render(u, Api.version(ctx), links, true)));
+    Json.respond(ctx, 200, result.window().envelope("totalUsageData", "usageData", items));
+  }
+}

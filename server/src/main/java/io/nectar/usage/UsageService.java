@@ -1,0 +1,125 @@
+package io.nectar.usage;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nectar.companies.CompanyService;
+import io.nectar.connections.ConnectionService;
+import io.nectar.documents.DocumentEvent;
+import io.nectar.documents.DocumentService;
+import io.nectar.documents.DocumentStore;
+import io.nectar.documents.ListFilter;
+import io.nectar.http.ApiError;
+import io.nectar.http.Json;
+import io.nectar.http.Pagination.PageRequest;
+import io.nectar.http.Pagination.PageWindow;
+import io.nectar.keys.Caller;
+import io.nectar.sites.SiteService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reading usage rows, and correcting one; every correction lands in its document's history. */
+public final class UsageService {
+  public record UsagePage(List<UsageDetails> usage, PageWindow window) {}
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final Supplier<UUID> ids;
+  private final CompanyService companies;
+  private final SiteService sites;
+  private final ConnectionService connections;
+  private final DocumentService documents;
+  private final UsageStore store = new UsageStore();
+  private final DocumentStore documentStore = new DocumentStore();
+  private final UsageLoader loader = new UsageLoader();
+
+  public UsageService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyService companies, SiteService sites,
+      ConnectionService connections, DocumentService documents) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.ids = ids;
+    this.companies = companies;
+    this.sites = sites;
+    this.connections = connections;
+    this.documents = documents;
+  }
+
+  UsagePage list(Caller caller, UsageStore.Scope scope, UUID id, ListFilter filter, PageRequest page) {
+    return jdbi.inTransaction(h -> {
+      switch (scope) {
+        case COMPANY -> companies.requireOwned(h, caller, id);
+        case SITE -> sites.requireOwned(h, caller, id);
+        case CONNECTION -> connections.requireOwned(h, caller, id);
+        case DOCUMENT -> {
+          if (documents.requireOwned(h, caller, id).deletedAt() != null) {
+            throw ApiError.notFound("Document");
+          }
+        }
+        default -> throw new IllegalStateException();
+      }
+      PageWindow window = page.window(store.count(h, scope, id, filter));
+      List<UsageData> rows = store.page(h, scope, id, filter, window.offset(), window.limit());
+      return new UsagePage(loader.load(h, rows, Map.of()), window);
+    });
+  }
+
+  UsageDetails get(Caller caller, UUID id) {
+    return jdbi.inTransaction(h -> loader.load(h, List.of(requireOwned(h, caller, id, false)), Map.of()).get(0));
+  }
+
+  /** Applies a correction; the document's history records each changed field's old and new value. */
+  UsageDetails update(Caller caller, UUID id, Supplier<UsagePatch> body) {
+    return jdbi.inTransaction(h -> {
+      UsageData old = requireOwned(h, caller, id, true);
+      UsagePatch patch = body.get();
+      UsageData updated = patch.applyTo(old, clock.instant().truncatedTo(ChronoUnit.MICROS));
+      ObjectNode changes = changes(old, updated);
+      if (!changes.isEmpty()) {
+        store.update(h, updated);
+        documentStore.touch(h, old.documentId(), updated.updated());
+        documentStore.addEvent(h, new DocumentEvent(ids.get(), old.documentId(), updated.updated(), "USAGE_UPDATED",
+            "api key " + caller.keyId(), Json.object().put("usageId", id.toString()).set("changes", changes).toString()));
+      }
+      return loader.load(h, List.of(changes.isEmpty() ? old : updated), Map.of()).get(0);
+    });
+  }
+
+  private UsageData requireOwned(Handle h, Caller caller, UUID id, boolean forUpdate) {
+    UsageData usage = (forUpdate ? store.findForUpdate(h, id) : store.find(h, id))
+        .orElseThrow(() -> ApiError.notFound("Usage data"));
+    try {
+      companies.requireOwned(h, caller, usage.companyId());
+    } catch (ApiError e) {
+      throw e.status() == 404 ? ApiError.notFound("Usage data") : e;
+    }
+    return usage;
+  }
+
+  private static ObjectNode changes(UsageData a, UsageData b) {
+    ObjectNode changes = Json.object();
+    change(changes, "startDate", a.startDate(), b.startDate());
+    change(changes, "endDate", a.endDate(), b.endDate());
+    change(changes, "usage", a.usage() == null ? null : a.usage().toPlainString(),
+        b.usage() == null ? null : b.usage().toPlainString());
+    change(changes, "usageUnits", a.usageUnits(), b.usageUnits());
+    change(changes, "isEstimated", a.isEstimated(), b.isEstimated());
+    change(changes, "isImplied", a.isImplied(), b.isImplied());
+    change(changes, "exclusion", a.exclusion(), b.exclusion());
+    change(changes, "tariff", a.tariff(), b.tariff());
+    return changes;
+  }
+
+  private static void change(ObjectNode changes, String field, Object old, Object now) {
+    boolean same = old instanceof java.math.BigDecimal x && now instanceof java.math.BigDecimal y
+        ? x.compareTo(y) == 0 : Objects.equals(old, now);
+    if (!same) {
+      changes.putObject(field).put("old", old == null ? null : old.toString()).put("new", now == null ? null : now.toString());
+    }
+  }
+}
