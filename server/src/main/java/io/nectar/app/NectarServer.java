@@ -124,7 +124,7 @@ public final class NectarServer implements AutoCloseable {
       IntervalRoutes intervalRoutes = new IntervalRoutes(new IntervalService(database.jdbi(), connections));
       SandboxBills sandboxBills = providers.find(ConnectionService.SANDBOX_URL)
           .filter(SandboxProvider.class::isInstance)
-          .map(p -> new SandboxBills(database.jdbi(), connections, (SandboxProvider) p, collector))
+          .map(p -> new SandboxBills(database.jdbi(), connections, providers, (SandboxProvider) p, collector))
           .orElse(null);
       DocumentLinks documentLinks = new DocumentLinks(links, config.publicUrl());
       DocumentService documents = new DocumentService(database.jdbi(), clock, ids::next, companies, sites, connections);

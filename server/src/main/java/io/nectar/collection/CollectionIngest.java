@@ -78,11 +78,18 @@ final class CollectionIngest {
     });
     Map<String, UUID> accountIds = new HashMap<>();
     long t1 = System.nanoTime();
-    jdbi.useHandle(h -> accounts.byConnections(h, List.of(connection.id()))
-        .forEach(a -> accountIds.put(a.accountNumber(), a.id())));
+    java.util.Set<UUID> untracked = new java.util.HashSet<>();
+    jdbi.useHandle(h -> accounts.byConnections(h, List.of(connection.id())).forEach(a -> {
+      accountIds.put(a.accountNumber(), a.id());
+      if (!a.isTracked()) {
+        untracked.add(a.id());
+      }
+    }));
 
     int created = 0;
-    List<ProviderBill> bills = collection.bills();
+    // An account the user stopped tracking collects nothing more (nectar-api.md §6.1).
+    List<ProviderBill> bills = collection.bills().stream()
+        .filter(b -> !untracked.contains(accountIds.get(b.accountNumber()))).toList();
     for (int from = 0; from < bills.size(); from += BILLS_PER_TRANSACTION) {
       List<ProviderBill> chunk = bills.subList(from, Math.min(bills.size(), from + BILLS_PER_TRANSACTION));
       chunk.forEach(bill -> storeFile(connection, bill));
@@ -103,7 +110,7 @@ final class CollectionIngest {
       List<IntervalReading> rows = new ArrayList<>(chunk.size());
       for (ProviderInterval r : chunk) {
         MeterRef ref = meterRefs.get(r.meterKey());
-        if (ref != null) {
+        if (ref != null && !untracked.contains(ref.accountId())) {
           rows.add(new IntervalReading(ids.get(), connection.id(), ref.meterId(), ref.accountId(), r.start(), r.end(),
               r.usage(), r.usageUnits(), r.quality(), now, now));
         }

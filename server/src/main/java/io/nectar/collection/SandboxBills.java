@@ -13,6 +13,7 @@ import io.nectar.keys.Caller;
 import io.nectar.providers.Collection;
 import io.nectar.providers.CollectionRequest;
 import io.nectar.providers.ProviderBill;
+import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;
 import java.time.YearMonth;
 import java.util.List;
@@ -27,12 +28,15 @@ import org.jdbi.v3.core.Jdbi;
 public final class SandboxBills {
   private final Jdbi jdbi;
   private final ConnectionService connections;
+  private final ProviderRegistry providers;
   private final SandboxProvider sandbox;
   private final CollectionIngest ingest;
   private final DocumentStore documents = new DocumentStore();
 
-  public SandboxBills(Jdbi jdbi, ConnectionService connections, SandboxProvider sandbox, Collector collector) {
+  public SandboxBills(Jdbi jdbi, ConnectionService connections, ProviderRegistry providers, SandboxProvider sandbox,
+      Collector collector) {
     this.jdbi = jdbi;
+    this.providers = providers;
     this.connections = connections;
     this.sandbox = sandbox;
     this.ingest = collector.ingest();
@@ -63,7 +67,7 @@ public final class SandboxBills {
     record Next(Connection connection, CollectionRequest request, YearMonth month) {}
     Next next = jdbi.inTransaction(h -> {
       Connection c = connections.requireOwned(h, caller, id);
-      if (!sandbox.rootUrl().equals(c.url()) && !c.url().contains("nectarclimate.com")) {
+      if (providers.find(c.url()).filter(p -> p == sandbox).isEmpty()) {
         throw ApiError.badRequest("Only sandbox connections (" + sandbox.rootUrl() + ") can be sent bills on demand.");
       }
       if (c.status() != ConnectionStatus.CONNECTED) {

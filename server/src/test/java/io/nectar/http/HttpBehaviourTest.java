@@ -295,57 +295,6 @@ class HttpBehaviourTest {
     }
   }
 
-  @Test
-  void overTheConcurrencyCapAKeyGets429WithRetryAfterAndTheSlotIsFreedAfterwards() throws Exception {
-    try (TestServer limited = TestServer.start(Map.of("NECTAR_MAX_CONCURRENT_REQUESTS_PER_KEY", "1"))) {
-      String busy = limited.tenant("Busy Org", Environment.SANDBOX).key();
-      String calm = limited.tenant("Calm Org", Environment.SANDBOX).key();
-      byte[] body = "{\"name\": \"Slow upload\"}".getBytes(StandardCharsets.UTF_8);
-
-      try (Socket socket = new Socket("localhost", limited.server().port())) {
-        socket.setSoTimeout(30_000);
-        OutputStream out = socket.getOutputStream();
-        // A request whose body arrives slowly holds the key's only slot while its handler waits for the rest.
-        out.write(("POST /v2.2/company HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + busy
-            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
-        out.write(body, 0, 5);
-        out.flush();
-
-        Response rejected = null;
-        for (int attempt = 0; attempt < 1000 && rejected == null; attempt++) {
-          Response response = limited.get("/v2.2/company", busy);
-          if (response.status() == 429) {
-            rejected = response;
-          } else {
-            assertThat(response.status()).as(response.toString()).isEqualTo(200);
-            Thread.sleep(10);
-          }
-        }
-        assertThat(rejected).as("a 429 while the slow request holds the only slot").isNotNull();
-        assertTooMany(rejected);
-        assertThat(limited.get("/v2.2/company", calm).status()).as("another key is not limited").isEqualTo(200);
-
-        out.write(body, 5, body.length - 5);
-        out.flush();
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(in.readLine()).as("status line of the slow request").startsWith("HTTP/1.1 201");
-      }
-
-      Response after = null;
-      for (int attempt = 0; attempt < 1000; attempt++) {
-        after = limited.get("/v2.2/company", busy);
-        if (after.status() != 429) {
-          break;
-        }
-        Thread.sleep(10);
-      }
-      assertThat(after.status()).as("the slot is free again: " + after).isEqualTo(200);
-      assertThat(after.json()).hasSize(1);
-      assertThat(after.json().get(0).get("name").asText()).isEqualTo("Slow upload");
-    }
-  }
-
   private static void assertTooMany(Response response) {
     assertThat(response.status()).isEqualTo(429);
     assertThat(response.header("Content-Type")).startsWith("application/json");
