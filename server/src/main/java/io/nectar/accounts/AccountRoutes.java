@@ -29,16 +29,25 @@ public final class AccountRoutes {
 
   private void update(Context ctx) {
     UUID id = Api.id(ctx, "accountId", "Account");
-    Fields fields = Api.fields(ctx).require("isTracked");
-    Boolean tracked = fields.bool("isTracked");
-    Boolean updateMeters = fields.bool("updateMeters");
-    fields.finish();
-    var details = service.setTracked(Api.caller(ctx), id, tracked, updateMeters == null || updateMeters);
+    var details = service.setTracked(Api.caller(ctx), id, () -> {
+      Fields fields = Api.fields(ctx).require("isTracked");
+      Boolean tracked = fields.bool("isTracked");
+      Boolean updateMeters = fields.bool("updateMeters");
+      fields.finish();
+      return new TrackingChange(List.of(id), tracked, updateMeters == null || updateMeters);
+    });
     Json.respond(ctx, 200, AccountView.render(details.account(), details.meters()));
   }
 
   private void updateMany(Context ctx) {
     UUID companyId = Api.id(ctx, "companyId", "Company");
+    var array = Json.array();
+    service.setTrackedInBulk(Api.caller(ctx), companyId, () -> readBulk(ctx))
+        .forEach(d -> array.add(AccountView.render(d.account(), d.meters())));
+    Json.respond(ctx, 200, array);
+  }
+
+  private static TrackingChange readBulk(Context ctx) {
     Fields fields = Api.fields(ctx).require("accounts", "isTracked");
     List<String> rawIds = fields.textList("accounts", 1000, 36);
     Boolean tracked = fields.bool("isTracked");
@@ -52,9 +61,6 @@ public final class AccountRoutes {
     if (ids.isEmpty()) {
       throw ApiError.invalidField("accounts", "This list may not be empty.");
     }
-    var array = Json.array();
-    service.setTrackedInBulk(Api.caller(ctx), companyId, ids, tracked, updateMeters == null || updateMeters)
-        .forEach(d -> array.add(AccountView.render(d.account(), d.meters())));
-    Json.respond(ctx, 200, array);
+    return new TrackingChange(ids, tracked, updateMeters == null || updateMeters);
   }
 }

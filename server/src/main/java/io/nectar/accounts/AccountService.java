@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** Tracking accounts on and off, one at a time or in bulk (all or nothing). */
@@ -33,7 +34,8 @@ public final class AccountService {
     this.companies = companies;
   }
 
-  AccountDetails setTracked(Caller caller, UUID accountId, boolean tracked, boolean updateMeters) {
+  /** Sets one account; the body is read only once the account is known to be the caller's. */
+  AccountDetails setTracked(Caller caller, UUID accountId, Supplier<TrackingChange> body) {
     return jdbi.inTransaction(h -> {
       Account account = store.find(h, accountId).orElseThrow(() -> ApiError.notFound("Account"));
       try {
@@ -41,17 +43,20 @@ public final class AccountService {
       } catch (ApiError e) {
         throw e.status() == 404 ? ApiError.notFound("Account") : e;
       }
-      apply(h, List.of(accountId), tracked, updateMeters);
+      TrackingChange change = body.get();
+      apply(h, List.of(accountId), change.tracked(), change.updateMeters());
       return details(h, List.of(accountId)).get(0);
     });
   }
 
   /** Sets every listed account of the company at once; any account not in it fails the whole request. */
-  List<AccountDetails> setTrackedInBulk(Caller caller, UUID companyId, List<UUID> accountIds, boolean tracked,
-      boolean updateMeters) {
+  List<AccountDetails> setTrackedInBulk(Caller caller, UUID companyId, Supplier<TrackingChange> body) {
     return jdbi.inTransaction(h -> {
       companies.requireOwnedForUpdate(h, caller, companyId);
-      Set<UUID> wanted = new LinkedHashSet<>(accountIds);
+      TrackingChange change = body.get();
+      boolean tracked = change.tracked();
+      boolean updateMeters = change.updateMeters();
+      Set<UUID> wanted = new LinkedHashSet<>(change.accounts());
       List<Account> found = store.findAll(h, wanted).stream().filter(a -> a.companyId().equals(companyId)).toList();
       if (found.size() != wanted.size()) {
         Set<UUID> missing = new LinkedHashSet<>(wanted);

@@ -17,6 +17,7 @@ import io.nectar.connections.CredentialCipher;
 import io.nectar.documents.DocumentLinks;
 import io.nectar.documents.DocumentRoutes;
 import io.nectar.documents.DocumentService;
+import io.nectar.documents.ListTotals;
 import io.nectar.intervals.IntervalRoutes;
 import io.nectar.usage.UsageRoutes;
 import io.nectar.usage.UsageService;
@@ -127,8 +128,11 @@ public final class NectarServer implements AutoCloseable {
           .map(p -> new SandboxBills(database.jdbi(), connections, providers, (SandboxProvider) p, collector))
           .orElse(null);
       DocumentLinks documentLinks = new DocumentLinks(links, config.publicUrl());
-      DocumentService documents = new DocumentService(database.jdbi(), clock, ids::next, companies, sites, connections);
-      UsageService usage = new UsageService(database.jdbi(), clock, ids::next, companies, sites, connections, documents);
+      ListTotals totals = new ListTotals();
+      DocumentService documents = new DocumentService(database.jdbi(), clock, ids::next, companies, sites, connections,
+          totals);
+      UsageService usage = new UsageService(database.jdbi(), clock, ids::next, companies, sites, connections, documents,
+          totals);
       DocumentRoutes documentRoutes = new DocumentRoutes(documents, documentLinks);
       UsageRoutes usageRoutes = new UsageRoutes(usage, documentLinks);
       AuditTrailRoutes auditTrail = new AuditTrailRoutes(documents, links);

@@ -48,8 +48,7 @@ public final class SandboxBills {
 
   private void issue(Context ctx) {
     UUID id = Api.id(ctx, "connectionId", "Connection");
-    Api.fields(ctx).finish();
-    List<ProviderBill> bills = issueNext(Api.caller(ctx), id);
+    List<ProviderBill> bills = issueNext(Api.caller(ctx), id, () -> Api.fields(ctx).finish());
     ArrayNode items = Json.array();
     for (ProviderBill bill : bills) {
       items.addObject()
@@ -63,10 +62,12 @@ public final class SandboxBills {
     Json.respond(ctx, 201, Json.object().put("connection", id.toString()).set("bills", items));
   }
 
-  private List<ProviderBill> issueNext(Caller caller, UUID id) {
+  /** Issues the next month's bills; {@code checkBody} runs once the connection is known to be the caller's. */
+  private List<ProviderBill> issueNext(Caller caller, UUID id, Runnable checkBody) {
     record Next(Connection connection, CollectionRequest request, YearMonth month) {}
     Next next = jdbi.inTransaction(h -> {
       Connection c = connections.requireOwned(h, caller, id);
+      checkBody.run();
       if (providers.find(c.url()).filter(p -> p == sandbox).isEmpty()) {
         throw ApiError.badRequest("Only sandbox connections (" + sandbox.rootUrl() + ") can be sent bills on demand.");
       }

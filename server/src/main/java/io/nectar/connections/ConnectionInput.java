@@ -7,7 +7,9 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -33,11 +35,11 @@ record ConnectionInput(
     List<String> rawSites = fields.textList("sites", 100, 36);
     String country = fields.text("country", 2, false, false);
     // The object calls them initialDatasourceTypes, invitations call them utilityTypes: accept all three.
-    List<String> types = new ArrayList<>();
+    Map<String, List<String>> typesByField = new LinkedHashMap<>();
     for (String name : List.of("datasourceTypes", "initialDatasourceTypes", "utilityTypes")) {
       List<String> given = fields.textList(name, 10, 20);
       if (given != null) {
-        types.addAll(given);
+        typesByField.put(name, given);
       }
     }
     LocalDate start = fields.date("dataCollectionStartDate", true);
@@ -63,10 +65,12 @@ record ConnectionInput(
       fields.reject("country", "\"" + country + "\" is not a valid choice: use a two-letter country code.");
     }
     Set<DatasourceType> parsedTypes = new LinkedHashSet<>();
-    for (String type : types) {
-      DatasourceType.parse(type).ifPresentOrElse(parsedTypes::add,
-          () -> fields.reject("datasourceTypes", "\"" + type + "\" is not a valid choice."));
-    }
+    typesByField.forEach((name, types) -> {
+      for (String type : types) {
+        DatasourceType.parse(type).ifPresentOrElse(parsedTypes::add,
+            () -> fields.reject(name, "\"" + type + "\" is not a valid choice."));
+      }
+    });
     fields.finish();
     return new ConnectionInput(url, username, password, List.copyOf(new LinkedHashSet<>(sites)),
         country.toUpperCase(Locale.ROOT), List.copyOf(parsedTypes), start, owner != null ? owner : ownerAlias,

@@ -32,13 +32,15 @@ public final class DocumentService {
   private final CompanyService companies;
   private final SiteService sites;
   private final ConnectionService connections;
+  private final ListTotals totals;
   private final DocumentStore store = new DocumentStore();
   private final UsageStore usage = new UsageStore();
   private final UsageLoader loader = new UsageLoader();
 
   public DocumentService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyService companies, SiteService sites,
-      ConnectionService connections) {
+      ConnectionService connections, ListTotals totals) {
     this.jdbi = jdbi;
+    this.totals = totals;
     this.clock = clock;
     this.ids = ids;
     this.companies = companies;
@@ -59,13 +61,13 @@ public final class DocumentService {
 
   DocumentPage list(Caller caller, DocumentStore.Scope scope, UUID id, ListFilter filter, PageRequest page) {
     return jdbi.inTransaction(h -> {
-      switch (scope) {
-        case COMPANY -> companies.requireOwned(h, caller, id);
-        case SITE -> sites.requireOwned(h, caller, id);
-        case CONNECTION -> connections.requireOwned(h, caller, id);
-        default -> throw new IllegalStateException();
-      }
-      PageWindow window = page.window(store.count(h, scope, id, filter));
+      UUID companyId = switch (scope) {
+        case COMPANY -> companies.requireOwned(h, caller, id).id();
+        case SITE -> sites.requireOwned(h, caller, id).companyId();
+        case CONNECTION -> connections.requireOwned(h, caller, id).companyId();
+      };
+      PageWindow window = page.window(totals.total(h, companyId, "documents " + scope + " " + id + " " + filter,
+          () -> store.count(h, scope, id, filter)));
       return new DocumentPage(details(h, store.page(h, scope, id, filter, window.offset(), window.limit())), window);
     });
   }

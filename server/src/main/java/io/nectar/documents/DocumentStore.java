@@ -100,8 +100,10 @@ public final class DocumentStore {
   /** A page in list order: bill date (undated last), then id. */
   public List<Document> page(Handle h, Scope scope, UUID id, ListFilter filter, long offset, int limit) {
     ListFilterSql sql = new ListFilterSql(filter, false);
-    return sql.bind(h.createQuery("select " + COLUMNS + " from document d where " + column(scope) + " = :scope"
-            + sql.conditions() + " order by d.bill_date, d.id limit :limit offset :offset"))
+    // Deferred join: the offset is walked over ids in the index alone, then only the page's rows are read.
+    return sql.bind(h.createQuery("select " + COLUMNS + " from document d join (select d.id from document d where "
+            + column(scope) + " = :scope" + sql.conditions() + " order by d.bill_date, d.id limit :limit offset :offset)"
+            + " p on p.id = d.id order by d.bill_date, d.id"))
         .bind("scope", id).bind("limit", limit).bind("offset", offset)
         .map((rs, ctx) -> map(rs)).list();
   }

@@ -40,8 +40,12 @@ public final class IntervalRoutes {
 
   private void list(Context ctx) {
     UUID connectionId = Api.id(ctx, "connectionId", "Connection");
+    // A plain end date includes its whole day; an end date-time is taken as the last instant wanted.
+    String rawEnd = ctx.queryParam("endDate");
+    boolean endIsDay = rawEnd != null && rawEnd.trim().matches("\\d{4}-\\d{2}-\\d{2}");
+    Instant end = instant(ctx, "endDate");
     IntervalStore.Filter filter = new IntervalStore.Filter(types(ctx), instant(ctx, "startDate"),
-        instant(ctx, "endDate"), identifier(ctx));
+        end != null && endIsDay ? end.plus(java.time.Duration.ofDays(1)) : end, !endIsDay, identifier(ctx));
     PageRequest page = PageRequest.parse(ctx.queryParam("page"), Pagination.PAGE_SIZE);
     IntervalService.IntervalPage result = service.list(Api.caller(ctx), connectionId, filter, page);
     ArrayNode items = Json.array();

@@ -18,8 +18,13 @@ public final class IntervalStore {
   private static final String COLUMNS = "r.id, r.connection_id, r.meter_id, r.account_id, r.start_at, r.end_at, "
       + "r.usage, r.usage_units, r.quality, r.created_at, r.updated_at";
 
-  /** Filters of the interval list; null or empty means "any". Periods match when they overlap. */
-  public record Filter(List<DatasourceType> types, Instant start, Instant end, String normalizedIdentifier) {}
+  /**
+   * Filters of the interval list; null or empty means "any". A reading [start, end) matches when it
+   * overlaps the range: it ends after {@code start} and begins before {@code end} — at or before it
+   * when {@code endInclusive} (an end given as a date-time, e.g. 2024-01-31T23:59:59Z).
+   */
+  public record Filter(List<DatasourceType> types, Instant start, Instant end, boolean endInclusive,
+      String normalizedIdentifier) {}
 
   /**
    * Inserts readings, skipping any the meter already has for the same start (re-runs add nothing).
@@ -73,10 +78,10 @@ public final class IntervalStore {
   private static String where(Filter f) {
     StringBuilder sql = new StringBuilder();
     if (f.start() != null) {
-      sql.append(" and r.end_at >= :start");
+      sql.append(" and r.end_at > :start");
     }
     if (f.end() != null) {
-      sql.append(" and r.start_at <= :end");
+      sql.append(f.endInclusive() ? " and r.start_at <= :end" : " and r.start_at < :end");
     }
     if (f.types() != null && !f.types().isEmpty()) {
       sql.append(" and r.meter_id in (select id from meter where connection_id = :connection and datasource_type = any(:types))");

@@ -7,6 +7,7 @@ import io.nectar.documents.DocumentEvent;
 import io.nectar.documents.DocumentService;
 import io.nectar.documents.DocumentStore;
 import io.nectar.documents.ListFilter;
+import io.nectar.documents.ListTotals;
 import io.nectar.http.ApiError;
 import io.nectar.http.Json;
 import io.nectar.http.Pagination.PageRequest;
@@ -35,13 +36,15 @@ public final class UsageService {
   private final SiteService sites;
   private final ConnectionService connections;
   private final DocumentService documents;
+  private final ListTotals totals;
   private final UsageStore store = new UsageStore();
   private final DocumentStore documentStore = new DocumentStore();
   private final UsageLoader loader = new UsageLoader();
 
   public UsageService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyService companies, SiteService sites,
-      ConnectionService connections, DocumentService documents) {
+      ConnectionService connections, DocumentService documents, ListTotals totals) {
     this.jdbi = jdbi;
+    this.totals = totals;
     this.clock = clock;
     this.ids = ids;
     this.companies = companies;
@@ -52,18 +55,20 @@ public final class UsageService {
 
   UsagePage list(Caller caller, UsageStore.Scope scope, UUID id, ListFilter filter, PageRequest page) {
     return jdbi.inTransaction(h -> {
-      switch (scope) {
-        case COMPANY -> companies.requireOwned(h, caller, id);
-        case SITE -> sites.requireOwned(h, caller, id);
-        case CONNECTION -> connections.requireOwned(h, caller, id);
+      UUID companyId = switch (scope) {
+        case COMPANY -> companies.requireOwned(h, caller, id).id();
+        case SITE -> sites.requireOwned(h, caller, id).companyId();
+        case CONNECTION -> connections.requireOwned(h, caller, id).companyId();
         case DOCUMENT -> {
-          if (documents.requireOwned(h, caller, id).deletedAt() != null) {
+          var document = documents.requireOwned(h, caller, id);
+          if (document.deletedAt() != null) {
             throw ApiError.notFound("Document");
           }
+          yield document.companyId();
         }
-        default -> throw new IllegalStateException();
-      }
-      PageWindow window = page.window(store.count(h, scope, id, filter));
+      };
+      PageWindow window = page.window(totals.total(h, companyId, "usage " + scope + " " + id + " " + filter,
+          () -> store.count(h, scope, id, filter)));
       List<UsageData> rows = store.page(h, scope, id, filter, window.offset(), window.limit());
       return new UsagePage(loader.load(h, rows, Map.of()), window);
     });

@@ -44,8 +44,10 @@ public final class UsageStore {
   public List<UsageData> page(Handle h, Scope scope, UUID id, ListFilter filter, long offset, int limit) {
     ListFilterSql sql = new ListFilterSql(filter, true);
     String order = scope == Scope.DOCUMENT ? " order by u.position, u.id" : " order by u.bill_date, u.id";
-    return sql.bind(h.createQuery("select " + COLUMNS + " from usage_data u where " + column(scope) + " = :scope"
-            + sql.conditions() + order + " limit :limit offset :offset"))
+    // Deferred join: the offset is walked over ids in the index alone, then only the page's rows are read.
+    return sql.bind(h.createQuery("select " + COLUMNS + " from usage_data u join (select u.id from usage_data u where "
+            + column(scope) + " = :scope" + sql.conditions() + order + " limit :limit offset :offset) p on p.id = u.id"
+            + order))
         .bind("scope", id).bind("limit", limit).bind("offset", offset)
         .map((rs, ctx) -> map(rs)).list();
   }

@@ -162,7 +162,7 @@ class ConnectionBadInputTest {
       cases.add(with("url", quoted(url)));
     }
     // invalid countries
-    for (String country : List.of("XX", "USA", "1", "", "U$", "ZZ")) {
+    for (String country : List.of("USA", "1", "", "U$", "U1")) {
       cases.add(with("country", quoted(country)));
     }
     // unknown datasource types, under each name the body may use

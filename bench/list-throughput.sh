@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Issue 4's benchmark: paging through 1,000,800 usage rows (one company, 100 sites, 3 years of
+# monthly bills across five utilities) with 10 concurrent clients, through the API (wrk) and as
+# the equivalent plain SQL (pgbench) in the same run, plus server memory and query plans.
+# Usage: bench/list-throughput.sh [seconds-per-query]   (default 15)
+# Needs: wrk, pgbench and psql (apt-get install wrk postgresql-client postgresql-contrib).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS="${1:-15}"
+PORT="${BENCH_PORT:-18781}"
+KEY="nk_test_bench_list_throughput_0001"
+for tool in wrk pgbench psql; do command -v $tool >/dev/null || { echo "needs $tool" >&2; exit 1; }; done
+./nectar --version >/dev/null
+
+# BENCH_DATA=<folder> reuses a folder seeded by an earlier run (kept when BENCH_KEEP=1).
+DATA="${BENCH_DATA:-$(mktemp -d)}"
+OUT="$DATA/results"
+NECTAR_DATA_DIR="$DATA" NECTAR_PORT=$PORT NECTAR_BOOTSTRAP_KEY=$KEY ./nectar serve >"$DATA/log" 2>&1 & PID=$!
+if [ -n "${BENCH_KEEP:-}${BENCH_DATA:-}" ]; then
+  trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null; echo "data kept in $DATA"' EXIT
+else
+  trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
+fi
+until curl -fs "http://localhost:$PORT/readyz" >/dev/null 2>&1; do sleep 0.1; done
+PGPORT="$(sed -n 4p "$DATA/pg/postmaster.pid")"
+PSQL=(psql -h localhost -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
+BASE="http://localhost:$PORT/v2.2"
+COMPANY=$("${PSQL[@]}" -c "select id from company where name = 'Bench portfolio'")
+if [ -z "$COMPANY" ]; then
+  COMPANY=$(curl -fsS -H "X-API-Key: $KEY" -H 'Content-Type: application/json' -d '{"name":"Bench portfolio"}' \
+    "$BASE/company" | sed -E 's/^\{"id":"([0-9a-f-]{36})".*/\1/')
+  echo "seeding 1,000,800 usage rows for company $COMPANY ..."
+  t0=$(date +%s)
+  "${PSQL[@]}" -v company="$COMPANY" -f bench/sql/seed-usage.sql
+  echo "seeded in $(( $(date +%s) - t0 )) s"
+fi
+echo "data: $("${PSQL[@]}" -c "select count(*) from usage_data") usage rows, $("${PSQL[@]}" -c "select count(*) from document") documents"
+SITE=$("${PSQL[@]}" -c "select id from site where company_id = '$COMPANY' order by name limit 1")
+IDENT=$("${PSQL[@]}" -c "select value from meter_identifier order by meter_id limit 1 offset 777")
+
+# name | API path | SQL of one request (count + page), with :company / :site bound below
+QUERIES=(
+  "usage page 1|/usage/company/$COMPANY|usage|company_id = '$COMPANY'||order by bill_date, id limit 100"
+  "usage deep page 5000|/usage/company/$COMPANY?page=5000|usage|company_id = '$COMPANY'||order by bill_date, id limit 100 offset 499900"
+  "usage BILL_DATE 2024|/usage/company/$COMPANY?startDate=2024-01-01&endDate=2024-12-31|usage|company_id = '$COMPANY'|and bill_date >= '2024-01-01' and bill_date <= '2024-12-31'|order by bill_date, id limit 100"
+  "usage USAGE_PERIOD 2024-06|/usage/company/$COMPANY?dateType=USAGE_PERIOD&startDate=2024-06-10&endDate=2024-06-20|usage|company_id = '$COMPANY'|and end_date >= '2024-06-10' and start_date <= '2024-06-20'|order by bill_date, id limit 100"
+  "usage CREATED_DATE|/usage/company/$COMPANY?dateType=CREATED_DATE&startDate=2020-01-01&endDate=2100-01-01|usage|company_id = '$COMPANY'|and created_at >= '2020-01-01' and created_at < '2100-01-02'|order by bill_date, id limit 100"
+  "usage datasourceType=GAS|/usage/company/$COMPANY?datasourceType=GAS|usage|company_id = '$COMPANY'|and datasource_type = any('{GAS}')|order by bill_date, id limit 100"
+  "usage identifier|/usage/company/$COMPANY?identifier=$IDENT|usage|company_id = '$COMPANY'|and meter_id in (select meter_id from meter_identifier where normalized = ltrim('$IDENT', '0'))|order by bill_date, id limit 100"
+  "documents of a site, 2024 H1|/document/site/$SITE?startDate=2024-01-01&endDate=2024-06-30|document|site_id = '$SITE'|and bill_date >= '2024-01-01' and bill_date <= '2024-06-30'|order by bill_date, id limit 100"
+)
+
+max_rss=0
+sample_rss() { local r; r=$(ps -o rss= -p $PID | tr -d ' '); [ "$r" -gt "$max_rss" ] && max_rss=$r; true; }
+printf '%-28s %10s %9s %9s %9s %10s %7s\n' "query" "api req/s" "p50 ms" "p99 ms" "max ms" "sql tps" "ratio" | tee "$OUT"
+for q in "${QUERIES[@]}"; do
+  IFS='|' read -r name path table scope filter order <<<"$q"
+  if [ "$table" = usage ]; then
+    deleted="and not is_deleted"; cols="*"
+  else
+    deleted="and deleted_at is null"; cols="*"
+  fi
+  sql="select count(*) from ${table/usage/usage_data} where $scope $deleted $filter;
+select $cols from ${table/usage/usage_data} where $scope $deleted $filter $order;"
+  echo "$sql" > "$DATA/q.sql"
+  "${PSQL[@]}" -c "explain (analyze, buffers off, costs off, timing off, summary off) $(sed -n 2p "$DATA/q.sql" | sed 's/;$//')" > "$DATA/plan-${name// /_}.txt"
+  wrk -t2 -c10 -d"${SECS}s" --latency -H "X-API-Key: $KEY" "http://localhost:$PORT/v2.2$path" > "$DATA/wrk.txt" &
+  WRK=$!
+  while kill -0 $WRK 2>/dev/null; do sample_rss; sleep 1; done
+  rps=$(awk '/Requests\/sec/ {print $2}' "$DATA/wrk.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$DATA/wrk.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$DATA/wrk.txt")
+  maxl=$(awk '/Latency/ && !/Distribution/ {print $4; exit}' "$DATA/wrk.txt")
+  non2xx=$(awk '/Non-2xx/ {print $4}' "$DATA/wrk.txt")
+  tps=$(pgbench -n -h localhost -p "$PGPORT" -U postgres -c 10 -j 2 -T "$SECS" -f "$DATA/q.sql" postgres 2>/dev/null \
+        | awk '/^tps/ {print $3; exit}')
+  ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
+  printf '%-28s %10s %9s %9s %9s %10s %7s %s\n' "$name" "$rps" "$p50" "$p99" "$maxl" "$tps" "$ratio" \
+    "${non2xx:+NON-2XX:$non2xx}" | tee -a "$OUT"
+done
+echo "peak server RSS during the run: $((max_rss / 1024)) MB" | tee -a "$OUT"
+echo; echo "query plans (EXPLAIN ANALYZE of each page query):"
+for f in "$DATA"/plan-*.txt; do echo "--- $(basename "$f" .txt | sed 's/^plan-//; s/_/ /g')"; cat "$f"; done
