@@ -26,7 +26,7 @@ public record Config(
   /** Reads the settings from {@code settings} (environment variables merged with flags). */
   public static Config from(Map<String, String> settings) {
     int port = intSetting(settings, "NECTAR_PORT", DEFAULT_PORT, 0, 65535);
-    Path dataDir = Path.of(settings.getOrDefault("NECTAR_DATA_DIR", "./data")).toAbsolutePath().normalize();
+    Path dataDir = Path.of(nonBlank(settings, "NECTAR_DATA_DIR").orElse("./data")).toAbsolutePath().normalize();
     Optional<DatabaseUrl> databaseUrl = nonBlank(settings, "DATABASE_URL").map(DatabaseUrl::parse);
     String publicUrl = nonBlank(settings, "NECTAR_PUBLIC_URL")
         .map(Config::validPublicUrl)

@@ -59,6 +59,12 @@ class ConfigTest {
   }
 
   @Test
+  void anEmptyDataFolderSettingMeansTheDefaultNotTheCurrentFolder() {
+    assertThat(Config.from(Map.of("NECTAR_DATA_DIR", "")).dataDir())
+        .isEqualTo(java.nio.file.Path.of("data").toAbsolutePath());
+  }
+
+  @Test
   void thePublicUrlLosesItsTrailingSlash() {
     assertThat(Config.from(Map.of("NECTAR_PUBLIC_URL", "https://nectar.example.com/")).publicUrl())
         .isEqualTo("https://nectar.example.com");
