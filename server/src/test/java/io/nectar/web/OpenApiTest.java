@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -35,6 +36,7 @@ import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,7 +152,8 @@ class OpenApiTest {
       }
     });
     assertThat(operational)
-        .containsExactlyInAnyOrder("/healthz", "/readyz", "/metrics", "/openapi.json", "/docs", "/files/{key}");
+        .containsExactlyInAnyOrder("/healthz", "/readyz", "/metrics", "/openapi.json", "/docs", "/files/{key}",
+            "/audit/documents/{documentId}");
   }
 
   @Test
@@ -231,11 +234,40 @@ class OpenApiTest {
     for (String name : List.of("Company", "Site", "Ping", "ErrorResponse", "CompanyCreateRequest",
         "CompanyUpdateRequest", "SiteCreateRequest", "SiteUpdateRequest", "Connection", "ConnectionCreateRequest",
         "Account", "AccountUpdateRequest", "AccountBulkUpdateRequest", "Meter", "MeterIdentifier", "Interval",
-        "ConnectionList", "MeterList", "IntervalList", "SandboxBillResponse", "EmptyRequest")) {
+        "ConnectionList", "MeterList", "IntervalList", "SandboxBillResponse", "EmptyRequest", "DocumentSummary",
+        "DocumentV2", "DocumentV21", "DocumentV22", "LineItem", "DemandMeter", "TimeOfUsePart", "UsageDataV2",
+        "UsageDataV21", "UsageDataV22", "DocumentListV2", "DocumentListV21", "DocumentListV22", "UsageDataListV2",
+        "UsageDataListV21", "UsageDataListV22", "UsagePatchRequest")) {
       assertThat(components.path(name).path("additionalProperties").isBoolean()
           && !components.path(name).path("additionalProperties").asBoolean())
           .as("%s has additionalProperties: false", name).isTrue();
     }
+
+    // A schema that differs by version names one closed schema per version in x-versions, and is
+    // exactly the choice among them (oneOf for an object, anyOf for a page, which may be empty).
+    Set<String> versioned = new TreeSet<>();
+    walk(spec, "", (pointer, node) -> {
+      if (node.isObject() && node.has("x-versions")) {
+        versioned.add(pointer);
+        JsonNode versions = node.get("x-versions");
+        assertThat(iterable(versions.fieldNames())).as("versions of %s", pointer)
+            .containsExactlyInAnyOrder("v2", "v2.1", "v2.2");
+        Set<String> named = new TreeSet<>();
+        versions.fields().forEachRemaining(v -> {
+          String target = v.getValue().asText();
+          assertThat(target).as("%s of %s", v.getKey(), pointer).startsWith("#/components/schemas/");
+          JsonNode schema = spec.at(target.substring(1));
+          assertThat(schema.path("additionalProperties").isBoolean() && !schema.path("additionalProperties").asBoolean())
+              .as("%s (%s of %s) is closed", target, v.getKey(), pointer).isTrue();
+          named.add(target);
+        });
+        assertThat(named).as("one schema per version in %s", pointer).hasSize(3);
+        JsonNode choice = node.has("oneOf") ? node.get("oneOf") : node.path("anyOf");
+        assertThat(new TreeSet<>(texts(choice, "$ref"))).as("the choice of %s", pointer).isEqualTo(named);
+      }
+    });
+    assertThat(versioned).containsExactlyInAnyOrder("/components/schemas/Document", "/components/schemas/DocumentList",
+        "/components/schemas/UsageData", "/components/schemas/UsageDataList");
   }
 
   @Test
@@ -253,7 +285,17 @@ class OpenApiTest {
     // Every sub-type field of the Meter object is documented (and the closed schema allows no others).
     for (String field : io.nectar.meters.Meter.SUBTYPE_FIELDS) {
       assertThat(spec.at("/components/schemas/Meter/properties/" + field).isObject()).as("Meter.%s", field).isTrue();
+      // Usage rows carry the meter's sub-types too; v2.2 replaces timeOfUse by timeOfUseBreakdown.
+      for (String usage : List.of("UsageDataV2", "UsageDataV21", "UsageDataV22")) {
+        boolean expected = !(usage.equals("UsageDataV22") && field.equals("timeOfUse"));
+        assertThat(texts(spec.at("/components/schemas/" + usage + "/required")).contains(field))
+            .as("%s.%s", usage, field).isEqualTo(expected);
+      }
     }
+    assertThat(texts(resolve(spec.at("/components/parameters/DateType")).at("/schema/enum")))
+        .containsExactlyElementsOf(names(io.nectar.documents.ListFilter.DateType.values()));
+    assertThat(texts(spec.at("/components/schemas/UsageUnits/enum")))
+        .containsExactlyInAnyOrderElementsOf(io.nectar.usage.UsageUnits.ALL);
   }
 
   @Test
@@ -1085,6 +1127,15 @@ class OpenApiTest {
    * response conforms.
    */
   private static Response list(String template, String path, String... query) {
+    return listIn(null, template, path, query);
+  }
+
+  /**
+   * As {@link #list}, under {@code prefix}; a 200 is also validated against the schema of that
+   * version (see {@link #assertConformsVersioned}). A null prefix means {@link #V} without the
+   * version check.
+   */
+  private static Response listIn(String prefix, String template, String path, String... query) {
     List<String> pairs = new ArrayList<>();
     Map<String, List<String>> values = new java.util.LinkedHashMap<>();
     for (int i = 0; i < query.length; i += 2) {
@@ -1092,7 +1143,8 @@ class OpenApiTest {
           StandardCharsets.UTF_8));
       values.computeIfAbsent(query[i], k -> new ArrayList<>()).add(query[i + 1]);
     }
-    Response response = server.get(V + path + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs)), tenant.key());
+    Response response = server.get((prefix == null ? V : prefix) + path
+        + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs)), tenant.key());
     String operation = "/paths/" + escape(template) + "/get";
     Map<String, String> parameterPointers = new java.util.HashMap<>();
     for (String level : List.of("/paths/" + escape(template) + "/parameters", operation + "/parameters")) {
@@ -1115,9 +1167,13 @@ class OpenApiTest {
         } else {
           assertThat(given).as("%s is not repeatable", name).hasSize(1);
           String value = given.get(0);
-          instance = schema.path("type").asText().equals("integer") && value.matches("-?\\d+")
-              ? io.nectar.http.Json.MAPPER.getNodeFactory().numberNode(new java.math.BigInteger(value))
-              : TextNode.valueOf(value);
+          if (schema.path("type").asText().equals("integer") && value.matches("-?\\d+")) {
+            instance = io.nectar.http.Json.MAPPER.getNodeFactory().numberNode(new java.math.BigInteger(value));
+          } else if (schema.path("type").asText().equals("boolean") && value.matches("true|false")) {
+            instance = BooleanNode.valueOf(Boolean.parseBoolean(value));
+          } else {
+            instance = TextNode.valueOf(value);
+          }
         }
         assertThat(describe(name, errors(parameterPointers.get(name) + "/schema", instance)))
             .as("the document accepts %s=%s, which the server accepted", name, given).isEmpty();
@@ -1126,8 +1182,517 @@ class OpenApiTest {
       assertThat(parameterPointers.keySet()).as("the parameters GET %s names in errors", template)
           .containsAll(iterable(response.json().get("errors").fieldNames()));
     }
-    assertConforms(response, "GET", template);
+    if (prefix != null && response.status() == 200) {
+      assertConformsVersioned(prefix, response, "GET", template);
+    } else {
+      assertConforms(response, "GET", template);
+    }
     return response;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Documents, usage data and audit trails, in every version
+
+  private static final List<String> PREFIXES = List.of("/v2", "/v2.1", "/v2.2");
+
+  /** The shared connection's documents that are not deleted, as /v2.2 shows them. */
+  private static List<JsonNode> liveDocuments() {
+    Response page = server.get(V + "/document/connection/" + sandbox().connectionId(), tenant.key());
+    assertThat(page.status()).as(page.toString()).isEqualTo(200);
+    List<JsonNode> documents = new ArrayList<>();
+    page.json().get("documents").forEach(documents::add);
+    assertThat(documents).isNotEmpty();
+    return documents;
+  }
+
+  /** A live electricity bill of the shared connection: it has line items, demand and a time-of-use split. */
+  private static JsonNode electricityDocument() {
+    return liveDocuments().stream().filter(d -> d.get("demandMeters").size() > 0).findFirst().orElseThrow();
+  }
+
+  /** A live bill of the shared connection whose usage is of {@code type}. */
+  private static JsonNode documentOf(String type) {
+    return liveDocuments().stream()
+        .filter(d -> d.get("usageData").size() > 0 && d.at("/usageData/0/datasourceType").asText().equals(type))
+        .reduce((first, second) -> second).orElseThrow();
+  }
+
+  /** A copy of {@code node} without its signed links, whose expiry moves with every second. */
+  private static JsonNode withoutLinks(JsonNode node) {
+    JsonNode copy = node.deepCopy();
+    walk(copy, "", (pointer, n) -> {
+      if (n.isObject()) {
+        ((ObjectNode) n).remove(List.of("auditTrailUrl", "url"));
+      }
+    });
+    return copy;
+  }
+
+  private static List<String> ids(Response page, String items) {
+    return texts(page.json().get(items), "id");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/v2", "/v2.1", "/v2.2"})
+  void documentListsMatchTheDocument(String prefix) {
+    Sandbox s = sandbox();
+    JsonNode document = electricityDocument();
+    String id = document.get("id").asText();
+    String billDate = document.get("billDate").asText();
+    String siteId = document.at("/usageData/0/site/id").asText();
+    String template = "/document/connection/{connectionId}";
+    String path = "/document/connection/" + s.connectionId();
+
+    Response all = listIn(prefix, template, path);
+    int total = all.json().get("totalDocuments").asInt();
+    assertThat(total).isGreaterThanOrEqualTo(5);
+    assertThat(all.json().get("perPage").asInt()).isEqualTo(100);
+    assertThat(ids(all, "documents")).hasSize(Math.min(100, total)).contains(id);
+    assertThat(texts(all.json().get("documents"), "billDate")).isSorted();
+
+    Response byCompany = listIn(prefix, "/document/company/{companyId}", "/document/company/" + s.companyId());
+    assertThat(byCompany.json().get("totalDocuments").asInt()).isGreaterThanOrEqualTo(total);
+    Response alias = listIn(prefix, "/company/{companyId}/document", "/company/" + s.companyId() + "/document",
+        "page", "99");
+    assertThat(alias.json().get("currentPage").asInt()).isEqualTo(alias.json().get("totalPages").asInt());
+    assertThat(alias.json().get("totalDocuments")).isEqualTo(byCompany.json().get("totalDocuments"));
+    Response bySite = listIn(prefix, "/document/site/{siteId}", "/document/site/" + siteId);
+    assertThat(ids(bySite, "documents")).contains(id);
+    Response emptySite = listIn(prefix, "/document/site/{siteId}", "/document/site/" + newSite(s.companyId()));
+    assertThat(emptySite.json().get("totalDocuments").asInt()).isZero();
+    assertThat(emptySite.json().get("totalPages").asInt()).isEqualTo(1);
+
+    // Each dateType, with a one-day range that holds the document.
+    for (String[] range : new String[][] {{"BILL_DATE", billDate}, {"USAGE_PERIOD", billDate},
+        {"CREATED_DATE", document.get("created").asText().substring(0, 10)},
+        {"UPDATED_DATE", document.get("updated").asText().substring(0, 10)}}) {
+      Response filtered = listIn(prefix, template, path, "dateType", range[0], "startDate", range[1], "endDate", range[1]);
+      assertThat(ids(filtered, "documents")).as(range[0]).contains(id);
+      assertThat(filtered.json().get("totalDocuments").asInt()).as(range[0]).isLessThanOrEqualTo(total);
+    }
+    Response byBillDate = listIn(prefix, template, path, "startDate", billDate, "endDate", billDate);
+    assertThat(texts(byBillDate.json().get("documents"), "billDate")).isNotEmpty().containsOnly(billDate);
+    Response before = listIn(prefix, template, path, "dateType", "USAGE_PERIOD", "endDate", "2000-01-01");
+    assertThat(before.json().get("totalDocuments").asInt()).isZero();
+
+    Response byType = listIn(prefix, template, path, "datasourceType", "ELECTRICITY", "datasourceType", "WATER");
+    assertThat(ids(byType, "documents")).contains(id);
+    assertThat(byType.json().get("totalDocuments").asInt()).isLessThan(total);
+    Response commas = server.get(prefix + path + "?datasourceType=electricity,WATER", tenant.key());
+    assertThat(commas.json().get("totalDocuments")).isEqualTo(byType.json().get("totalDocuments"));
+    assertConformsVersioned(prefix, commas, "GET", template);
+    Response noWaste = listIn(prefix, template, path, "datasourceType", "WASTE");
+    assertThat(noWaste.json().get("totalDocuments").asInt()).isZero();
+
+    String identifier = document.at("/usageData/0/identifiers/0/value").asText();
+    Response byIdentifier = listIn(prefix, template, path, "identifier", identifier.toLowerCase(Locale.ROOT).replace("-", "_"));
+    assertThat(ids(byIdentifier, "documents")).contains(id);
+    assertThat(byIdentifier.json().get("totalDocuments").asInt()).isLessThan(total);
+
+    Response withDeleted = listIn(prefix, template, path, "isDeleted", "true");
+    assertThat(withDeleted.json().get("totalDocuments").asInt()).isGreaterThanOrEqualTo(total);
+    Response withoutDeleted = listIn(prefix, template, path, "isDeleted", "false");
+    assertThat(withoutDeleted.json().get("totalDocuments").asInt()).isEqualTo(total);
+
+    Response everything = listIn(prefix, template, path, "dateType", "UPDATED_DATE", "startDate", "2000-01-01",
+        "endDate", LocalDate.now(server.clock()).plusDays(1).toString(), "datasourceType", "ELECTRICITY",
+        "identifier", identifier, "isDeleted", "true", "page", "1");
+    assertThat(ids(everything, "documents")).contains(id);
+
+    for (String[] bad : new String[][] {{"startDate", "2024-02-30"}, {"endDate", "yesterday"},
+        {"dateType", "SERVICE_DATE"}, {"datasourceType", "STEAM"}, {"identifier", "---"}, {"isDeleted", "maybe"},
+        {"page", "0"}}) {
+      Response response = listIn(prefix, template, path, bad);
+      assertThat(response.status()).as("%s=%s", bad[0], bad[1]).isEqualTo(400);
+      assertThat(response.json().path("errors").has(bad[0])).as("%s=%s", bad[0], bad[1]).isTrue();
+    }
+    Response backwards = listIn(prefix, "/document/company/{companyId}", "/document/company/" + s.companyId(),
+        "startDate", "2024-02-01", "endDate", "2024-01-31");
+    assertThat(backwards.status()).isEqualTo(400);
+    assertThat(backwards.json().path("errors").has("endDate")).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/v2", "/v2.1", "/v2.2"})
+  void usageListsMatchTheDocument(String prefix) {
+    Sandbox s = sandbox();
+    JsonNode document = electricityDocument();
+    String documentId = document.get("id").asText();
+    JsonNode row = document.at("/usageData/0"); // as /v2.2 shows it
+    String usageId = row.get("id").asText();
+
+    Response byDocument = listIn(prefix, "/usage/document/{documentId}", "/usage/document/" + documentId);
+    assertThat(ids(byDocument, "usageData")).isEqualTo(texts(document.get("usageData"), "id"));
+    assertThat(byDocument.json().at("/usageData/0/document/id").asText()).isEqualTo(documentId);
+
+    String template = "/usage/connection/{connectionId}";
+    String path = "/usage/connection/" + s.connectionId();
+    Response all = listIn(prefix, template, path);
+    int total = all.json().get("totalUsageData").asInt();
+    assertThat(total).isGreaterThanOrEqualTo(5);
+    assertThat(ids(all, "usageData")).hasSize(Math.min(100, total)).contains(usageId);
+
+    Response byCompany = listIn(prefix, "/usage/company/{companyId}", "/usage/company/" + s.companyId());
+    assertThat(byCompany.json().get("totalUsageData").asInt()).isGreaterThanOrEqualTo(total);
+    Response alias = listIn(prefix, "/company/{companyId}/usage", "/company/" + s.companyId() + "/usage", "page",
+        "99999");
+    assertThat(alias.json().get("currentPage").asInt()).isEqualTo(alias.json().get("totalPages").asInt());
+    Response bySite = listIn(prefix, "/usage/site/{siteId}", "/usage/site/" + row.at("/site/id").asText());
+    assertThat(texts(bySite.json().get("usageData"), "site")).isNotEmpty();
+    assertThat(ids(bySite, "usageData")).contains(usageId);
+
+    for (String[] range : new String[][] {{"BILL_DATE", document.get("billDate").asText()},
+        {"USAGE_PERIOD", row.get("endDate").asText()}, {"CREATED_DATE", row.get("created").asText().substring(0, 10)},
+        {"UPDATED_DATE", row.get("updated").asText().substring(0, 10)}}) {
+      Response filtered = listIn(prefix, template, path, "dateType", range[0], "startDate", range[1], "endDate", range[1]);
+      assertThat(ids(filtered, "usageData")).as(range[0]).contains(usageId);
+    }
+    Response later = listIn(prefix, template, path, "dateType", "USAGE_PERIOD", "startDate", "2999-01-01");
+    assertThat(later.json().get("totalUsageData").asInt()).isZero();
+
+    Response byType = listIn(prefix, template, path, "datasourceType", "ELECTRICITY");
+    assertThat(texts(byType.json().get("usageData"), "datasourceType")).isNotEmpty().containsOnly("ELECTRICITY");
+    Response byIdentifier = listIn(prefix, template, path, "identifier", row.at("/identifiers/0/value").asText());
+    assertThat(texts(byIdentifier.json().get("usageData"), "meter")).isNotEmpty()
+        .containsOnly(row.get("meter").asText());
+
+    // No isDeleted here, with any value (the document does not list it as a parameter).
+    for (String value : List.of("true", "false")) {
+      Response response = server.get(prefix + path + "?isDeleted=" + value, tenant.key());
+      assertThat(response.status()).as("isDeleted=%s", value).isEqualTo(400);
+      assertThat(response.json().path("errors").has("isDeleted")).isTrue();
+      assertConforms(response, "GET", template);
+    }
+    for (String[] bad : new String[][] {{"startDate", "01/31/2024"}, {"endDate", "2024-13-01"},
+        {"dateType", "usage"}, {"datasourceType", "SEWER"}, {"identifier", " / "}, {"page", "x"}}) {
+      Response response = listIn(prefix, "/usage/document/{documentId}", "/usage/document/" + documentId, bad);
+      assertThat(response.status()).as("%s=%s", bad[0], bad[1]).isEqualTo(400);
+      assertThat(response.json().path("errors").has(bad[0])).as("%s=%s", bad[0], bad[1]).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/v2", "/v2.1", "/v2.2"})
+  void documentAndUsageDetailsMatchTheDocument(String prefix) {
+    JsonNode document = electricityDocument();
+    String id = document.get("id").asText();
+
+    Response one = server.get(prefix + "/document/" + id, tenant.key());
+    assertThat(one.status()).isEqualTo(200);
+    assertConformsVersioned(prefix, one, "GET", "/document/{documentId}");
+    JsonNode listed = StreamSupport.stream(listIn(prefix, "/document/connection/{connectionId}",
+        "/document/connection/" + sandbox().connectionId()).json().get("documents").spliterator(), false)
+        .filter(d -> d.get("id").asText().equals(id)).findFirst().orElseThrow();
+    assertThat(withoutLinks(one.json())).isEqualTo(withoutLinks(listed));
+    assertThat(one.json().get("auditTrailUrl").asText()).contains("/audit/documents/" + id + "?expires=");
+    assertThat(one.json().get("url").asText()).contains("/files/connections/");
+
+    JsonNode row = one.json().at("/usageData/0");
+    switch (prefix) {
+      case "/v2" -> {
+        assertThat(one.json().has("lineItems")).isFalse();
+        assertThat(row.get("timeOfUse").asText()).isEqualTo("TOTAL");
+      }
+      case "/v2.1" -> {
+        assertThat(one.json().get("lineItems").size()).isGreaterThan(0);
+        assertThat(row.get("electricityType").asText()).isEqualTo("USAGE");
+      }
+      default -> {
+        assertThat(one.json().get("demandMeters").size()).isGreaterThan(0);
+        assertThat(one.json().at("/demandMeters/0/usageDataIds/0").asText()).isEqualTo(row.get("id").asText());
+        assertThat(row.get("timeOfUseBreakdown").size()).isEqualTo(2);
+      }
+    }
+
+    for (JsonNode embedded : one.json().get("usageData")) {
+      Response usage = server.get(prefix + "/usage/" + embedded.get("id").asText(), tenant.key());
+      assertThat(usage.status()).isEqualTo(200);
+      assertConformsVersioned(prefix, usage, "GET", "/usage/{usageId}");
+      assertThat(usage.json().at("/document/id").asText()).isEqualTo(id);
+      ObjectNode withoutDocument = (ObjectNode) withoutLinks(usage.json());
+      withoutDocument.remove("document");
+      assertThat(withoutDocument).isEqualTo(withoutLinks(embedded));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/v2", "/v2.1", "/v2.2"})
+  void usageCorrectionsMatchTheDocument(String prefix) {
+    JsonNode row = documentOf("GAS").at("/usageData/0");
+    String path = "/usage/" + row.get("id").asText();
+    String template = "/usage/{usageId}";
+
+    Response json = sendJsonIn(prefix, "PATCH", path, template, """
+        {"usage": "1234.5", "usageUnits": "CCF", "isEstimated": true, "isImplied": false, "exclusion": false,
+         "tariff": "G-NR1 Commercial"}""");
+    assertThat(json.status()).as(json.toString()).isEqualTo(200);
+    assertThat(json.json().get("usage").asText()).isEqualTo("1234.5");
+    assertThat(json.json().get("usageUnits").asText()).isEqualTo("CCF");
+
+    Response number = sendJsonIn(prefix, "PATCH", path, template, "{\"usage\": 99.125, \"usageUnits\": \"thm (US)\"}");
+    assertThat(number.status()).as(number.toString()).isEqualTo(200);
+    assertThat(number.json().get("usage").asText()).isEqualTo("99.125");
+
+    Response period = sendJsonIn(prefix, "PATCH", path, template, "{\"startDate\": \"%s\", \"endDate\": \"%s\"}"
+        .formatted(row.get("startDate").asText(), row.get("endDate").asText()));
+    assertThat(period.status()).as(period.toString()).isEqualTo(200);
+    assertThat(period.json().get("endDate").asText()).isEqualTo(row.get("endDate").asText());
+
+    Response form = server.send("PATCH", prefix + path, tenant.key(), "application/x-www-form-urlencoded",
+        form("isEstimated", "no", "tariff", "", "usage", "42"), Map.of());
+    assertThat(form.status()).as(form.toString()).isEqualTo(200);
+    assertThat(form.json().get("usage").asText()).isEqualTo("42");
+    assertConformsVersioned(prefix, form, "PATCH", template);
+
+    Response multipart = sendMultipart("PATCH", prefix + path, "exclusion", "off", "usageUnits", "thm (US)",
+        "usage", row.get("usage").asText());
+    assertThat(multipart.status()).as(multipart.toString()).isEqualTo(200);
+    assertConformsVersioned(prefix, multipart, "PATCH", template);
+
+    Response empty = server.send("PATCH", prefix + path, tenant.key(), null, null, Map.of());
+    assertThat(empty.status()).as(empty.toString()).isEqualTo(200);
+    assertThat(withoutLinks(empty.json())).isEqualTo(withoutLinks(multipart.json()));
+    assertConformsVersioned(prefix, empty, "PATCH", template);
+
+    for (String body : List.of("{\"usageUnits\": \"therms\"}", "{\"usageUnits\": \"kwh\"}", "{\"usage\": \"1.1234567\"}",
+        "{\"usage\": 1.1234567}", "{\"usage\": \"1e3\"}", "{\"usage\": \"1234567890123456\"}",
+        "{\"usage\": 1E+15}", "{\"usage\": null}", "{\"isEstimated\": \"maybe\"}", "{\"exclusion\": null}",
+        "{\"startDate\": \"2024-02-30\"}", "{\"endDate\": null}", "{\"tariff\": \"" + "t".repeat(256) + "\"}",
+        "{\"meter\": \"0190f3a2-0000-7000-8000-000000000000\"}")) {
+      Response response = sendJsonIn(prefix, "PATCH", path, template, body);
+      assertThat(response.status()).as(body).isEqualTo(400);
+      assertThat(response.json().has("errors")).as(body).isTrue();
+    }
+
+    // Rules beyond the body's shape: the document accepts these bodies, the server refuses them.
+    for (String body : List.of("{\"startDate\": \"2024-02-01\", \"endDate\": \"2024-01-31\"}",
+        "{\"endDate\": \"2000-01-01\"}")) {
+      Response response = server.patchJson(prefix + path, tenant.key(), body);
+      assertThat(response.status()).as(body).isEqualTo(400);
+      assertThat(response.json().path("errors").has("endDate")).as(body).isTrue();
+      assertConforms(response, "PATCH", template);
+    }
+    Response malformed = server.patchJson(prefix + path, tenant.key(), "{\"usage\": ");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertConforms(malformed, "PATCH", template);
+    Response text = server.send("PATCH", prefix + path, tenant.key(), "text/plain", "usage=1", Map.of());
+    assertThat(text.status()).isEqualTo(415);
+    assertConforms(text, "PATCH", template);
+  }
+
+  @Test
+  void deletedDocumentsMatchTheDocument() {
+    Sandbox s = sandbox();
+    JsonNode victim = documentOf("WATER");
+    String id = victim.get("id").asText();
+    List<String> usageIds = texts(victim.get("usageData"), "id");
+    assertThat(usageIds).isNotEmpty();
+
+    Response deleted = server.delete(V + "/document/" + id, tenant.key());
+    assertThat(deleted.status()).isEqualTo(204);
+    assertConforms(deleted, "DELETE", "/document/{documentId}");
+    Response again = server.delete("/v2/document/" + id, tenant.key());
+    assertThat(again.status()).isEqualTo(204);
+    assertConforms(again, "DELETE", "/document/{documentId}");
+
+    String template = "/document/connection/{connectionId}";
+    String path = "/document/connection/" + s.connectionId();
+    for (String prefix : PREFIXES) {
+      Response live = listIn(prefix, template, path);
+      assertThat(ids(live, "documents")).as(prefix).doesNotContain(id);
+      Response withDeleted = listIn(prefix, template, path, "isDeleted", "true");
+      assertThat(ids(withDeleted, "documents")).as(prefix).contains(id);
+      assertThat(withDeleted.json().get("totalDocuments").asInt())
+          .isEqualTo(live.json().get("totalDocuments").asInt() + 1);
+      Response recent = listIn(prefix, template, path, "dateType", "UPDATED_DATE", "startDate", LocalDate.now(server.clock()).minusDays(1).toString(), "isDeleted",
+          "true");
+      assertThat(ids(recent, "documents")).as(prefix).contains(id);
+      // The boolean parameter also takes 1 and 0, and any case, as its description says.
+      Response one = server.get(prefix + path + "?isDeleted=1", tenant.key());
+      assertThat(ids(one, "documents")).as(prefix).contains(id);
+      assertConformsVersioned(prefix, one, "GET", template);
+      Response zero = server.get(prefix + path + "?isDeleted=FALSE", tenant.key());
+      assertThat(ids(zero, "documents")).as(prefix).doesNotContain(id);
+      assertConformsVersioned(prefix, zero, "GET", template);
+
+      Response fetched = server.get(prefix + "/document/" + id, tenant.key());
+      assertThat(fetched.status()).as(prefix).isEqualTo(200);
+      assertConformsVersioned(prefix, fetched, "GET", "/document/{documentId}");
+
+      Response usageOfDeleted = server.get(prefix + "/usage/document/" + id, tenant.key());
+      assertThat(usageOfDeleted.status()).isEqualTo(404);
+      assertConforms(usageOfDeleted, "GET", "/usage/document/{documentId}");
+      Response row = server.get(prefix + "/usage/" + usageIds.get(0), tenant.key());
+      assertThat(row.status()).isEqualTo(404);
+      assertConforms(row, "GET", "/usage/{usageId}");
+      Response patch = sendJsonIn(prefix, "PATCH", "/usage/" + usageIds.get(0), "/usage/{usageId}", "{\"exclusion\": true}");
+      assertThat(patch.status()).isEqualTo(404);
+      Response usage = listIn(prefix, "/usage/connection/{connectionId}", "/usage/connection/" + s.connectionId());
+      assertThat(ids(usage, "usageData")).doesNotContainAnyElementsOf(usageIds);
+    }
+  }
+
+  @Test
+  void documentAndUsageRoutesAnswerErrorsAsDocumented() {
+    Sandbox s = sandbox();
+    JsonNode document = electricityDocument();
+    String missing = "0190f3a2-0000-7000-8000-000000000000";
+    var stranger = server.tenant("Another Org", Environment.SANDBOX);
+    var production = server.tenant("OpenAPI Org", Environment.PRODUCTION);
+
+    record Call(String method, String template, String body) {}
+    List<Call> calls = List.of(
+        new Call("GET", "/document/company/{companyId}", null),
+        new Call("GET", "/company/{companyId}/document", null),
+        new Call("GET", "/document/site/{siteId}", null),
+        new Call("GET", "/document/connection/{connectionId}", null),
+        new Call("GET", "/document/{documentId}", null),
+        new Call("DELETE", "/document/{documentId}", null),
+        new Call("GET", "/usage/company/{companyId}", null),
+        new Call("GET", "/company/{companyId}/usage", null),
+        new Call("GET", "/usage/site/{siteId}", null),
+        new Call("GET", "/usage/connection/{connectionId}", null),
+        new Call("GET", "/usage/document/{documentId}", null),
+        new Call("GET", "/usage/{usageId}", null),
+        new Call("PATCH", "/usage/{usageId}", "{\"exclusion\": true}"));
+    Map<String, String> ids = Map.of("{companyId}", s.companyId(), "{siteId}", document.at("/usageData/0/site/id").asText(),
+        "{connectionId}", s.connectionId(), "{documentId}", document.get("id").asText(),
+        "{usageId}", document.at("/usageData/0/id").asText());
+
+    for (String prefix : PREFIXES) {
+      for (Call call : calls) {
+        String placeholder = templateParameters(call.template()).iterator().next();
+        String id = ids.get("{" + placeholder + "}");
+        for (String[] attempt : new String[][] {{"not-a-uuid", tenant.key(), "404"}, {missing, tenant.key(), "404"},
+            {id, stranger.key(), "403"}, {id, production.key(), "403"}, {id, null, "401"}}) {
+          String path = prefix + call.template().replace("{" + placeholder + "}", attempt[0]);
+          Response response = server.send(call.method(), path, attempt[1], call.body() == null ? null : JSON,
+              call.body(), Map.of());
+          assertThat(response.status()).as("%s %s as %s", call.method(), path, attempt[2])
+              .isEqualTo(Integer.parseInt(attempt[2]));
+          assertConforms(response, call.method(), call.template());
+        }
+      }
+    }
+    // Nothing was changed by the refused calls.
+    assertThat(server.get(V + "/document/" + document.get("id").asText(), tenant.key()).status()).isEqualTo(200);
+
+    Response put = server.send("PUT", V + "/document/" + document.get("id").asText(), tenant.key(), JSON, "{}", Map.of());
+    assertThat(put.status()).isEqualTo(405);
+    assertConformsForEveryOperation(put, "/document/{documentId}");
+    Response post = server.send("POST", "/v2/usage/" + ids.get("{usageId}"), tenant.key(), JSON, "{}", Map.of());
+    assertThat(post.status()).isEqualTo(405);
+    assertConformsForEveryOperation(post, "/usage/{usageId}");
+    Response deleteList = server.delete("/v2.1/usage/company/" + s.companyId(), tenant.key());
+    assertThat(deleteList.status()).isEqualTo(405);
+    assertConformsForEveryOperation(deleteList, "/usage/company/{companyId}");
+  }
+
+  @Test
+  void auditTrailPagesMatchTheDocument() throws java.io.IOException {
+    JsonNode document = electricityDocument();
+    String id = document.get("id").asText();
+    String template = "/audit/documents/{documentId}";
+    String link = server.get("/v2/document/" + id, tenant.key()).json().get("auditTrailUrl").asText();
+    assertThat(link).startsWith(server.server().config().baseUrl() + "/audit/documents/" + id + "?expires=");
+    String path = link.substring(server.server().config().baseUrl().length());
+
+    // A correction shows on the page with its old and new values.
+    String usageId = document.at("/usageData/0/id").asText();
+    boolean excluded = document.at("/usageData/0/exclusion").asBoolean();
+    assertThat(server.patchJson(V + "/usage/" + usageId, tenant.key(), "{\"exclusion\": " + !excluded + "}").status())
+        .isEqualTo(200);
+    assertThat(server.patchJson(V + "/usage/" + usageId, tenant.key(), "{\"exclusion\": " + excluded + "}").status())
+        .isEqualTo(200);
+
+    Response page = server.get(path, null);
+    assertThat(page.status()).as(page.toString()).isEqualTo(200);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.body()).contains("<html", id, "CREATED", "USAGE_UPDATED", "exclusion");
+    assertConforms(page, "GET", template);
+    Response withKey = server.get(path, tenant.key());
+    assertThat(withKey.status()).isEqualTo(200);
+    assertConforms(withKey, "GET", template);
+
+    String otherId = liveDocuments().stream().map(d -> d.get("id").asText()).filter(d -> !d.equals(id)).findFirst()
+        .orElseThrow();
+    SignedLinks links = new SignedLinks(ServerSecret.load(server.server().config()), server.clock());
+    SignedLinks lastWeek = new SignedLinks(ServerSecret.load(server.server().config()),
+        java.time.Clock.offset(server.clock(), Duration.ofDays(-7)));
+    Map<String, String> refused = new java.util.LinkedHashMap<>();
+    refused.put(path.replace("signature=", "signature=x"), SignedLinks.INVALID);
+    refused.put(path.replace("expires=", "expires=1"), SignedLinks.INVALID);
+    refused.put(path.replace(id, otherId), SignedLinks.INVALID);
+    refused.put("/audit/documents/" + id, SignedLinks.INVALID);
+    refused.put(path.replace(id, "not-a-uuid"), SignedLinks.INVALID);
+    refused.put(lastWeek.pageLink("", "/audit/documents/" + id, Duration.ofHours(24)), SignedLinks.EXPIRED);
+    refused.forEach((refusedPath, detail) -> {
+      Response response = server.get(refusedPath, null);
+      assertThat(response.status()).as(refusedPath).isEqualTo(403);
+      assertThat(response.header("Content-Type")).as(refusedPath).startsWith(JSON);
+      assertThat(response.detail()).as(refusedPath).isEqualTo(detail);
+      assertConforms(response, "GET", template);
+    });
+
+    Response gone = server.get(links.pageLink("", "/audit/documents/0190f3a2-0000-7000-8000-000000000000",
+        Duration.ofMinutes(5)), null);
+    assertThat(gone.status()).isEqualTo(404);
+    assertConforms(gone, "GET", template);
+
+    Response post = server.send("POST", path, null, JSON, "{}", Map.of());
+    assertThat(post.status()).isEqualTo(405);
+    assertConformsForEveryOperation(post, template);
+  }
+
+  @Test
+  void eachVersionsResponsesFailTheOtherVersionsSchemas() {
+    Sandbox s = sandbox();
+    JsonNode document = electricityDocument();
+    String id = document.get("id").asText();
+    String usageId = document.at("/usageData/0/id").asText();
+    Map<String, Map<String, JsonNode>> bodies = new java.util.LinkedHashMap<>();
+    for (String prefix : PREFIXES) {
+      bodies.computeIfAbsent("Document", k -> new java.util.LinkedHashMap<>())
+          .put(prefix, server.get(prefix + "/document/" + id, tenant.key()).json());
+      bodies.computeIfAbsent("DocumentList", k -> new java.util.LinkedHashMap<>())
+          .put(prefix, server.get(prefix + "/document/connection/" + s.connectionId(), tenant.key()).json());
+      bodies.computeIfAbsent("UsageData", k -> new java.util.LinkedHashMap<>())
+          .put(prefix, server.get(prefix + "/usage/" + usageId, tenant.key()).json());
+      bodies.computeIfAbsent("UsageDataList", k -> new java.util.LinkedHashMap<>())
+          .put(prefix, server.get(prefix + "/usage/document/" + id, tenant.key()).json());
+    }
+    bodies.forEach((name, byPrefix) -> byPrefix.forEach((prefix, body) -> {
+      assertThat(describe(name, errors("/components/schemas/" + name, body))).as("%s of %s", name, prefix).isEmpty();
+      for (String other : PREFIXES) {
+        List<Error> problems = errors(versionSchema("/components/schemas/" + name, other), body);
+        if (other.equals(prefix)) {
+          assertThat(describe(name, problems)).as("%s of %s against its own schema", name, prefix).isEmpty();
+        } else {
+          assertThat(problems).as("%s of %s against the schema of %s", name, prefix, other).isNotEmpty();
+        }
+      }
+    }));
+    assertThat(errors("/components/schemas/DocumentV22", bodies.get("Document").get("/v2"))).isNotEmpty();
+    assertThat(errors("/components/schemas/UsageDataV22", bodies.get("UsageData").get("/v2"))).isNotEmpty();
+
+    // A page mixing versions fits no version.
+    ObjectNode mixed = (ObjectNode) bodies.get("DocumentList").get("/v2.2").deepCopy();
+    ((com.fasterxml.jackson.databind.node.ArrayNode) mixed.get("documents")).set(0, bodies.get("Document").get("/v2"));
+    assertThat(errors("/components/schemas/DocumentList", mixed)).isNotEmpty();
+    // The usage endpoints embed the document; a document's own usage rows do not.
+    ObjectNode noDocument = (ObjectNode) bodies.get("UsageData").get("/v2.2").deepCopy();
+    noDocument.remove("document");
+    assertThat(errors("/components/schemas/UsageData", noDocument)).isNotEmpty();
+    ObjectNode embedded = (ObjectNode) bodies.get("Document").get("/v2.1").deepCopy();
+    ((ObjectNode) embedded.at("/usageData/0")).set("document", bodies.get("UsageData").get("/v2.1").get("document"));
+    assertThat(errors("/components/schemas/Document", embedded)).isNotEmpty();
+    // Closed objects: an undocumented field, or a number for a decimal string, fails.
+    ObjectNode extra = (ObjectNode) bodies.get("Document").get("/v2.2").deepCopy();
+    ((ObjectNode) extra.at("/lineItems/0")).put("taxRate", "0.07");
+    assertThat(errors("/components/schemas/Document", extra)).isNotEmpty();
+    ObjectNode number = (ObjectNode) bodies.get("UsageData").get("/v2").deepCopy();
+    number.put("usage", 12.5);
+    assertThat(errors("/components/schemas/UsageData", number)).isNotEmpty();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1242,7 +1807,12 @@ class OpenApiTest {
    * rejects field by field does not; and the response conforms to the document.
    */
   private static Response sendJson(String method, String path, String template, String body) {
-    Response response = server.send(method, V + path, tenant.key(), JSON, body, Map.of());
+    return sendJsonIn(null, method, path, template, body);
+  }
+
+  /** As {@link #sendJson}, under {@code prefix}, with a success also checked against that version's schema. */
+  private static Response sendJsonIn(String prefix, String method, String path, String template, String body) {
+    Response response = server.send(method, (prefix == null ? V : prefix) + path, tenant.key(), JSON, body, Map.of());
     String pointer = resolvePointer("/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT)
         + "/requestBody") + "/content/application~1json/schema";
     List<String> problems = describe("request", errors(pointer, parse(body)));
@@ -1252,8 +1822,36 @@ class OpenApiTest {
       assertThat(problems).as("the document rejects the body the server rejected (%s): %s", response, body)
           .isNotEmpty();
     }
-    assertConforms(response, method, template);
+    if (prefix != null && response.status() / 100 == 2) {
+      assertConformsVersioned(prefix, response, method, template);
+    } else {
+      assertConforms(response, method, template);
+    }
     return response;
+  }
+
+  /**
+   * Asserts that {@code response} conforms to the document ({@link #assertConforms}), and that its
+   * body validates against the schema of the version of {@code prefix}: the documented response
+   * schema names one schema per version in {@code x-versions}, and the body must match exactly the
+   * one of the version called.
+   */
+  private static void assertConformsVersioned(String prefix, Response response, String method, String template) {
+    assertConforms(response, method, template);
+    String where = method + " " + prefix + template + " " + response.status();
+    String schema = resolvePointer(responseSchemaPointer(method, template, Integer.toString(response.status())));
+    String versioned = versionSchema(schema, prefix);
+    assertThat(describe("body", errors(versioned, response.json())))
+        .as("body of %s against %s: %s", where, versioned, response.body()).isEmpty();
+  }
+
+  /** The pointer of the schema that {@code x-versions} of the schema at {@code pointer} names for {@code prefix}. */
+  private static String versionSchema(String pointer, String prefix) {
+    JsonNode versions = spec.at(pointer).path("x-versions");
+    assertThat(versions.isObject()).as("%s names a schema per version in x-versions", pointer).isTrue();
+    String ref = versions.path(prefix.substring(1)).asText();
+    assertThat(ref).as("x-versions of %s names a schema for %s", pointer, prefix).startsWith("#/");
+    return ref.substring(1);
   }
 
   /** A response to a method the path does not have: every documented operation of the path must allow it. */
