@@ -48,6 +48,11 @@ public final class CompanyService {
     return company;
   }
 
+  /** True while the company exists and is not deleted. */
+  public boolean exists(Handle h, UUID id) {
+    return store.find(h, id).isPresent();
+  }
+
   /** Like {@link #requireOwned}, and locks the company row until the transaction ends. */
   public Company requireOwnedForUpdate(Handle h, Caller caller, UUID id) {
     Company company = store.findForUpdate(h, id).orElseThrow(() -> ApiError.notFound("Company"));

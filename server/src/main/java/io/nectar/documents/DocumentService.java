@@ -89,7 +89,9 @@ public final class DocumentService {
 
   /** A document and its history, for the audit trail page; the signed link is the authorization. */
   public java.util.Optional<Map.Entry<Document, List<DocumentEvent>>> history(UUID id) {
-    return jdbi.inTransaction(h -> store.find(h, id).map(d -> Map.entry(d, store.events(h, id))));
+    return jdbi.inTransaction(h -> store.find(h, id)
+        .filter(d -> companies.exists(h, d.companyId())) // a deleted company's documents are gone at once
+        .map(d -> Map.entry(d, store.events(h, id))));
   }
 
   private List<DocumentDetails> details(Handle h, List<Document> documents) {

@@ -118,7 +118,8 @@ public final class HttpServer {
         ? incoming : UUID.randomUUID().toString();
     ctx.header(REQUEST_ID, requestId);
     MDC.put("requestId", requestId);
-    if (ctx.method() == io.javalin.http.HandlerType.HEAD && ctx.path().startsWith("/v2")) {
+    if (ctx.method() == io.javalin.http.HandlerType.HEAD
+        && (ctx.path().startsWith("/v2") || ctx.path().startsWith("/audit/"))) {
       // Javalin would answer HEAD for any GET route without running it, authentication included.
       throw new ApiError(405, "Method \"HEAD\" not allowed.");
     }

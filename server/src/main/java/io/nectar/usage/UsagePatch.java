@@ -46,7 +46,10 @@ record UsagePatch(Fields fields, LocalDate startDate, LocalDate endDate, BigDeci
         u.currentReading(), u.previousReading(), u.multiplier(),
         given("tariff") ? tariff : u.tariff(),
         u.netMeteringGeneratedKwh(), u.netMeteringGridImportKwh(), u.netMeteringGridExportKwh(), u.utilityName(),
-        u.country(), u.timeOfUseBreakdown(), u.created(), now);
+        u.country(),
+        // A corrected total or unit no longer matches the utility's time-of-use split: drop the split.
+        given("usage") || given("usageUnits") ? null : u.timeOfUseBreakdown(),
+        u.created(), now);
   }
 
   private boolean given(String field) {

@@ -66,11 +66,12 @@ public final class UsageStore {
     h.createUpdate("""
             update usage_data set start_date = :start, end_date = :end, usage = :usage, usage_units = :units,
               is_estimated = :estimated, is_implied = :implied, exclusion = :exclusion, tariff = :tariff,
-              updated_at = :updated
+              time_of_use_breakdown = cast(:tou as jsonb), updated_at = :updated
             where id = :id""")
         .bind("id", u.id()).bind("start", u.startDate()).bind("end", u.endDate()).bind("usage", u.usage())
         .bind("units", u.usageUnits()).bind("estimated", u.isEstimated()).bind("implied", u.isImplied())
-        .bind("exclusion", u.exclusion()).bind("tariff", u.tariff()).bind("updated", u.updated())
+        .bind("exclusion", u.exclusion()).bind("tariff", u.tariff()).bind("tou", u.timeOfUseBreakdown())
+        .bind("updated", u.updated())
         .execute();
   }
 
