@@ -87,11 +87,11 @@ final class CollectionIngest {
     }));
 
     int created = 0;
-    // An account the user stopped tracking collects nothing more (nectar-api.md §6.1).
-    List<ProviderBill> bills = collection.bills().stream()
-        .filter(b -> !untracked.contains(accountIds.get(b.accountNumber()))).toList();
+    List<ProviderBill> bills = collection.bills();
     for (int from = 0; from < bills.size(); from += BILLS_PER_TRANSACTION) {
-      List<ProviderBill> chunk = bills.subList(from, Math.min(bills.size(), from + BILLS_PER_TRANSACTION));
+      // An account the user stopped tracking collects nothing more (nectar-api.md §6.1).
+      List<ProviderBill> chunk = bills.subList(from, Math.min(bills.size(), from + BILLS_PER_TRANSACTION)).stream()
+          .filter(b -> !untracked.contains(accountIds.get(b.accountNumber()))).toList();
       chunk.forEach(bill -> storeFile(connection, bill));
       created += jdbi.inTransaction(h -> {
         int inserted = 0;

@@ -38,7 +38,7 @@ record UsagePatch(Fields fields, LocalDate startDate, LocalDate endDate, BigDeci
     }
     return new UsageData(u.id(), u.documentId(), u.companyId(), u.meterId(), u.siteId(), u.connectionId(),
         u.position(), u.datasourceType(), start, end, u.billDate(),
-        given("usage") ? usage : u.usage(),
+        given("usage") && usage.compareTo(u.usage()) != 0 ? usage : u.usage(),
         given("usageUnits") ? usageUnits : u.usageUnits(),
         given("isEstimated") ? isEstimated : u.isEstimated(),
         given("isImplied") ? isImplied : u.isImplied(),
@@ -48,7 +48,8 @@ record UsagePatch(Fields fields, LocalDate startDate, LocalDate endDate, BigDeci
         u.netMeteringGeneratedKwh(), u.netMeteringGridImportKwh(), u.netMeteringGridExportKwh(), u.utilityName(),
         u.country(),
         // A corrected total or unit no longer matches the utility's time-of-use split: drop the split.
-        given("usage") || given("usageUnits") ? null : u.timeOfUseBreakdown(),
+        (given("usage") && usage.compareTo(u.usage()) != 0)
+            || (given("usageUnits") && !usageUnits.equals(u.usageUnits())) ? null : u.timeOfUseBreakdown(),
         u.created(), now);
   }
 

@@ -110,8 +110,7 @@ public final class UsageService {
     ObjectNode changes = Json.object();
     change(changes, "startDate", a.startDate(), b.startDate());
     change(changes, "endDate", a.endDate(), b.endDate());
-    change(changes, "usage", a.usage() == null ? null : a.usage().toPlainString(),
-        b.usage() == null ? null : b.usage().toPlainString());
+    change(changes, "usage", a.usage(), b.usage());
     change(changes, "usageUnits", a.usageUnits(), b.usageUnits());
     change(changes, "isEstimated", a.isEstimated(), b.isEstimated());
     change(changes, "isImplied", a.isImplied(), b.isImplied());
@@ -124,7 +123,11 @@ public final class UsageService {
     boolean same = old instanceof java.math.BigDecimal x && now instanceof java.math.BigDecimal y
         ? x.compareTo(y) == 0 : Objects.equals(old, now);
     if (!same) {
-      changes.putObject(field).put("old", old == null ? null : old.toString()).put("new", now == null ? null : now.toString());
+      changes.putObject(field).put("old", text(old)).put("new", text(now));
     }
+  }
+
+  private static String text(Object value) {
+    return value instanceof java.math.BigDecimal d ? d.toPlainString() : value == null ? null : value.toString();
   }
 }

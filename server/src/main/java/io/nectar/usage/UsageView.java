@@ -68,11 +68,10 @@ public final class UsageView {
     json.set("identifiers", MeterView.identifiers(meter == null ? java.util.List.of() : meter.identifiers()));
     json.put("datasourceType", u.datasourceType());
     for (String field : Meter.SUBTYPE_FIELDS) {
-      if (field.equals("timeOfUse") && version.atLeast(ApiVersion.V2_2)) {
-        continue;
+      if (!field.equals("timeOfUse") || !version.atLeast(ApiVersion.V2_2)) {
+        json.put(field, meter == null ? null : meter.subtypes().get(field));
       }
-      json.put(field, meter == null ? null : meter.subtypes().get(field));
-      if (field.equals("timeOfUse") && version == ApiVersion.V2_1) {
+      if (field.equals("timeOfUse") && version.atLeast(ApiVersion.V2_1)) {
         json.put("electricityType", "ELECTRICITY".equals(u.datasourceType()) ? "USAGE" : null);
       }
     }
