@@ -138,7 +138,7 @@ create table usage_data (
   datasource_type               text not null,
   start_date                    date not null,
   end_date                      date not null,
-  bill_date                     date,
+  bill_date                     date not null,  -- the document's, or the period's end when it has none
   usage                         numeric not null,
   usage_units                   text not null,
   is_estimated                  boolean not null default false,

@@ -207,7 +207,8 @@ final class CollectionIngest {
         continue;
       }
       rows.add(new UsageData(ids.get(), documentId, connection.companyId(), ref.meterId(), ref.siteId(),
-          connection.id(), i, ref.datasourceType(), u.startDate(), u.endDate(), bill.billDate(), u.usage(),
+          connection.id(), i, ref.datasourceType(), u.startDate(), u.endDate(),
+          bill.billDate() != null ? bill.billDate() : u.endDate(), u.usage(),
           u.usageUnits(), u.isEstimated(), false, false, u.currentReading(), u.previousReading(), u.multiplier(), u.tariff(),
           u.netMeteringGeneratedKwh(), u.netMeteringGridImportKwh(), u.netMeteringGridExportKwh(),
           bill.utilityName(), connection.country(), timeOfUse(u), now, now));

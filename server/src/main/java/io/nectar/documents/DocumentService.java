@@ -66,8 +66,8 @@ public final class DocumentService {
         case SITE -> sites.requireOwned(h, caller, id).companyId();
         case CONNECTION -> connections.requireOwned(h, caller, id).companyId();
       };
-      PageWindow window = page.window(totals.total(h, companyId, "documents " + scope + " " + id + " " + filter,
-          () -> store.count(h, scope, id, filter)));
+      PageWindow window = page.window(totals.total(companyId, totals.version(h, companyId),
+          "documents " + scope + " " + id + " " + filter, () -> store.count(h, scope, id, filter)));
       return new DocumentPage(details(h, store.page(h, scope, id, filter, window.offset(), window.limit())), window);
     });
   }

@@ -67,9 +67,15 @@ public final class UsageService {
           yield document.companyId();
         }
       };
-      PageWindow window = page.window(totals.total(h, companyId, "usage " + scope + " " + id + " " + filter,
-          () -> store.count(h, scope, id, filter)));
-      List<UsageData> rows = store.page(h, scope, id, filter, window.offset(), window.limit());
+      String list = "usage " + scope + " " + id + " " + filter;
+      long version = totals.version(h, companyId);
+      PageWindow window = page.window(totals.total(companyId, version, list, () -> store.count(h, scope, id, filter)));
+      List<UsageData> rows = store.page(h, scope, id, filter, window.offset(), window.limit(),
+          totals.anchor(companyId, version, list, window.page()));
+      if (!rows.isEmpty() && scope != UsageStore.Scope.DOCUMENT) {
+        UsageData last = rows.get(rows.size() - 1);
+        totals.rememberEnd(companyId, version, list, window.page(), new ListTotals.Anchor(last.billDate(), last.id()));
+      }
       return new UsagePage(loader.load(h, rows, Map.of()), window);
     });
   }

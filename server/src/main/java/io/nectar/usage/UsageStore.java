@@ -2,6 +2,8 @@ package io.nectar.usage;
 
 import io.nectar.documents.ListFilter;
 import io.nectar.documents.ListFilterSql;
+import io.nectar.documents.ListTotals;
+import org.jdbi.v3.core.statement.Query;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -40,16 +42,34 @@ public final class UsageStore {
         + sql.conditions())).bind("scope", id).mapTo(Long.class).one();
   }
 
-  /** A page in list order: bill date, then id (a document's own usage: in the bill's order). */
-  public List<UsageData> page(Handle h, Scope scope, UUID id, ListFilter filter, long offset, int limit) {
+  /**
+   * A page in list order: bill date, then id (a document's own usage: in the bill's order). With an
+   * {@code after} anchor (where the previous page ended) the page is read from there in index order;
+   * otherwise the offset is walked over ids in the index alone (a deferred join), and only the
+   * page's own rows are read from the table.
+   */
+  public List<UsageData> page(Handle h, Scope scope, UUID id, ListFilter filter, long offset, int limit,
+      Optional<ListTotals.Anchor> after) {
     ListFilterSql sql = new ListFilterSql(filter, true);
-    String order = scope == Scope.DOCUMENT ? " order by u.position, u.id" : " order by u.bill_date, u.id";
-    // Deferred join: the offset is walked over ids in the index alone, then only the page's rows are read.
-    return sql.bind(h.createQuery("select " + COLUMNS + " from usage_data u join (select u.id from usage_data u where "
-            + column(scope) + " = :scope" + sql.conditions() + order + " limit :limit offset :offset) p on p.id = u.id"
+    boolean byDocument = scope == Scope.DOCUMENT;
+    String order = byDocument ? " order by u.position, u.id" : " order by u.bill_date, u.id";
+    boolean anchored = after.isPresent() && !byDocument;
+    String where = column(scope) + " = :scope" + sql.conditions()
+        + (anchored ? " and (u.bill_date, u.id) > (:afterDate, :afterId)" : "");
+    String ids;
+    if (filter.dateType() == ListFilter.DateType.USAGE_PERIOD && filter.startDate() != null && !anchored) {
+      // A period filter selects rows scattered through the list order: find them by their period
+      // (an index range) and sort those, instead of walking the list order past every other row.
+      ids = "with matching as materialized (select u.id, u.bill_date, u.position from usage_data u where " + where
+          + ") select u.id from matching u" + order + " limit :limit offset :offset";
+    } else {
+      ids = "select u.id from usage_data u where " + where + order + " limit :limit offset :offset";
+    }
+    Query query = sql.bind(h.createQuery("select " + COLUMNS + " from usage_data u join (" + ids + ") p on p.id = u.id"
             + order))
-        .bind("scope", id).bind("limit", limit).bind("offset", offset)
-        .map((rs, ctx) -> map(rs)).list();
+        .bind("scope", id).bind("limit", limit).bind("offset", anchored ? 0 : offset);
+    after.filter(a -> anchored).ifPresent(a -> query.bind("afterDate", a.billDate()).bind("afterId", a.id()));
+    return query.map((rs, ctx) -> map(rs)).list();
   }
 
   /** The usage of each document, in the bill's order (deleted documents' usage included: it is theirs). */

@@ -1,0 +1,70 @@
+package io.nectar.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nectar.keys.Environment;
+import io.nectar.testing.SandboxCompany;
+import io.nectar.testing.TestServer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages read after the previous page (from its remembered end) equal pages read by offset, and a
+ * change to the company's data makes every remembered total and page end obsolete at once.
+ */
+class UsagePagingTest {
+  static TestServer server;
+  static String key;
+  static SandboxCompany company;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+    key = server.tenant("Paging Org", Environment.SANDBOX).key();
+    company = SandboxCompany.create(server, key, "Paging Co");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static List<String> ids(int page) {
+    JsonNode body = server.get("/v2.2/usage/company/" + company.companyId() + "?page=" + page, key).json();
+    List<String> ids = new ArrayList<>();
+    body.get("usageData").forEach(u -> ids.add(u.get("id").asText()));
+    return ids;
+  }
+
+  private static long total() {
+    return server.get("/v2.2/usage/company/" + company.companyId(), key).json().get("totalUsageData").asLong();
+  }
+
+  @Test
+  void aPageReadFromThePreviousPagesEndEqualsThePageReadByOffsetAndFollowsChanges() {
+    List<String> byOffset = ids(2); // no page 1 served yet: read by offset
+    ids(1);                          // remembers where page 1 ends
+    List<String> anchored = ids(2);
+
+    assertThat(byOffset).hasSizeGreaterThan(1);
+    assertThat(anchored).isEqualTo(byOffset);
+
+    long before = total();
+    String firstOfPage2 = byOffset.get(0);
+    String documentId = server.get("/v2.2/usage/" + firstOfPage2, key).json().get("document").get("id").asText();
+    assertThat(server.delete("/v2.2/document/" + documentId, key).status()).isEqualTo(204);
+
+    assertThat(total()).isEqualTo(before - 1);
+    List<String> after = ids(2);
+    assertThat(after).doesNotContain(firstOfPage2);
+    List<String> page1 = ids(1);
+    assertThat(page1).doesNotContain(firstOfPage2);
+    assertThat(ids(2)).isEqualTo(after);
+    assertThat(page1.get(page1.size() - 1)).isNotEqualTo(after.get(0));
+    assertThat(after.get(0)).isEqualTo(byOffset.get(1)); // everything moved up by the one hidden row
+  }
+}
