@@ -53,7 +53,7 @@ public final class UsageService {
     this.documents = documents;
   }
 
-  UsagePage list(Caller caller, UsageStore.Scope scope, UUID id, ListFilter filter, PageRequest page) {
+  UsagePage list(Caller caller, UsageStore.Scope scope, UUID id, ListFilter filter, PageRequest pageRequest) {
     return jdbi.inTransaction(h -> {
       UUID companyId = switch (scope) {
         case COMPANY -> companies.requireOwned(h, caller, id).id();
@@ -69,12 +69,16 @@ public final class UsageService {
       };
       String list = "usage " + scope + " " + id + " " + filter;
       long version = totals.version(h, companyId);
-      PageWindow window = page.window(totals.total(companyId, version, list, () -> store.count(h, scope, id, filter)));
-      List<UsageData> rows = store.page(h, scope, id, filter, window.offset(), window.limit(),
+      PageWindow window = pageRequest.window(totals.total(companyId, version, list,
+          () -> store.count(h, scope, id, filter)));
+      UsageStore.PageRows page = store.page(h, scope, id, filter, window.offset(), window.limit(),
           totals.anchor(companyId, version, list, window.page()));
+      List<UsageData> rows = page.rows();
       if (!rows.isEmpty() && scope != UsageStore.Scope.DOCUMENT) {
         UsageData last = rows.get(rows.size() - 1);
         totals.rememberEnd(companyId, version, list, window.page(), new ListTotals.Anchor(last.billDate(), last.id()));
+        page.before().ifPresent(b -> totals.rememberEnd(companyId, version, list, window.page() - 1,
+            new ListTotals.Anchor(b.billDate(), b.id())));
       }
       return new UsagePage(loader.load(h, rows, Map.of()), window);
     });

@@ -42,18 +42,22 @@ public final class UsageStore {
         + sql.conditions())).bind("scope", id).mapTo(Long.class).one();
   }
 
+  /** A page of rows, and the row just before it in list order when it was read by offset. */
+  public record PageRows(List<UsageData> rows, Optional<UsageData> before) {}
+
   /**
    * A page in list order: bill date, then id (a document's own usage: in the bill's order). With an
-   * {@code after} anchor (where the previous page ended) the page is read from there in index order;
-   * otherwise the offset is walked over ids in the index alone (a deferred join), and only the
-   * page's own rows are read from the table.
+   * {@code after} anchor (where the previous page ended) the page is read from there in index order.
+   * Otherwise the offset is walked over ids in the index alone (a deferred join), one row early, so
+   * that the caller learns where this page starts and can read it by anchor next time.
    */
-  public List<UsageData> page(Handle h, Scope scope, UUID id, ListFilter filter, long offset, int limit,
+  public PageRows page(Handle h, Scope scope, UUID id, ListFilter filter, long offset, int limit,
       Optional<ListTotals.Anchor> after) {
     ListFilterSql sql = new ListFilterSql(filter, true);
     boolean byDocument = scope == Scope.DOCUMENT;
     String order = byDocument ? " order by u.position, u.id" : " order by u.bill_date, u.id";
     boolean anchored = after.isPresent() && !byDocument;
+    boolean withBefore = !anchored && offset > 0;
     String where = column(scope) + " = :scope" + sql.conditions()
         + (anchored ? " and (u.bill_date, u.id) > (:afterDate, :afterId)" : "");
     String ids;
@@ -67,9 +71,15 @@ public final class UsageStore {
     }
     Query query = sql.bind(h.createQuery("select " + COLUMNS + " from usage_data u join (" + ids + ") p on p.id = u.id"
             + order))
-        .bind("scope", id).bind("limit", limit).bind("offset", anchored ? 0 : offset);
+        .bind("scope", id)
+        .bind("limit", withBefore ? limit + 1 : limit)
+        .bind("offset", anchored ? 0 : withBefore ? offset - 1 : offset);
     after.filter(a -> anchored).ifPresent(a -> query.bind("afterDate", a.billDate()).bind("afterId", a.id()));
-    return query.map((rs, ctx) -> map(rs)).list();
+    List<UsageData> rows = query.map((rs, ctx) -> map(rs)).list();
+    if (withBefore && !rows.isEmpty()) {
+      return new PageRows(rows.subList(1, rows.size()), Optional.of(rows.get(0)));
+    }
+    return new PageRows(rows, Optional.empty());
   }
 
   /** The usage of each document, in the bill's order (deleted documents' usage included: it is theirs). */
