@@ -38,11 +38,7 @@ public final class AccountService {
   AccountDetails setTracked(Caller caller, UUID accountId, Supplier<TrackingChange> body) {
     return jdbi.inTransaction(h -> {
       Account account = store.find(h, accountId).orElseThrow(() -> ApiError.notFound("Account"));
-      try {
-        companies.requireOwned(h, caller, account.companyId());
-      } catch (ApiError e) {
-        throw e.status() == 404 ? ApiError.notFound("Account") : e;
-      }
+      companies.requireOwnedChild(h, caller, account.companyId(), "Account");
       TrackingChange change = body.get();
       apply(h, List.of(accountId), change.tracked(), change.updateMeters());
       return details(h, List.of(accountId)).get(0);

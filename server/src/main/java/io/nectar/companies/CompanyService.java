@@ -48,6 +48,18 @@ public final class CompanyService {
     return company;
   }
 
+  /**
+   * Authorizes an object of company {@code companyId}: 403 for another tenant, and when the company
+   * itself is gone, a 404 that names the object ({@code what}) rather than its company.
+   */
+  public void requireOwnedChild(Handle h, Caller caller, UUID companyId, String what) {
+    try {
+      requireOwned(h, caller, companyId);
+    } catch (ApiError e) {
+      throw e.status() == 404 ? ApiError.notFound(what) : e;
+    }
+  }
+
   /** True while the company exists and is not deleted. */
   public boolean exists(Handle h, UUID id) {
     return store.find(h, id).isPresent();

@@ -75,11 +75,7 @@ public final class ConnectionService {
   /** The connection {@code id} if the caller owns its company: 404 when missing, 403 for another tenant. */
   public Connection requireOwned(Handle h, Caller caller, UUID id) {
     Connection connection = store.find(h, id).orElseThrow(() -> ApiError.notFound("Connection"));
-    try {
-      companies.requireOwned(h, caller, connection.companyId());
-    } catch (ApiError e) {
-      throw e.status() == 404 ? ApiError.notFound("Connection") : e;
-    }
+    companies.requireOwnedChild(h, caller, connection.companyId(), "Connection");
     return connection;
   }
 

@@ -51,11 +51,7 @@ public final class DocumentService {
   /** The document {@code id} if the caller owns its company (deleted ones included: they can be listed). */
   public Document requireOwned(Handle h, Caller caller, UUID id) {
     Document document = store.find(h, id).orElseThrow(() -> ApiError.notFound("Document"));
-    try {
-      companies.requireOwned(h, caller, document.companyId());
-    } catch (ApiError e) {
-      throw e.status() == 404 ? ApiError.notFound("Document") : e;
-    }
+    companies.requireOwnedChild(h, caller, document.companyId(), "Document");
     return document;
   }
 

@@ -31,11 +31,7 @@ public final class MeterService {
   Meter get(Caller caller, UUID id) {
     return jdbi.inTransaction(h -> {
       Meter meter = store.find(h, id).orElseThrow(() -> ApiError.notFound("Meter"));
-      try {
-        companies.requireOwned(h, caller, meter.companyId());
-      } catch (ApiError e) {
-        throw e.status() == 404 ? ApiError.notFound("Meter") : e;
-      }
+      companies.requireOwnedChild(h, caller, meter.companyId(), "Meter");
       return meter;
     });
   }

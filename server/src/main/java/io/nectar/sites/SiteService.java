@@ -32,11 +32,7 @@ public final class SiteService {
   /** The site {@code id} if the caller owns its company: 404 when missing, 403 for another tenant. */
   public Site requireOwned(Handle h, Caller caller, UUID id) {
     Site site = store.find(h, id).orElseThrow(() -> ApiError.notFound("Site"));
-    try {
-      companies.requireOwned(h, caller, site.companyId());
-    } catch (ApiError e) {
-      throw e.status() == 404 ? ApiError.notFound("Site") : e;
-    }
+    companies.requireOwnedChild(h, caller, site.companyId(), "Site");
     return site;
   }
 

@@ -15,7 +15,6 @@ import io.nectar.http.Pagination.PageWindow;
 import io.nectar.keys.Caller;
 import io.nectar.sites.SiteService;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -108,11 +107,7 @@ public final class UsageService {
   private UsageData requireOwned(Handle h, Caller caller, UUID id, boolean forUpdate) {
     UsageData usage = (forUpdate ? store.findForUpdate(h, id) : store.find(h, id))
         .orElseThrow(() -> ApiError.notFound("Usage data"));
-    try {
-      companies.requireOwned(h, caller, usage.companyId());
-    } catch (ApiError e) {
-      throw e.status() == 404 ? ApiError.notFound("Usage data") : e;
-    }
+    companies.requireOwnedChild(h, caller, usage.companyId(), "Usage data");
     return usage;
   }
 
