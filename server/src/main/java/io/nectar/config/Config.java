@@ -39,16 +39,6 @@ public record Config(
     return new Config(port, dataDir, databaseUrl, publicUrl, secretKey, bootstrapKey, maxBody, concurrency, rps);
   }
 
-  /** The server's own URL without a trailing slash, for links and for the start-up banner. */
-  public String baseUrl() {
-    return publicUrl;
-  }
-
-  public Config withPort(int newPort) {
-    return new Config(newPort, dataDir, databaseUrl, publicUrl, secretKey, bootstrapKey, maxBodyBytes,
-        maxConcurrentRequestsPerKey, maxRequestsPerSecondPerKey);
-  }
-
   private static Optional<String> nonBlank(Map<String, String> settings, String name) {
     String value = settings.get(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());

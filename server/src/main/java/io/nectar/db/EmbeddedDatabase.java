@@ -88,11 +88,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return "postgres";
   }
 
-  /** True when this process started the database and will stop it on close. */
-  public boolean owned() {
-    return postgres != null;
-  }
-
   @Override
   public void close() throws IOException {
     if (postgres != null) {

@@ -217,8 +217,4 @@ public final class DocumentStore {
         .bind("id", connectionId).mapTo(LocalDate.class).findOne();
   }
 
-  public int countForConnection(Handle h, UUID connectionId) {
-    return h.createQuery("select count(*) from document where connection_id = :id")
-        .bind("id", connectionId).mapTo(Integer.class).one();
-  }
 }

@@ -1594,8 +1594,8 @@ class OpenApiTest {
     String id = document.get("id").asText();
     String template = "/audit/documents/{documentId}";
     String link = server.get("/v2/document/" + id, tenant.key()).json().get("auditTrailUrl").asText();
-    assertThat(link).startsWith(server.server().config().baseUrl() + "/audit/documents/" + id + "?expires=");
-    String path = link.substring(server.server().config().baseUrl().length());
+    assertThat(link).startsWith(server.server().config().publicUrl() + "/audit/documents/" + id + "?expires=");
+    String path = link.substring(server.server().config().publicUrl().length());
 
     // A correction shows on the page with its old and new values.
     String usageId = document.at("/usageData/0/id").asText();
