@@ -17,7 +17,7 @@ import io.nectar.connections.CredentialCipher;
 import io.nectar.documents.DocumentLinks;
 import io.nectar.documents.DocumentRoutes;
 import io.nectar.documents.DocumentService;
-import io.nectar.documents.ListTotals;
+import io.nectar.documents.ListCache;
 import io.nectar.intervals.IntervalRoutes;
 import io.nectar.usage.UsageRoutes;
 import io.nectar.usage.UsageService;
@@ -128,7 +128,7 @@ public final class NectarServer implements AutoCloseable {
           .map(p -> new SandboxBills(database.jdbi(), connections, providers, (SandboxProvider) p, collector))
           .orElse(null);
       DocumentLinks documentLinks = new DocumentLinks(links, config.publicUrl());
-      ListTotals totals = new ListTotals();
+      ListCache totals = new ListCache();
       DocumentService documents = new DocumentService(database.jdbi(), clock, ids::next, companies, sites, connections,
           totals);
       UsageService usage = new UsageService(database.jdbi(), clock, ids::next, companies, sites, connections, documents,

@@ -134,10 +134,12 @@ final class CollectionIngest {
 
   private void accountsAndMeters(Handle h, Connection connection, Collection collection) {
     Instant now = now();
+    java.util.Set<String> metersWithIntervals = new java.util.HashSet<>();
+    collection.intervals().forEach(i -> metersWithIntervals.add(i.meterKey()));
     for (ProviderAccount pa : collection.accounts()) {
       UUID accountId = accounts.upsert(h, new Account(ids.get(), connection.id(), connection.companyId(),
           pa.accountNumber(), Account.TrackingStatus.UNSET, "false", null, true,
-          pa.meters().stream().anyMatch(m -> collection.intervals().stream().anyMatch(i -> i.meterKey().equals(m.key()))),
+          pa.meters().stream().map(ProviderMeter::key).anyMatch(metersWithIntervals::contains),
           null, now, now));
       for (ProviderMeter pm : pa.meters()) {
         if (!connection.initialSites().contains(pm.siteId())) {

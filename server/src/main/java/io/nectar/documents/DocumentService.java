@@ -32,13 +32,13 @@ public final class DocumentService {
   private final CompanyService companies;
   private final SiteService sites;
   private final ConnectionService connections;
-  private final ListTotals totals;
+  private final ListCache totals;
   private final DocumentStore store = new DocumentStore();
   private final UsageStore usage = new UsageStore();
   private final UsageLoader loader = new UsageLoader();
 
   public DocumentService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyService companies, SiteService sites,
-      ConnectionService connections, ListTotals totals) {
+      ConnectionService connections, ListCache totals) {
     this.jdbi = jdbi;
     this.totals = totals;
     this.clock = clock;

@@ -153,7 +153,9 @@ public final class DocumentStore {
   public boolean softDelete(Handle h, UUID id, Instant now) {
     int changed = h.createUpdate("update document set deleted_at = :now, updated_at = :now where id = :id and deleted_at is null")
         .bind("id", id).bind("now", now).execute();
-    h.createUpdate("update usage_data set is_deleted = true where document_id = :id").bind("id", id).execute();
+    if (changed > 0) {
+      h.createUpdate("update usage_data set is_deleted = true where document_id = :id").bind("id", id).execute();
+    }
     return changed > 0;
   }
 

@@ -42,7 +42,6 @@ public final class MeterService {
         case COMPANY -> companies.requireOwned(h, caller, id);
         case SITE -> sites.requireOwned(h, caller, id);
         case CONNECTION -> connections.requireOwned(h, caller, id);
-        default -> throw new IllegalStateException();
       }
       PageWindow window = page.window(store.count(h, scope, id));
       return new MeterPage(store.page(h, scope, id, window.offset(), window.limit()), window);

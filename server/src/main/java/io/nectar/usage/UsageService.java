@@ -7,7 +7,7 @@ import io.nectar.documents.DocumentEvent;
 import io.nectar.documents.DocumentService;
 import io.nectar.documents.DocumentStore;
 import io.nectar.documents.ListFilter;
-import io.nectar.documents.ListTotals;
+import io.nectar.documents.ListCache;
 import io.nectar.http.ApiError;
 import io.nectar.http.Json;
 import io.nectar.http.Pagination.PageRequest;
@@ -35,13 +35,13 @@ public final class UsageService {
   private final SiteService sites;
   private final ConnectionService connections;
   private final DocumentService documents;
-  private final ListTotals totals;
+  private final ListCache totals;
   private final UsageStore store = new UsageStore();
   private final DocumentStore documentStore = new DocumentStore();
   private final UsageLoader loader = new UsageLoader();
 
   public UsageService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyService companies, SiteService sites,
-      ConnectionService connections, DocumentService documents, ListTotals totals) {
+      ConnectionService connections, DocumentService documents, ListCache totals) {
     this.jdbi = jdbi;
     this.totals = totals;
     this.clock = clock;
@@ -75,9 +75,9 @@ public final class UsageService {
       List<UsageData> rows = page.rows();
       if (!rows.isEmpty() && scope != UsageStore.Scope.DOCUMENT) {
         UsageData last = rows.get(rows.size() - 1);
-        totals.rememberEnd(companyId, version, list, window.page(), new ListTotals.Anchor(last.billDate(), last.id()));
+        totals.rememberEnd(companyId, version, list, window.page(), new ListCache.Anchor(last.billDate(), last.id()));
         page.before().ifPresent(b -> totals.rememberEnd(companyId, version, list, window.page() - 1,
-            new ListTotals.Anchor(b.billDate(), b.id())));
+            new ListCache.Anchor(b.billDate(), b.id())));
       }
       return new UsagePage(loader.load(h, rows, Map.of()), window);
     });

@@ -2,7 +2,7 @@ package io.nectar.usage;
 
 import io.nectar.documents.ListFilter;
 import io.nectar.documents.ListFilterSql;
-import io.nectar.documents.ListTotals;
+import io.nectar.documents.ListCache;
 import org.jdbi.v3.core.statement.Query;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,7 +52,7 @@ public final class UsageStore {
    * that the caller learns where this page starts and can read it by anchor next time.
    */
   public PageRows page(Handle h, Scope scope, UUID id, ListFilter filter, long offset, int limit,
-      Optional<ListTotals.Anchor> after) {
+      Optional<ListCache.Anchor> after) {
     ListFilterSql sql = new ListFilterSql(filter, true);
     boolean byDocument = scope == Scope.DOCUMENT;
     String order = byDocument ? " order by u.position, u.id" : " order by u.bill_date, u.id";

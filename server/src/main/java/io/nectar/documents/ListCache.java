@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Handle;
  *       paging through a million rows pays the same for the last page as for the first.
  * </ul>
  */
-public final class ListTotals {
+public final class ListCache {
   private static final int MAX_ENTRIES = 20_000;
 
   /** Where a page ends in list order: the next page starts after this key. */
