@@ -1,6 +1,7 @@
 package io.nectar.accounts;
 
 import io.nectar.companies.CompanyService;
+import io.nectar.connections.ConnectionEvents;
 import io.nectar.http.ApiError;
 import io.nectar.keys.Caller;
 import io.nectar.meters.Meter;
@@ -25,11 +26,13 @@ public final class AccountService {
   private final Jdbi jdbi;
   private final Clock clock;
   private final CompanyService companies;
+  private final ConnectionEvents events;
   private final AccountStore store = new AccountStore();
   private final MeterStore meters = new MeterStore();
 
-  public AccountService(Jdbi jdbi, Clock clock, CompanyService companies) {
+  public AccountService(Jdbi jdbi, Clock clock, CompanyService companies, ConnectionEvents events) {
     this.jdbi = jdbi;
+    this.events = events;
     this.clock = clock;
     this.companies = companies;
   }
@@ -66,10 +69,14 @@ public final class AccountService {
 
   private void apply(org.jdbi.v3.core.Handle h, java.util.Collection<UUID> ids, boolean tracked, boolean updateMeters) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    // Each connection whose accounts change announces it (connection.updated.v2).
+    Map<UUID, java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode>> before = new java.util.TreeMap<>();
+    store.findAll(h, ids).forEach(a -> before.computeIfAbsent(a.connectionId(), c -> events.before(h, c)));
     store.setTracking(h, ids, tracked ? Account.TrackingStatus.ENABLED : Account.TrackingStatus.DISABLED, now);
     if (updateMeters) {
       meters.setTrackedForAccounts(h, ids, tracked, now);
     }
+    before.forEach((connectionId, snapshot) -> events.changed(h, connectionId, snapshot, false));
   }
 
   private List<AccountDetails> details(org.jdbi.v3.core.Handle h, List<UUID> ids) {

@@ -45,6 +45,13 @@ import io.nectar.keys.PingRoutes;
 import io.nectar.sites.SiteRoutes;
 import io.nectar.sites.SiteService;
 import io.nectar.web.DocsRoutes;
+import io.nectar.web.WebhookPortalRoutes;
+import io.nectar.webhooks.DeliveryWorker;
+import io.nectar.webhooks.Outbox;
+import io.nectar.webhooks.TargetGuard;
+import io.nectar.webhooks.WebhookRoutes;
+import io.nectar.webhooks.WebhookService;
+import io.nectar.webhooks.WebhookTransport;
 import java.io.IOException;
 import java.time.Clock;
 import io.nectar.keys.CreatedKey;
@@ -62,6 +69,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class NectarServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NectarServer.class);
+  private static final int WEBHOOK_RESPONSE_EXCERPT_BYTES = 4096;
 
   private final Config config;
   private final Database database;
@@ -69,17 +77,22 @@ public final class NectarServer implements AutoCloseable {
   private final Optional<CreatedKey> firstKey;
   private final CompanyPurger purger;
   private final BackgroundJobs jobs;
+  private final DeliveryWorker deliveries;
+  private final WebhookTransport transport;
   private final HttpServer http;
   private final ScheduledExecutorService housekeeping;
 
   private NectarServer(Config config, Database database, KeyService keys, Optional<CreatedKey> firstKey,
-      CompanyPurger purger, BackgroundJobs jobs, HttpServer http, ScheduledExecutorService housekeeping) {
+      CompanyPurger purger, BackgroundJobs jobs, DeliveryWorker deliveries, WebhookTransport transport, HttpServer http,
+      ScheduledExecutorService housekeeping) {
     this.config = config;
     this.database = database;
     this.keys = keys;
     this.firstKey = firstKey;
     this.purger = purger;
     this.jobs = jobs;
+    this.deliveries = deliveries;
+    this.transport = transport;
     this.http = http;
     this.housekeeping = housekeeping;
   }
@@ -99,6 +112,8 @@ public final class NectarServer implements AutoCloseable {
     byte[] secret = ServerSecret.load(config);
     Database database = Database.open(config, meters, 16);
     BackgroundJobs jobs = null;
+    DeliveryWorker deliveries = null;
+    WebhookTransport transport = null;
     try {
       IdGenerator ids = new IdGenerator(clock);
       BlobStore blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
@@ -107,14 +122,23 @@ public final class NectarServer implements AutoCloseable {
       CompanyPurger purger = new CompanyPurger(database.jdbi());
       CompanyService companies = new CompanyService(database.jdbi(), clock, ids::next, purger);
       SiteService sites = new SiteService(database.jdbi(), clock, ids::next, companies);
+      CredentialCipher cipher = new CredentialCipher(secret);
+      Outbox outbox = new Outbox(clock, ids::next);
       // Connections queue collections on the job runner, whose collector reads connections: tie the knot late.
       AtomicReference<BackgroundJobs> jobRunner = new AtomicReference<>();
       ConnectionService connections = new ConnectionService(database.jdbi(), clock, ids::next, companies, providers,
-          new CredentialCipher(secret), id -> jobRunner.get().collectSoon(id));
-      Collector collector = new Collector(database.jdbi(), clock, ids::next, providers, connections, blobs);
+          cipher, id -> jobRunner.get().collectSoon(id), outbox);
+      DocumentLinks documentLinks = new DocumentLinks(links, config.publicUrl());
+      ListCache totals = new ListCache();
+      DocumentService documents = new DocumentService(database.jdbi(), clock, ids::next, companies, sites, connections,
+          totals, documentLinks, outbox);
+      UsageService usage = new UsageService(database.jdbi(), clock, ids::next, companies, sites, connections, documents,
+          totals);
+      Collector collector = new Collector(database.jdbi(), clock, ids::next, providers, connections, blobs,
+          documents.events());
       jobs = new BackgroundJobs(database.dataSource(), database.jdbi(), clock, collector, jobSettings);
       jobRunner.set(jobs);
-      AccountService accounts = new AccountService(database.jdbi(), clock, companies);
+      AccountService accounts = new AccountService(database.jdbi(), clock, companies, connections.events());
       MeterService meterService = new MeterService(database.jdbi(), companies, sites, connections);
       PingRoutes ping = new PingRoutes(version());
       CompanyRoutes companyRoutes = new CompanyRoutes(companies);
@@ -127,12 +151,16 @@ public final class NectarServer implements AutoCloseable {
           .filter(SandboxProvider.class::isInstance)
           .map(p -> new SandboxBills(database.jdbi(), connections, providers, (SandboxProvider) p, collector))
           .orElse(null);
-      DocumentLinks documentLinks = new DocumentLinks(links, config.publicUrl());
-      ListCache totals = new ListCache();
-      DocumentService documents = new DocumentService(database.jdbi(), clock, ids::next, companies, sites, connections,
-          totals);
-      UsageService usage = new UsageService(database.jdbi(), clock, ids::next, companies, sites, connections, documents,
-          totals);
+      WebhookService webhooks = new WebhookService(database.jdbi(), clock, ids::next, outbox, cipher, links,
+          config.publicUrl());
+      WebhookRoutes webhookRoutes = new WebhookRoutes(webhooks);
+      WebhookPortalRoutes webhookPortal = new WebhookPortalRoutes(webhooks, links);
+      Config.Webhooks webhookConfig = config.webhooks();
+      transport = new WebhookTransport(new TargetGuard(webhookConfig.allowPrivateTargets()), webhookConfig.timeout(),
+          WEBHOOK_RESPONSE_EXCERPT_BYTES);
+      deliveries = new DeliveryWorker(database.jdbi(), database.dataSource(), clock, ids::next, cipher, transport,
+          new DeliveryWorker.Settings(webhookConfig.retrySchedule(), webhookConfig.disableAfter(),
+              webhookConfig.timeout()));
       DocumentRoutes documentRoutes = new DocumentRoutes(documents, documentLinks);
       UsageRoutes usageRoutes = new UsageRoutes(usage, documentLinks);
       AuditTrailRoutes auditTrail = new AuditTrailRoutes(documents, links);
@@ -153,6 +181,7 @@ public final class NectarServer implements AutoCloseable {
             intervalRoutes.register(api);
             documentRoutes.register(api);
             usageRoutes.register(api);
+            webhookRoutes.register(api);
             if (sandboxBills != null) {
               sandboxBills.register(api);
             }
@@ -162,12 +191,14 @@ public final class NectarServer implements AutoCloseable {
             docs.register(routes);
             files.register(routes);
             auditTrail.register(routes);
+            webhookPortal.register(routes);
           });
       // The first key exists before the port opens, so nobody can see the server ready yet refuse its key.
       Optional<CreatedKey> firstKey = keys.bootstrap(config.bootstrapKey());
       http.start(config.port());
       purger.resumePending();
       jobs.start();
+      deliveries.start();
       ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "housekeeping");
         thread.setDaemon(true);
@@ -180,8 +211,15 @@ public final class NectarServer implements AutoCloseable {
           log.warn("Could not purge expired idempotency keys", e);
         }
       }, 1, 60, TimeUnit.MINUTES);
-      return new NectarServer(config, database, keys, firstKey, purger, jobs, http, housekeeping);
+      return new NectarServer(config, database, keys, firstKey, purger, jobs, deliveries, transport, http,
+          housekeeping);
     } catch (RuntimeException e) {
+      if (deliveries != null) {
+        deliveries.close();
+      }
+      if (transport != null) {
+        transport.close();
+      }
       if (jobs != null) {
         jobs.close();
       }
@@ -233,6 +271,8 @@ public final class NectarServer implements AutoCloseable {
   public void close() throws IOException {
     http.stop();
     jobs.close();
+    deliveries.close();
+    transport.close();
     housekeeping.shutdownNow();
     try {
       purger.close();

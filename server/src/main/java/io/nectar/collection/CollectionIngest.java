@@ -3,9 +3,11 @@ package io.nectar.collection;
 import io.nectar.accounts.Account;
 import io.nectar.accounts.AccountStore;
 import io.nectar.connections.Connection;
+import io.nectar.connections.ConnectionEvents;
 import io.nectar.documents.DemandReading;
 import io.nectar.documents.Document;
 import io.nectar.documents.DocumentEvent;
+import io.nectar.documents.DocumentEvents;
 import io.nectar.documents.DocumentStore;
 import io.nectar.documents.LineItem;
 import io.nectar.http.Json;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -53,14 +56,19 @@ final class CollectionIngest {
   private final Clock clock;
   private final Supplier<UUID> ids;
   private final BlobStore blobs;
+  private final ConnectionEvents connectionEvents;
+  private final DocumentEvents documentEvents;
   private final AccountStore accounts = new AccountStore();
   private final MeterStore meters = new MeterStore();
   private final DocumentStore documents = new DocumentStore();
   private final UsageStore usage = new UsageStore();
   private final IntervalStore intervals = new IntervalStore();
 
-  CollectionIngest(Jdbi jdbi, Clock clock, Supplier<UUID> ids, BlobStore blobs) {
+  CollectionIngest(Jdbi jdbi, Clock clock, Supplier<UUID> ids, BlobStore blobs, ConnectionEvents connectionEvents,
+      DocumentEvents documentEvents) {
     this.jdbi = jdbi;
+    this.connectionEvents = connectionEvents;
+    this.documentEvents = documentEvents;
     this.clock = clock;
     this.ids = ids;
     this.blobs = blobs;
@@ -73,7 +81,9 @@ final class CollectionIngest {
   Outcome ingest(Connection connection, Collection collection) {
     long t0 = System.nanoTime();
     Map<String, MeterRef> meterRefs = jdbi.inTransaction(h -> {
+      var before = connectionEvents.before(h, connection.id());
       accountsAndMeters(h, connection, collection);
+      connectionEvents.changed(h, connection.id(), before, false);
       return meterRefs(h, connection.id());
     });
     Map<String, UUID> accountIds = new HashMap<>();
@@ -94,11 +104,12 @@ final class CollectionIngest {
           .filter(b -> !untracked.contains(accountIds.get(b.accountNumber()))).toList();
       chunk.forEach(bill -> storeFile(connection, bill));
       created += jdbi.inTransaction(h -> {
-        int inserted = 0;
+        List<UUID> inserted = new ArrayList<>();
         for (ProviderBill bill : chunk) {
-          inserted += insertBill(h, connection, bill, meterRefs, accountIds) ? 1 : 0;
+          insertBill(h, connection, bill, meterRefs, accountIds).ifPresent(inserted::add);
         }
-        return inserted;
+        documentEvents.created(h, inserted);
+        return inserted.size();
       });
     }
 
@@ -163,7 +174,8 @@ final class CollectionIngest {
     return "connections/" + connection.id() + "/bills/" + bill.key().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
   }
 
-  private boolean insertBill(Handle h, Connection connection, ProviderBill bill, Map<String, MeterRef> meterRefs,
+  /** The new document's id; empty when the bill was stored before. */
+  private Optional<UUID> insertBill(Handle h, Connection connection, ProviderBill bill, Map<String, MeterRef> meterRefs,
       Map<String, UUID> accountIds) {
     Instant now = now();
     UUID documentId = ids.get();
@@ -177,7 +189,7 @@ final class CollectionIngest {
         bill.utilityName(), bill.totalCharges(), bill.taxCharges(), bill.fileName(),
         bill.pdf() == null ? null : blobKey(connection, bill), types, now);
     if (!documents.insert(h, document)) {
-      return false;
+      return Optional.empty();
     }
     documents.addEvent(h, new DocumentEvent(ids.get(), documentId, now, "CREATED",
         "collection of connection " + connection.id(), Json.object()
@@ -219,7 +231,7 @@ final class CollectionIngest {
       }
     }
     usage.insertAll(h, rows);
-    return true;
+    return Optional.of(documentId);
   }
 
   private static String timeOfUse(ProviderUsage u) {

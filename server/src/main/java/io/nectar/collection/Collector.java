@@ -4,6 +4,7 @@ import io.nectar.connections.Connection;
 import io.nectar.connections.ConnectionService;
 import io.nectar.connections.ConnectionStatus;
 import io.nectar.connections.ConnectionStore;
+import io.nectar.documents.DocumentEvents;
 import io.nectar.providers.CollectionRequest;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.UtilityProvider;
@@ -35,12 +36,12 @@ public final class Collector {
   private final CollectionIngest ingest;
 
   public Collector(Jdbi jdbi, Clock clock, Supplier<UUID> ids, ProviderRegistry providers,
-      ConnectionService connections, BlobStore blobs) {
+      ConnectionService connections, BlobStore blobs, DocumentEvents documentEvents) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.providers = providers;
     this.connections = connections;
-    this.ingest = new CollectionIngest(jdbi, clock, ids, blobs);
+    this.ingest = new CollectionIngest(jdbi, clock, ids, blobs, connections.events(), documentEvents);
   }
 
   CollectionIngest ingest() {
@@ -77,8 +78,10 @@ public final class Collector {
       if (current.isEmpty()) {
         return false;
       }
+      var before = connections.events().before(h, connectionId);
       Connection updated = current.get().validated(validation.status(), validation.errorDetail(), now());
       store.updateStatus(h, updated);
+      connections.events().changed(h, connectionId, before, true);
       if (updated.status() != current.get().status()) {
         log.info("Connection {} is now {} (was {})", connectionId, updated.status(), current.get().status());
       }

@@ -65,6 +65,11 @@ public final class CompanyService {
     return store.find(h, id).isPresent();
   }
 
+  /** The live company {@code id}, unchecked: for work no caller started, such as rendering an event. */
+  public java.util.Optional<Company> find(Handle h, UUID id) {
+    return store.find(h, id);
+  }
+
   /** Like {@link #requireOwned}, and locks the company row until the transaction ends. */
   public Company requireOwnedForUpdate(Handle h, Caller caller, UUID id) {
     Company company = store.findForUpdate(h, id).orElseThrow(() -> ApiError.notFound("Company"));

@@ -2,8 +2,13 @@ package io.nectar.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Typed server configuration, read once at start-up from flags and the environment (flags win).
@@ -19,9 +24,23 @@ public record Config(
     Optional<String> bootstrapKey,
     long maxBodyBytes,
     int maxConcurrentRequestsPerKey,
-    int maxRequestsPerSecondPerKey) {
+    int maxRequestsPerSecondPerKey,
+    Webhooks webhooks) {
+
+  /**
+   * Webhook delivery: the first attempt is immediate and each later one waits its entry of the
+   * schedule (so the schedule's length is the number of attempts); how long an endpoint may keep
+   * failing before it is disabled; how long a receiver may take to answer; whether private
+   * addresses may be targets.
+   */
+  public record Webhooks(List<Duration> retrySchedule, Duration disableAfter, Duration timeout,
+      boolean allowPrivateTargets) {
+    /** Svix's schedule (CONTRACT §9): immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
+    public static final String DEFAULT_SCHEDULE = "0s,5s,5m,30m,2h,5h,10h,10h";
+  }
 
   public static final int DEFAULT_PORT = 8080;
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
   /** Reads the settings from {@code settings} (environment variables merged with flags). */
   public static Config from(Map<String, String> settings) {
@@ -36,12 +55,48 @@ public record Config(
     long maxBody = intSetting(settings, "NECTAR_MAX_BODY_BYTES", 1024 * 1024, 1024, Integer.MAX_VALUE);
     int concurrency = intSetting(settings, "NECTAR_MAX_CONCURRENT_REQUESTS_PER_KEY", 20, 1, 10_000);
     int rps = intSetting(settings, "NECTAR_MAX_REQUESTS_PER_SECOND_PER_KEY", 0, 0, 1_000_000);
-    return new Config(port, dataDir, databaseUrl, publicUrl, secretKey, bootstrapKey, maxBody, concurrency, rps);
+    Webhooks webhooks = new Webhooks(
+        durations(settings, "NECTAR_WEBHOOK_RETRY_SCHEDULE", Webhooks.DEFAULT_SCHEDULE),
+        durations(settings, "NECTAR_WEBHOOK_DISABLE_AFTER", "5d").get(0),
+        durations(settings, "NECTAR_WEBHOOK_TIMEOUT", "15s").get(0),
+        booleanSetting(settings, "NECTAR_ALLOW_PRIVATE_TARGETS"));
+    return new Config(port, dataDir, databaseUrl, publicUrl, secretKey, bootstrapKey, maxBody, concurrency, rps,
+        webhooks);
   }
 
   private static Optional<String> nonBlank(Map<String, String> settings, String name) {
     String value = settings.get(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  private static boolean booleanSetting(Map<String, String> settings, String name) {
+    String raw = nonBlank(settings, name).orElse("false");
+    return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default -> throw new ConfigException(name, "must be true or false, got '" + raw + "'");
+    };
+  }
+
+  /** A comma-separated list of durations such as {@code 0s,500ms,5m,2h,5d}. */
+  private static List<Duration> durations(Map<String, String> settings, String name, String fallback) {
+    String raw = nonBlank(settings, name).orElse(fallback);
+    List<Duration> durations = new ArrayList<>();
+    for (String part : raw.split(",")) {
+      Matcher m = DURATION.matcher(part.trim());
+      if (!m.matches()) {
+        throw new ConfigException(name, "must be durations like 0s,5s,5m,2h,1d separated by commas, got '" + raw + "'");
+      }
+      long amount = Long.parseLong(m.group(1));
+      durations.add(switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        default -> Duration.ofDays(amount);
+      });
+    }
+    return List.copyOf(durations);
   }
 
   private static int intSetting(Map<String, String> settings, String name, int fallback, int min, int max) {

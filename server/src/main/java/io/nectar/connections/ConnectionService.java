@@ -17,6 +17,7 @@ import io.nectar.providers.UtilityProvider;
 import io.nectar.providers.Validation;
 import io.nectar.sites.Site;
 import io.nectar.sites.SiteStore;
+import io.nectar.webhooks.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,13 +57,14 @@ public final class ConnectionService {
   private final ProviderRegistry providers;
   private final CredentialCipher cipher;
   private final CollectionQueue queue;
+  private final ConnectionEvents events;
   private final ConnectionStore store = new ConnectionStore();
   private final SiteStore sites = new SiteStore();
   private final AccountStore accounts = new AccountStore();
   private final MeterStore meters = new MeterStore();
 
   public ConnectionService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyService companies,
-      ProviderRegistry providers, CredentialCipher cipher, CollectionQueue queue) {
+      ProviderRegistry providers, CredentialCipher cipher, CollectionQueue queue, Outbox outbox) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.ids = ids;
@@ -70,6 +72,12 @@ public final class ConnectionService {
     this.providers = providers;
     this.cipher = cipher;
     this.queue = queue;
+    this.events = new ConnectionEvents(this, outbox);
+  }
+
+  /** Announces the connection's changes as events (webhooks). */
+  public ConnectionEvents events() {
+    return events;
   }
 
   /** The connection {@code id} if the caller owns its company: 404 when missing, 403 for another tenant. */
@@ -117,11 +125,15 @@ public final class ConnectionService {
         input.username(), input.country(), validation.status(), now, now, validation.errorDetail(), input.sites(),
         input.datasourceTypes(), input.ownerEmail(), start, input.multiplyByOccupancy(), input.externalId(), true,
         provider.isPresent() ? 1 : 0, null, now, now);
-    jdbi.useTransaction(h -> store.insert(h, connection, cipher.encrypt(input.password(), id)));
+    ConnectionDetails details = new ConnectionDetails(connection, prepared.company(), List.of());
+    jdbi.useTransaction(h -> {
+      store.insert(h, connection, cipher.encrypt(input.password(), id));
+      events.created(h, details);
+    });
     if (connection.status() == ConnectionStatus.CONNECTED) {
       queue.collectSoon(id);
     }
-    return new ConnectionDetails(connection, prepared.company(), List.of());
+    return details;
   }
 
   ConnectionDetails get(Caller caller, UUID id) {
@@ -151,6 +163,12 @@ public final class ConnectionService {
       List<io.nectar.meters.DatasourceType> types, LocalDate start, int validationCount) {
     return new CollectionRequest(id, username, password, country, siteIds, Set.copyOf(types), start,
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), validationCount);
+  }
+
+  /** The connection as its object shows it, whoever asks: for events, which no caller reads. */
+  public Optional<ConnectionDetails> details(Handle h, UUID id) {
+    return store.find(h, id).flatMap(c -> companies.find(h, c.companyId())
+        .map(company -> details(h, company, List.of(c)).get(0)));
   }
 
   private List<ConnectionDetails> details(Handle h, Company company, List<Connection> connections) {

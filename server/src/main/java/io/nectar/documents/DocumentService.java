@@ -10,6 +10,7 @@ import io.nectar.sites.SiteService;
 import io.nectar.usage.UsageDetails;
 import io.nectar.usage.UsageLoader;
 import io.nectar.usage.UsageStore;
+import io.nectar.webhooks.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,19 +34,26 @@ public final class DocumentService {
   private final SiteService sites;
   private final ConnectionService connections;
   private final ListCache totals;
+  private final DocumentEvents events;
   private final DocumentStore store = new DocumentStore();
   private final UsageStore usage = new UsageStore();
   private final UsageLoader loader = new UsageLoader();
 
   public DocumentService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyService companies, SiteService sites,
-      ConnectionService connections, ListCache totals) {
+      ConnectionService connections, ListCache totals, DocumentLinks links, Outbox outbox) {
     this.jdbi = jdbi;
+    this.events = new DocumentEvents(this, links, outbox);
     this.totals = totals;
     this.clock = clock;
     this.ids = ids;
     this.companies = companies;
     this.sites = sites;
     this.connections = connections;
+  }
+
+  /** Announces the documents' changes as events (webhooks). */
+  public DocumentEvents events() {
+    return events;
   }
 
   /** The document {@code id} if the caller owns its company (deleted ones included: they can be listed). */
@@ -79,6 +87,7 @@ public final class DocumentService {
       Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
       if (store.softDelete(h, id, now)) {
         store.addEvent(h, new DocumentEvent(ids.get(), id, now, "DELETED", "api key " + caller.keyId(), "{}"));
+        events.deleted(h, id);
       }
     });
   }
@@ -90,7 +99,7 @@ public final class DocumentService {
         .map(d -> Map.entry(d, store.events(h, id))));
   }
 
-  private List<DocumentDetails> details(Handle h, List<Document> documents) {
+  List<DocumentDetails> details(Handle h, List<Document> documents) {
     List<UUID> documentIds = documents.stream().map(Document::id).toList();
     Map<UUID, Document> byId = documents.stream().collect(Collectors.toMap(Document::id, Function.identity()));
     Map<UUID, List<UsageDetails>> usageByDocument = loader.load(h, usage.byDocuments(h, documentIds), byId).stream()

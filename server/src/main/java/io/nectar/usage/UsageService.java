@@ -95,10 +95,12 @@ public final class UsageService {
       UsageData updated = patch.applyTo(old, clock.instant().truncatedTo(ChronoUnit.MICROS));
       ObjectNode changes = changes(old, updated);
       if (!changes.isEmpty()) {
+        var before = documents.events().before(h, old.documentId());
         store.update(h, updated);
         documentStore.touch(h, old.documentId(), updated.updated());
         documentStore.addEvent(h, new DocumentEvent(ids.get(), old.documentId(), updated.updated(), "USAGE_UPDATED",
             "api key " + caller.keyId(), Json.object().put("usageId", id.toString()).set("changes", changes).toString()));
+        documents.events().changed(h, old.documentId(), before);
       }
       return loader.load(h, List.of(changes.isEmpty() ? old : updated), Map.of()).get(0);
     });

@@ -1,0 +1,60 @@
+package io.nectar.connections;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nectar.webhooks.EventDiff;
+import io.nectar.webhooks.Outbox;
+import io.nectar.webhooks.WebhookEventType;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The connection events of CONTRACT §9, recorded in the transaction of the change. An update is
+ * announced with the fields that changed ({@code protectedChanges}) and their previous values
+ * ({@code old}), computed from the object as rendered before and after; nothing is announced when
+ * only timestamps moved.
+ */
+public final class ConnectionEvents {
+  private final ConnectionService connections;
+  private final Outbox outbox;
+
+  ConnectionEvents(ConnectionService connections, Outbox outbox) {
+    this.connections = connections;
+    this.outbox = outbox;
+  }
+
+  void created(Handle h, ConnectionService.ConnectionDetails details) {
+    outbox.publish(h, details.connection().companyId(), WebhookEventType.CONNECTION_CREATED,
+        ConnectionView.render(details));
+  }
+
+  /** The connection as it is now; pass it to {@link #changed} once the change is written. */
+  public Optional<ObjectNode> before(Handle h, UUID connectionId) {
+    return connections.details(h, connectionId).map(ConnectionView::render);
+  }
+
+  /**
+   * Announces what changed since {@code before}: {@code connection.updated.v2} for any meaningful
+   * change and, when a validation changed the status, {@code connection.validated.v2} as well.
+   */
+  public void changed(Handle h, UUID connectionId, Optional<ObjectNode> before, boolean byValidation) {
+    if (before.isEmpty()) {
+      return;
+    }
+    connections.details(h, connectionId).ifPresent(details -> {
+      ObjectNode after = ConnectionView.render(details);
+      EventDiff diff = EventDiff.between(before.get(), after);
+      if (diff.isEmpty()) {
+        return;
+      }
+      UUID companyId = details.connection().companyId();
+      ObjectNode updated = after.deepCopy();
+      updated.set("protectedChanges", io.nectar.http.Json.strings(diff.changedFields()));
+      updated.set("old", diff.old());
+      outbox.publish(h, companyId, WebhookEventType.CONNECTION_UPDATED, updated);
+      if (byValidation && diff.changedFields().contains("status")) {
+        outbox.publish(h, companyId, WebhookEventType.CONNECTION_VALIDATED, after);
+      }
+    });
+  }
+}

@@ -1,0 +1,77 @@
+package io.nectar.documents;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nectar.http.ApiVersion;
+import io.nectar.http.Json;
+import io.nectar.webhooks.EventDiff;
+import io.nectar.webhooks.Outbox;
+import io.nectar.webhooks.WebhookEventType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The document events of CONTRACT §9, recorded in the transaction of the change; the body is the
+ * document as the v2.2 serializer renders it, and an update adds the previous values of what changed
+ * ({@code old}). Nothing is announced when only timestamps moved.
+ */
+public final class DocumentEvents {
+  private final DocumentService documents;
+  private final DocumentLinks links;
+  private final Outbox outbox;
+  private final DocumentStore store = new DocumentStore();
+
+  DocumentEvents(DocumentService documents, DocumentLinks links, Outbox outbox) {
+    this.documents = documents;
+    this.links = links;
+    this.outbox = outbox;
+  }
+
+  /** Announces documents just stored (collected or uploaded). */
+  public void created(Handle h, List<UUID> documentIds) {
+    if (documentIds.isEmpty()) {
+      return;
+    }
+    List<Document> created = documentIds.stream().map(id -> store.find(h, id).orElseThrow()).toList();
+    for (DocumentDetails details : documents.details(h, created)) {
+      outbox.publish(h, details.document().companyId(), WebhookEventType.DOCUMENT_CREATED, render(details));
+    }
+  }
+
+  /** Announces a soft deletion: the document as it was, with when it was deleted (nectar-api.md §13.2). */
+  void deleted(Handle h, UUID documentId) {
+    store.find(h, documentId).ifPresent(d -> {
+      ObjectNode body = render(documents.details(h, List.of(d)).get(0));
+      body.put("isDeleted", true).put("deleted", Json.timestamp(d.deletedAt()));
+      outbox.publish(h, d.companyId(), WebhookEventType.DOCUMENT_DELETED, body);
+    });
+  }
+
+  /** The document as it is now; pass it to {@link #changed} once the change is written. */
+  public Optional<ObjectNode> before(Handle h, UUID documentId) {
+    return render(h, documentId);
+  }
+
+  /** Announces {@code document.updated.v2} with {@code old} if anything meaningful changed since {@code before}. */
+  public void changed(Handle h, UUID documentId, Optional<ObjectNode> before) {
+    Optional<ObjectNode> after = render(h, documentId);
+    if (before.isEmpty() || after.isEmpty()) {
+      return;
+    }
+    EventDiff diff = EventDiff.between(before.get(), after.get());
+    if (!diff.isEmpty()) {
+      ObjectNode body = after.get();
+      body.set("old", diff.old());
+      outbox.publish(h, UUID.fromString(body.get("company").textValue()), WebhookEventType.DOCUMENT_UPDATED, body);
+    }
+  }
+
+  private Optional<ObjectNode> render(Handle h, UUID documentId) {
+    return store.find(h, documentId).map(d -> render(documents.details(h, List.of(d)).get(0)));
+  }
+
+  private ObjectNode render(DocumentDetails details) {
+    return DocumentView.render(details, ApiVersion.V2_2, links);
+  }
+}

@@ -1,0 +1,91 @@
+package io.nectar.webhooks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** SQL of the delivery worker: claiming due deliveries and recording what each attempt did. */
+final class DeliveryStore {
+
+  /** A delivery this worker owns until {@code lease}. */
+  record Claimed(UUID messageId, UUID endpointId, int attempts, String payload, String url,
+      WebhookStore.SealedSecrets secrets, Instant lease) {}
+
+  /** What one attempt did, to be recorded. */
+  record Outcome(Claimed delivery, UUID attemptId, Instant attemptedAt, DeliveryResult result) {}
+
+  /**
+   * Claims up to {@code limit} deliveries that are due, skipping rows another worker holds, so
+   * several processes share the work without sending anything twice in the normal case. A claim
+   * lasts until {@code lease}; a worker that dies loses it then and the delivery is claimed again.
+   */
+  List<Claimed> claim(Handle h, Instant now, Instant lease, int limit) {
+    return h.createQuery("""
+            with due as (
+              select d.message_id, d.endpoint_id from webhook_delivery d
+              join webhook_endpoint e on e.id = d.endpoint_id and not e.is_disabled
+              where d.status = 'PENDING' and d.next_attempt_at <= :now
+                and (d.locked_until is null or d.locked_until < :now)
+              order by d.next_attempt_at
+              limit :limit
+              for update of d skip locked)
+            update webhook_delivery d set locked_until = :lease
+            from due, webhook_message m, webhook_endpoint e
+            where d.message_id = due.message_id and d.endpoint_id = due.endpoint_id
+              and m.id = d.message_id and e.id = d.endpoint_id
+            returning d.message_id, d.endpoint_id, d.attempts, m.payload, e.url, e.secret_sealed,
+              e.previous_secret_sealed, e.previous_secret_expires""")
+        .bind("now", now).bind("lease", lease).bind("limit", limit)
+        .map((rs, ctx) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+            rs.getString(4), rs.getString(5),
+            new WebhookStore.SealedSecrets(rs.getBytes(6), rs.getBytes(7), WebhookStore.instant(rs, 8)), lease))
+        .list();
+  }
+
+  /**
+   * Logs each attempt and moves its delivery on: done after a 2xx, due again after the next wait of
+   * {@code schedule}, or failed when the schedule is spent. An endpoint's failures since its last
+   * success are timed, and after {@code disableAfter} of them it is disabled. A delivery replayed
+   * while its attempt was in flight (its lease changed) keeps the replay's schedule.
+   */
+  void record(Handle h, List<Outcome> outcomes, List<Duration> schedule, Duration disableAfter) {
+    PreparedBatch attempts = h.prepareBatch("insert into webhook_attempt (id, message_id, endpoint_id, attempted_at, "
+        + "status_code, duration_ms, response_excerpt, error, succeeded) values (:id, :message, :endpoint, :at, "
+        + ":status, :duration, :excerpt, :error, :succeeded)");
+    PreparedBatch deliveries = h.prepareBatch("update webhook_delivery set status = :status, attempts = attempts + 1, "
+        + "next_attempt_at = :next, locked_until = null "
+        + "where message_id = :message and endpoint_id = :endpoint and locked_until = :lease");
+    PreparedBatch endpoints = h.prepareBatch("""
+        update webhook_endpoint set
+          failing_since = case when :succeeded then null else coalesce(failing_since, :at) end,
+          is_disabled = is_disabled or (not :succeeded and coalesce(failing_since, :at) <= :disableBefore)
+        where id = :endpoint""");
+    // Endpoint rows are updated in one order everywhere, so two workers' batches cannot deadlock.
+    List<Outcome> ordered = outcomes.stream().sorted(java.util.Comparator.comparing(o -> o.delivery().endpointId()))
+        .toList();
+    for (Outcome o : ordered) {
+      DeliveryResult r = o.result();
+      Claimed d = o.delivery();
+      attempts.bind("id", o.attemptId()).bind("message", d.messageId()).bind("endpoint", d.endpointId())
+          .bind("at", o.attemptedAt()).bind("status", r.statusCode())
+          .bind("duration", (int) Math.min(Integer.MAX_VALUE, r.durationMillis()))
+          .bind("excerpt", r.responseExcerpt()).bind("error", r.error()).bind("succeeded", r.succeeded())
+          .add();
+      int made = d.attempts() + 1;
+      Instant next = r.succeeded() || made >= schedule.size() ? null : o.attemptedAt().plus(schedule.get(made));
+      deliveries.bind("status", r.succeeded() ? "SUCCEEDED" : next == null ? "FAILED" : "PENDING")
+          .bind("next", next).bind("message", d.messageId()).bind("endpoint", d.endpointId())
+          .bind("lease", d.lease())
+          .add();
+      endpoints.bind("succeeded", r.succeeded()).bind("at", o.attemptedAt())
+          .bind("disableBefore", o.attemptedAt().minus(disableAfter)).bind("endpoint", d.endpointId())
+          .add();
+    }
+    attempts.execute();
+    deliveries.execute();
+    endpoints.execute();
+  }
+}

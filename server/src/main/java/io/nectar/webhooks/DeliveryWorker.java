@@ -1,0 +1,199 @@
+package io.nectar.webhooks;
+
+import io.nectar.connections.CredentialCipher;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what the outbox holds. One thread claims due deliveries in the database, hands each to the
+ * asynchronous transport (many in flight at once), and records finished attempts in batches. It
+ * wakes on {@code NOTIFY} from any process's commit, and polls besides, for retries that come due
+ * and for a missed notification. Delivery is at least once: a claim is a lease, and a process that
+ * dies mid-attempt leaves the delivery to be claimed again when the lease runs out.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+  private static final int MAX_IN_FLIGHT = 64;
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  /** The delivery rules: the wait before each attempt after the first, and the failure window. */
+  public record Settings(List<Duration> retrySchedule, Duration disableAfter, Duration timeout) {}
+
+  private final Jdbi jdbi;
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final Supplier<UUID> ids;
+  private final CredentialCipher cipher;
+  private final WebhookTransport transport;
+  private final Settings settings;
+  private final Duration lease;
+  private final DeliveryStore store = new DeliveryStore();
+  private final ConcurrentLinkedQueue<DeliveryStore.Outcome> finished = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Semaphore wake = new Semaphore(0);
+  private volatile boolean running;
+  private Thread worker;
+  private Thread listener;
+
+  public DeliveryWorker(Jdbi jdbi, DataSource dataSource, Clock clock, Supplier<UUID> ids, CredentialCipher cipher,
+      WebhookTransport transport, Settings settings) {
+    this.jdbi = jdbi;
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.ids = ids;
+    this.cipher = cipher;
+    this.transport = transport;
+    this.settings = settings;
+    // Longer than any attempt can take, so a live worker never loses a delivery it is sending.
+    this.lease = settings.timeout().multipliedBy(2).plusSeconds(5);
+  }
+
+  public synchronized void start() {
+    running = true;
+    worker = new Thread(this::run, "webhook-delivery");
+    worker.setDaemon(true);
+    worker.start();
+    listener = new Thread(this::listen, "webhook-listen");
+    listener.setDaemon(true);
+    listener.start();
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        boolean recorded = recordFinished();
+        int claimed = claimAndSend();
+        if (!recorded && claimed == 0) {
+          wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+          wake.drainPermits();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.warn("Webhook delivery round failed; trying again shortly", e);
+        sleep(POLL);
+      }
+    }
+  }
+
+  private int claimAndSend() {
+    int room = MAX_IN_FLIGHT - inFlight.get();
+    if (room <= 0) {
+      return 0;
+    }
+    Instant now = now();
+    List<DeliveryStore.Claimed> claimed = jdbi.inTransaction(h -> store.claim(h, now, now.plus(lease), room));
+    for (DeliveryStore.Claimed d : claimed) {
+      inFlight.incrementAndGet();
+      Instant attemptedAt = now();
+      byte[] body = d.payload().getBytes(StandardCharsets.UTF_8);
+      var headers = WebhookSigner.headers(d.secrets().open(cipher, d.endpointId(), attemptedAt),
+          d.messageId().toString(), attemptedAt.getEpochSecond(), body);
+      transport.post(d.url(), headers, body).whenComplete((result, error) -> {
+        DeliveryResult outcome = result != null ? result
+            : new DeliveryResult(null, 0, null, "Internal error: " + error);
+        finished.add(new DeliveryStore.Outcome(d, ids.get(), attemptedAt, outcome));
+        inFlight.decrementAndGet();
+        wake.release();
+      });
+    }
+    return claimed.size();
+  }
+
+  private boolean recordFinished() {
+    List<DeliveryStore.Outcome> batch = new ArrayList<>();
+    for (DeliveryStore.Outcome o; (o = finished.poll()) != null; ) {
+      batch.add(o);
+    }
+    if (batch.isEmpty()) {
+      return false;
+    }
+    try {
+      jdbi.useTransaction(h -> store.record(h, batch, settings.retrySchedule(), settings.disableAfter()));
+    } catch (RuntimeException e) {
+      finished.addAll(batch); // kept for the next round; the leases outlast a short database hiccup
+      throw e;
+    }
+    return true;
+  }
+
+  /** Holds a connection that LISTENs for commits of outbox messages, and wakes the worker on each. */
+  private void listen() {
+    while (running) {
+      try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        statement.execute("listen " + Outbox.CHANNEL);
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        while (running) {
+          var notifications = pg.getNotifications((int) POLL.toMillis());
+          if (notifications != null && notifications.length > 0) {
+            wake.release();
+          }
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (running) {
+          log.warn("Lost the webhook notification connection; polling until it is back", e);
+          sleep(Duration.ofSeconds(1));
+        }
+      }
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /**
+   * Stops claiming, waits briefly for attempts in flight and records them; anything still unsent
+   * keeps its lease and goes out from whichever process claims it next.
+   */
+  @Override
+  public synchronized void close() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    wake.release();
+    try {
+      worker.join(5_000);
+      listener.interrupt();
+      listener.join(2_000);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      recordFinished();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.warn("Could not record the last webhook attempts before stopping", e);
+    }
+  }
+}
