@@ -69,4 +69,34 @@ class ConfigTest {
     assertThat(Config.from(Map.of("NECTAR_PUBLIC_URL", "https://nectar.example.com/")).publicUrl())
         .isEqualTo("https://nectar.example.com");
   }
+
+  @Test
+  void webhookDeliveryDefaultsToSvixsScheduleFiveDaysFifteenSecondsAndNoPrivateTargets() {
+    Config.Webhooks webhooks = Config.from(Map.of()).webhooks();
+
+    assertThat(webhooks.retrySchedule()).containsExactly(java.time.Duration.ZERO, java.time.Duration.ofSeconds(5),
+        java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(30), java.time.Duration.ofHours(2),
+        java.time.Duration.ofHours(5), java.time.Duration.ofHours(10), java.time.Duration.ofHours(10));
+    assertThat(webhooks.disableAfter()).isEqualTo(java.time.Duration.ofDays(5));
+    assertThat(webhooks.timeout()).isEqualTo(java.time.Duration.ofSeconds(15));
+    assertThat(webhooks.allowPrivateTargets()).isFalse();
+  }
+
+  @Test
+  void webhookSettingsAreReadAndABadOneNamesItself() {
+    Config.Webhooks webhooks = Config.from(Map.of("NECTAR_WEBHOOK_RETRY_SCHEDULE", " 0s, 250ms ,1m",
+        "NECTAR_WEBHOOK_DISABLE_AFTER", "2h", "NECTAR_WEBHOOK_TIMEOUT", "3s", "NECTAR_ALLOW_PRIVATE_TARGETS", "TRUE"))
+        .webhooks();
+    assertThat(webhooks.retrySchedule()).containsExactly(java.time.Duration.ZERO, java.time.Duration.ofMillis(250),
+        java.time.Duration.ofMinutes(1));
+    assertThat(webhooks.disableAfter()).isEqualTo(java.time.Duration.ofHours(2));
+    assertThat(webhooks.timeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+    assertThat(webhooks.allowPrivateTargets()).isTrue();
+
+    for (var bad : Map.of("NECTAR_WEBHOOK_RETRY_SCHEDULE", "0s,,5s", "NECTAR_WEBHOOK_DISABLE_AFTER", "five days",
+        "NECTAR_WEBHOOK_TIMEOUT", "-1s", "NECTAR_ALLOW_PRIVATE_TARGETS", "sometimes").entrySet()) {
+      assertThatThrownBy(() -> Config.from(Map.of(bad.getKey(), bad.getValue())))
+          .isInstanceOf(ConfigException.class).hasMessageContaining(bad.getKey());
+    }
+  }
 }
