@@ -58,14 +58,19 @@ final class DeliveryStore {
     PreparedBatch deliveries = h.prepareBatch("update webhook_delivery set status = :status, attempts = attempts + 1, "
         + "next_attempt_at = :next, locked_until = null "
         + "where message_id = :message and endpoint_id = :endpoint and locked_until = :lease");
-    PreparedBatch endpoints = h.prepareBatch("""
-        update webhook_endpoint set
-          failing_since = case when :succeeded then null else coalesce(failing_since, :at) end,
-          is_disabled = is_disabled or (not :succeeded and coalesce(failing_since, :at) <= :disableBefore)
+    // A success touches its endpoint only to end a run of failures: endpoints are few and busy, and
+    // rewriting their rows on every delivery would only pile up dead row versions.
+    PreparedBatch recovered = h.prepareBatch(
+        "update webhook_endpoint set failing_since = null where id = :endpoint and failing_since is not null");
+    PreparedBatch failing = h.prepareBatch("""
+        update webhook_endpoint set failing_since = case when :reset then :at else coalesce(failing_since, :at) end,
+          is_disabled = is_disabled
+            or (case when :reset then :at else coalesce(failing_since, :at) end) <= :disableBefore
         where id = :endpoint""");
     // Endpoint rows are updated in one order everywhere, so two workers' batches cannot deadlock.
     List<Outcome> ordered = outcomes.stream().sorted(java.util.Comparator.comparing(o -> o.delivery().endpointId()))
         .toList();
+    java.util.Map<UUID, EndpointHealth> health = new java.util.TreeMap<>();
     for (Outcome o : ordered) {
       DeliveryResult r = o.result();
       Claimed d = o.delivery();
@@ -80,12 +85,43 @@ final class DeliveryStore {
           .bind("next", next).bind("message", d.messageId()).bind("endpoint", d.endpointId())
           .bind("lease", d.lease())
           .add();
-      endpoints.bind("succeeded", r.succeeded()).bind("at", o.attemptedAt())
-          .bind("disableBefore", o.attemptedAt().minus(disableAfter)).bind("endpoint", d.endpointId())
-          .add();
+      health.computeIfAbsent(d.endpointId(), id -> new EndpointHealth()).add(r.succeeded(), o.attemptedAt());
     }
+    health.forEach((endpoint, e) -> {
+      if (e.failingSince == null) {
+        recovered.bind("endpoint", endpoint).add();
+      } else {
+        failing.bind("reset", e.succeededBefore).bind("at", e.failingSince)
+            .bind("disableBefore", e.latest.minus(disableAfter)).bind("endpoint", endpoint).add();
+      }
+    });
     attempts.execute();
     deliveries.execute();
-    endpoints.execute();
+    if (recovered.size() > 0) {
+      recovered.execute();
+    }
+    if (failing.size() > 0) {
+      failing.execute();
+    }
+  }
+
+  /**
+   * An endpoint's outcomes within one batch, in order: what counts is the latest, either a success
+   * or the run of failures since the last success (which, if it is in this batch, resets the run).
+   */
+  private static final class EndpointHealth {
+    boolean succeededBefore;
+    Instant failingSince;
+    Instant latest;
+
+    void add(boolean succeeded, Instant at) {
+      latest = latest == null || at.isAfter(latest) ? at : latest;
+      if (succeeded) {
+        succeededBefore = true;
+        failingSince = null;
+      } else if (failingSince == null) {
+        failingSince = at;
+      }
+    }
   }
 }
