@@ -77,20 +77,22 @@ public final class NectarServer implements AutoCloseable {
   private final Optional<CreatedKey> firstKey;
   private final CompanyPurger purger;
   private final BackgroundJobs jobs;
+  private final WebhookService webhooks;
   private final DeliveryWorker deliveries;
   private final WebhookTransport transport;
   private final HttpServer http;
   private final ScheduledExecutorService housekeeping;
 
   private NectarServer(Config config, Database database, KeyService keys, Optional<CreatedKey> firstKey,
-      CompanyPurger purger, BackgroundJobs jobs, DeliveryWorker deliveries, WebhookTransport transport, HttpServer http,
-      ScheduledExecutorService housekeeping) {
+      CompanyPurger purger, BackgroundJobs jobs, WebhookService webhooks, DeliveryWorker deliveries,
+      WebhookTransport transport, HttpServer http, ScheduledExecutorService housekeeping) {
     this.config = config;
     this.database = database;
     this.keys = keys;
     this.firstKey = firstKey;
     this.purger = purger;
     this.jobs = jobs;
+    this.webhooks = webhooks;
     this.deliveries = deliveries;
     this.transport = transport;
     this.http = http;
@@ -207,11 +209,12 @@ public final class NectarServer implements AutoCloseable {
       housekeeping.scheduleWithFixedDelay(() -> {
         try {
           http.purgeExpiredIdempotencyKeys();
+          webhooks.purgeOlderThan(WebhookService.RETENTION);
         } catch (RuntimeException e) {
-          log.warn("Could not purge expired idempotency keys", e);
+          log.warn("Could not purge expired idempotency keys and webhook messages", e);
         }
       }, 1, 60, TimeUnit.MINUTES);
-      return new NectarServer(config, database, keys, firstKey, purger, jobs, deliveries, transport, http,
+      return new NectarServer(config, database, keys, firstKey, purger, jobs, webhooks, deliveries, transport, http,
           housekeeping);
     } catch (RuntimeException e) {
       if (deliveries != null) {
@@ -254,6 +257,10 @@ public final class NectarServer implements AutoCloseable {
 
   public BackgroundJobs jobs() {
     return jobs;
+  }
+
+  public WebhookService webhooks() {
+    return webhooks;
   }
 
   public List<Api.Route> apiRoutes() {

@@ -52,9 +52,13 @@ final class DeliveryStore {
    * while its attempt was in flight (its lease changed) keeps the replay's schedule.
    */
   void record(Handle h, List<Outcome> outcomes, List<Duration> schedule, Duration disableAfter) {
-    PreparedBatch attempts = h.prepareBatch("insert into webhook_attempt (id, message_id, endpoint_id, attempted_at, "
-        + "status_code, duration_ms, response_excerpt, error, succeeded) values (:id, :message, :endpoint, :at, "
-        + ":status, :duration, :excerpt, :error, :succeeded)");
+    // An endpoint deleted (or a message purged) while its attempt was in flight leaves nothing to log.
+    PreparedBatch attempts = h.prepareBatch("""
+        insert into webhook_attempt (id, message_id, endpoint_id, attempted_at, status_code, duration_ms,
+          response_excerpt, error, succeeded)
+        select :id, :message, :endpoint, :at, :status, :duration, :excerpt, :error, :succeeded
+        where exists (select 1 from webhook_endpoint where id = :endpoint)
+          and exists (select 1 from webhook_message where id = :message)""");
     PreparedBatch deliveries = h.prepareBatch("update webhook_delivery set status = :status, attempts = attempts + 1, "
         + "next_attempt_at = :next, locked_until = null "
         + "where message_id = :message and endpoint_id = :endpoint and locked_until = :lease");

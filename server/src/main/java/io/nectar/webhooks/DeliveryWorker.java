@@ -131,8 +131,11 @@ public final class DeliveryWorker implements AutoCloseable {
     try {
       jdbi.useTransaction(h -> store.record(h, batch, settings.retrySchedule(), settings.disableAfter()));
     } catch (RuntimeException e) {
-      finished.addAll(batch); // kept for the next round; the leases outlast a short database hiccup
-      throw e;
+      // The attempts go unrecorded; their deliveries stay claimed until the lease ends and are then
+      // sent again, so nothing is lost (at least once), and a batch that cannot be written is not
+      // retried forever.
+      log.warn("Could not record {} webhook attempt(s); they will be retried when their claims expire",
+          batch.size(), e);
     }
     return true;
   }

@@ -24,6 +24,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class WebhookService {
   /** How long the link of {@code GET /webhook} stays valid (nectar-api.md §13.1). */
   public static final Duration PORTAL_LINK_VALIDITY = Duration.ofDays(7);
+  /** How long messages and their attempt log are kept, for replay and recovery. */
+  public static final Duration RETENTION = Duration.ofDays(90);
   /** How long the previous secret keeps signing after a rotation. */
   static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
 
@@ -152,6 +154,15 @@ public final class WebhookService {
       PageWindow window = page.window(store.countAttempts(h, id));
       return new AttemptPage(store.attempts(h, id, window.offset(), window.limit()), window);
     });
+  }
+
+  /**
+   * Forgets messages (with their deliveries and attempts) older than {@code age}, as Svix keeps
+   * them for 90 days; returns how many went.
+   */
+  public int purgeOlderThan(Duration age) {
+    return jdbi.withHandle(h -> h.createUpdate("delete from webhook_message where created_at < :before")
+        .bind("before", now().minus(age)).execute());
   }
 
   private WebhookEndpoint requireOwned(Handle h, Tenant tenant, UUID id, boolean forUpdate) {

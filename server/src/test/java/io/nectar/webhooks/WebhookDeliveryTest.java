@@ -248,6 +248,49 @@ class WebhookDeliveryTest {
     assertThat(stored).isZero();
   }
 
+  @Test
+  void anEndpointDeletedWhileItsDeliveryIsInFlightStopsNothingElse() {
+    TestServer.Tenant tenant = tenant();
+    Receiver slow = receiver();
+    slow.answer(d -> new MockResponse.Builder().code(200).headersDelay(700, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .build());
+    String doomed = endpoint(tenant, slow).get("id").asText();
+    sendTest(tenant, doomed);
+    slow.await(d -> true, 1);
+    assertThat(server.delete("/v2.2/webhook/endpoint/" + doomed, tenant.key()).status()).isEqualTo(204);
+
+    Receiver next = receiver();
+    String live = endpoint(tenant, next).get("id").asText();
+    String message = sendTest(tenant, live);
+    next.await(d -> d.id().equals(message), 1);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(attempts(tenant, live).get("totalAttempts").asInt()).isEqualTo(1));
+    sleep(Duration.ofMillis(800)); // the deleted endpoint's attempt has finished by now
+    assertThat(slow.deliveries()).hasSize(1);
+  }
+
+  @Test
+  void messagesOlderThanTheRetentionAreForgottenWithTheirAttempts() {
+    TestServer.Tenant tenant = tenant();
+    Receiver receiver = receiver();
+    String endpointId = endpoint(tenant, receiver).get("id").asText();
+    String message = sendTest(tenant, endpointId);
+    receiver.await(d -> d.id().equals(message), 1);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(attempts(tenant, endpointId).get("totalAttempts").asInt()).isEqualTo(1));
+
+    assertThat(server.server().webhooks().purgeOlderThan(Duration.ofDays(1))).isZero();
+    server.clock().advance(WebhookService.RETENTION.plusDays(1));
+    try {
+      assertThat(server.server().webhooks().purgeOlderThan(WebhookService.RETENTION)).isPositive();
+    } finally {
+      server.clock().advance(WebhookService.RETENTION.plusDays(1).negated());
+    }
+    assertThat(attempts(tenant, endpointId).get("totalAttempts").asInt()).isZero();
+    assertThat(server.postJson("/v2.2/webhook/message/" + message + "/replay", tenant.key(), "{}").status())
+        .isEqualTo(404);
+  }
+
   private static void sleep(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
