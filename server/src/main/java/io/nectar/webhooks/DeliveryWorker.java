@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -106,10 +108,7 @@ public final class DeliveryWorker implements AutoCloseable {
     for (DeliveryStore.Claimed d : claimed) {
       inFlight.incrementAndGet();
       Instant attemptedAt = now();
-      byte[] body = d.payload().getBytes(StandardCharsets.UTF_8);
-      var headers = WebhookSigner.headers(d.secrets().open(cipher, d.endpointId(), attemptedAt),
-          d.messageId().toString(), attemptedAt.getEpochSecond(), body);
-      transport.post(d.url(), headers, body).whenComplete((result, error) -> {
+      send(d, attemptedAt).whenComplete((result, error) -> {
         DeliveryResult outcome = result != null ? result
             : new DeliveryResult(null, 0, null, "Internal error: " + error);
         finished.add(new DeliveryStore.Outcome(d, ids.get(), attemptedAt, outcome));
@@ -118,6 +117,20 @@ public final class DeliveryWorker implements AutoCloseable {
       });
     }
     return claimed.size();
+  }
+
+  /** Signs and posts; a delivery that cannot be signed is a failed attempt, logged and retried like any other. */
+  private CompletableFuture<DeliveryResult> send(DeliveryStore.Claimed d, Instant attemptedAt) {
+    byte[] body = d.payload().getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers;
+    try {
+      headers = WebhookSigner.headers(d.secrets().open(cipher, d.endpointId(), attemptedAt),
+          d.messageId().toString(), attemptedAt.getEpochSecond(), body);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(new DeliveryResult(null, 0, null,
+          "Could not sign the message: " + e.getMessage()));
+    }
+    return transport.post(d.url(), headers, body);
   }
 
   private boolean recordFinished() {
