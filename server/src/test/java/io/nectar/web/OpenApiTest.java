@@ -153,7 +153,7 @@ class OpenApiTest {
     });
     assertThat(operational)
         .containsExactlyInAnyOrder("/healthz", "/readyz", "/metrics", "/openapi.json", "/docs", "/files/{key}",
-            "/audit/documents/{documentId}");
+            "/audit/documents/{documentId}", "/webhooks/portal/{organizationId}/{environment}");
   }
 
   @Test
@@ -237,7 +237,10 @@ class OpenApiTest {
         "ConnectionList", "MeterList", "IntervalList", "SandboxBillResponse", "EmptyRequest", "DocumentSummary",
         "DocumentV2", "DocumentV21", "DocumentV22", "LineItem", "DemandMeter", "TimeOfUsePart", "UsageDataV2",
         "UsageDataV21", "UsageDataV22", "DocumentListV2", "DocumentListV21", "DocumentListV22", "UsageDataListV2",
-        "UsageDataListV21", "UsageDataListV22", "UsagePatchRequest")) {
+        "UsageDataListV21", "UsageDataListV22", "UsagePatchRequest", "NoInputRequest", "WebhookPortalLink",
+        "WebhookEndpoint", "WebhookEndpointWithSecret", "WebhookEndpointCreateRequest", "WebhookEndpointUpdateRequest",
+        "WebhookRecoverRequest", "WebhookTestSent", "WebhookQueuedResponse", "WebhookAttempt", "WebhookAttemptList",
+        "WebhookTestEvent")) {
       assertThat(components.path(name).path("additionalProperties").isBoolean()
           && !components.path(name).path("additionalProperties").asBoolean())
           .as("%s has additionalProperties: false", name).isTrue();
@@ -296,6 +299,15 @@ class OpenApiTest {
         .containsExactlyElementsOf(names(io.nectar.documents.ListFilter.DateType.values()));
     assertThat(texts(spec.at("/components/schemas/UsageUnits/enum")))
         .containsExactlyInAnyOrderElementsOf(io.nectar.usage.UsageUnits.ALL);
+    // Webhook event types: those an endpoint subscribes to, those an attempt names, and one entry
+    // of the document's webhooks section per type.
+    List<String> wireNames = java.util.Arrays.stream(io.nectar.webhooks.WebhookEventType.values())
+        .map(io.nectar.webhooks.WebhookEventType::wireName).toList();
+    assertThat(texts(spec.at("/components/schemas/WebhookEventType/enum")))
+        .containsExactlyElementsOf(io.nectar.webhooks.WebhookEventType.subscribable());
+    assertThat(texts(spec.at("/components/schemas/WebhookAttempt/properties/eventType/enum")))
+        .containsExactlyElementsOf(wireNames);
+    assertThat(iterable(spec.path("webhooks").fieldNames())).containsExactlyElementsOf(wireNames);
   }
 
   @Test
@@ -1693,6 +1705,390 @@ class OpenApiTest {
     ObjectNode number = (ObjectNode) bodies.get("UsageData").get("/v2").deepCopy();
     number.put("usage", 12.5);
     assertThat(errors("/components/schemas/UsageData", number)).isNotEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Webhooks: the endpoint API, the portal page and the payloads
+
+  /** An address no delivery can reach: on a default server the attempt is refused as private. */
+  private static final String UNREACHABLE = "http://127.0.0.1:1/hooks/nectar";
+  private static final String MISSING = "0190f3a2-0000-7000-8000-000000000000";
+
+  /**
+   * An endpoint of the shared tenant for an event that no test here causes, so that no delivery to it
+   * is in flight when a test deletes it.
+   */
+  private static String newEndpoint() {
+    Response created = server.postJson(V + "/webhook/endpoint", tenant.key(),
+        "{\"url\": \"" + UNREACHABLE + "\", \"eventTypes\": [\"connection.validated.v2\"]}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().get("id").asText();
+  }
+
+  @Test
+  void webhookEndpointLifecycleMatchesTheDocument() {
+    Response link = server.get(V + "/webhook", tenant.key());
+    assertThat(link.status()).isEqualTo(200);
+    assertThat(link.json().get("url").asText()).contains("/webhooks/portal/" + tenant.organizationId() + "/SANDBOX?");
+    assertConforms(link, "GET", "/webhook");
+
+    Response created = sendJson("POST", "/webhook/endpoint", "/webhook/endpoint", """
+        {"url": "%s", "eventTypes": ["document.created.v2", "document.deleted.v2", "document.created.v2"],
+         "description": "OpenAPI endpoint"}""".formatted(UNREACHABLE));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().get("secret").asText()).startsWith("whsec_");
+    assertThat(texts(created.json().get("eventTypes"))).containsExactly("document.created.v2", "document.deleted.v2");
+    String id = created.json().get("id").asText();
+    String path = "/webhook/endpoint/" + id;
+    String template = "/webhook/endpoint/{endpointId}";
+
+    Response form = server.send("POST", V + "/webhook/endpoint", tenant.key(), "application/x-www-form-urlencoded",
+        form("url", UNREACHABLE, "eventTypes", "connection.validated.v2", "eventTypes", "document.deleted.v2",
+            "description", ""), Map.of());
+    assertThat(form.status()).as(form.toString()).isEqualTo(201);
+    assertThat(form.json().get("description").isNull()).isTrue();
+    assertConforms(form, "POST", "/webhook/endpoint");
+    Response multipart = sendMultipart("POST", V + "/webhook/endpoint", "url", UNREACHABLE, "eventTypes",
+        "connection.validated.v2");
+    assertThat(multipart.status()).as(multipart.toString()).isEqualTo(201);
+    assertConforms(multipart, "POST", "/webhook/endpoint");
+
+    Response list = server.get(V + "/webhook/endpoint", tenant.key());
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(texts(list.json(), "id")).contains(id, form.json().get("id").asText(), multipart.json().get("id").asText());
+    assertConforms(list, "GET", "/webhook/endpoint");
+
+    Response fetched = server.get(V + path, tenant.key());
+    assertThat(fetched.status()).isEqualTo(200);
+    assertThat(fetched.json().has("secret")).isFalse();
+    assertConforms(fetched, "GET", template);
+
+    Response paused = sendJson("PATCH", path, template, "{\"isDisabled\": true, \"description\": null, \"eventTypes\": []}");
+    assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+    assertThat(paused.json().get("isDisabled").asBoolean()).isTrue();
+    assertThat(paused.json().get("eventTypes").size()).isZero();
+    Response resumed = sendMultipart("PATCH", V + path, "isDisabled", "off", "url", UNREACHABLE + "/v2");
+    assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+    assertThat(resumed.json().get("isDisabled").asBoolean()).isFalse();
+    assertConforms(resumed, "PATCH", template);
+    Response empty = server.send("PATCH", V + path, tenant.key(), null, null, Map.of());
+    assertThat(empty.status()).isEqualTo(200);
+    assertConforms(empty, "PATCH", template);
+
+    Response rotated = server.send("POST", V + path + "/rotate-secret", tenant.key(), null, null, Map.of());
+    assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+    assertThat(rotated.json().get("secret").asText()).startsWith("whsec_")
+        .isNotEqualTo(created.json().get("secret").asText());
+    assertConforms(rotated, "POST", template + "/rotate-secret");
+
+    Response test = sendJson("POST", path + "/test", template + "/test", "{}");
+    assertThat(test.status()).as(test.toString()).isEqualTo(202);
+    assertThat(test.json().get("eventType").asText()).isEqualTo("webhook.test");
+    String messageId = test.json().get("messageId").asText();
+
+    // The receiver's address is loopback, so the attempt is refused and logged without a status.
+    String attempts = path + "/attempt";
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+        server.get(V + attempts, tenant.key()).json().path("totalAttempts").asInt() >= 1);
+    Response page = list(template + "/attempt", attempts, "page", "1");
+    assertThat(page.status()).isEqualTo(200);
+    JsonNode attempt = StreamSupport.stream(page.json().get("attempts").spliterator(), false)
+        .filter(a -> a.get("messageId").asText().equals(messageId)).findFirst().orElseThrow();
+    assertThat(attempt.get("eventType").asText()).isEqualTo("webhook.test");
+    assertThat(attempt.get("succeeded").asBoolean()).isFalse();
+    assertThat(attempt.get("statusCode").isNull()).isTrue();
+    assertThat(attempt.get("error").asText()).isNotBlank();
+    Response pastTheEnd = list(template + "/attempt", attempts, "page", "99");
+    assertThat(pastTheEnd.json().get("currentPage").asInt()).isEqualTo(1);
+    Response badPage = list(template + "/attempt", attempts, "page", "0");
+    assertThat(badPage.status()).isEqualTo(400);
+
+    Response replay = server.send("POST", V + "/webhook/message/" + messageId + "/replay", tenant.key(), JSON, "{}",
+        Map.of());
+    assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
+    assertThat(replay.json().get("queued").asInt()).isEqualTo(1);
+    assertConforms(replay, "POST", "/webhook/message/{messageId}/replay");
+
+    Response recovered = sendJson("POST", path + "/recover", template + "/recover", "{\"since\": \"2020-01-01\"}");
+    assertThat(recovered.status()).as(recovered.toString()).isEqualTo(202);
+    assertThat(recovered.json().get("queued").asInt()).isNotNegative();
+    Response withOffset = sendJson("POST", path + "/recover", template + "/recover",
+        "{\"since\": \"2026-11-01T09:00:00+01:00\"}");
+    assertThat(withOffset.status()).as(withOffset.toString()).isEqualTo(202);
+    Response recoveredForm = server.send("POST", V + path + "/recover", tenant.key(),
+        "application/x-www-form-urlencoded", form("since", "2030-01-01T00:00:00Z"), Map.of());
+    assertThat(recoveredForm.status()).as(recoveredForm.toString()).isEqualTo(202);
+    assertThat(recoveredForm.json().get("queued").asInt()).isZero();
+    assertConforms(recoveredForm, "POST", template + "/recover");
+
+    // The same request under the same key is answered again, not done again.
+    Map<String, String> key = Map.of("Idempotency-Key", "openapi-webhook-" + System.nanoTime());
+    Response first = server.send("POST", V + path + "/rotate-secret", tenant.key(), null, null, key);
+    Response again = server.send("POST", V + path + "/rotate-secret", tenant.key(), null, null, key);
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.json()).isEqualTo(first.json());
+    assertConforms(again, "POST", template + "/rotate-secret");
+
+    // The endpoint that was sent messages is paused, not deleted: a delivery may still be in flight.
+    // The two quiet ones (no test here causes their events) are deleted.
+    assertThat(server.patchJson(V + path, tenant.key(), "{\"isDisabled\": true}").status()).isEqualTo(200);
+    for (String endpoint : List.of(form.json().get("id").asText(), multipart.json().get("id").asText())) {
+      Response deleted = server.delete(V + "/webhook/endpoint/" + endpoint, tenant.key());
+      assertThat(deleted.status()).isEqualTo(204);
+      assertConforms(deleted, "DELETE", template);
+    }
+    String deletedPath = "/webhook/endpoint/" + form.json().get("id").asText();
+    Response gone = server.get(V + deletedPath, tenant.key());
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.detail()).isEqualTo("Webhook endpoint not found.");
+    assertConforms(gone, "GET", template);
+    Response goneAttempts = server.get(V + deletedPath + "/attempt", tenant.key());
+    assertThat(goneAttempts.status()).isEqualTo(404);
+    assertConforms(goneAttempts, "GET", template + "/attempt");
+  }
+
+  @Test
+  void webhookValidationErrorsMatchTheDocument() {
+    String id = newEndpoint();
+    String path = "/webhook/endpoint/" + id;
+    String template = "/webhook/endpoint/{endpointId}";
+
+    Response missing = sendJson("POST", "/webhook/endpoint", "/webhook/endpoint", "{\"colour\": \"red\"}");
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(iterable(missing.json().path("errors").fieldNames())).containsExactlyInAnyOrder("url", "colour");
+    for (String body : List.of("{\"url\": \"ftp://example.com/hooks\"}", "{\"url\": \"/hooks\"}", "{\"url\": \"\"}",
+        "{\"url\": \"https://example.com/" + "x".repeat(2000) + "\"}",
+        "{\"url\": \"" + UNREACHABLE + "\", \"eventTypes\": [\"invoice.paid\"]}",
+        "{\"url\": \"" + UNREACHABLE + "\", \"eventTypes\": [\"webhook.test\"]}",
+        "{\"url\": \"" + UNREACHABLE + "\", \"eventTypes\": \"document.created.v2\"}",
+        "{\"url\": \"" + UNREACHABLE + "\", \"eventTypes\": null}",
+        "{\"url\": \"" + UNREACHABLE + "\", \"description\": 5}",
+        "{\"url\": \"" + UNREACHABLE + "\", \"description\": \"" + "d".repeat(501) + "\"}",
+        "{\"url\": \"" + UNREACHABLE + "\", \"isDisabled\": true}")) {
+      Response response = sendJson("POST", "/webhook/endpoint", "/webhook/endpoint", body);
+      assertThat(response.status()).as(body).isEqualTo(400);
+      assertThat(response.json().has("errors")).as(body).isTrue();
+    }
+    for (String body : List.of("{\"isDisabled\": \"maybe\"}", "{\"isDisabled\": null}", "{\"url\": null}",
+        "{\"url\": \"mailto:ops@example.com\"}", "{\"eventTypes\": [\"connection.deleted.v2\"]}", "{\"secret\": \"x\"}")) {
+      Response response = sendJson("PATCH", path, template, body);
+      assertThat(response.status()).as(body).isEqualTo(400);
+      assertThat(response.json().has("errors")).as(body).isTrue();
+    }
+    for (String body : List.of("{}", "{\"since\": \"2026-11-01T08:00:00\"}", "{\"since\": \"yesterday\"}",
+        "{\"since\": 20261101}", "{\"since\": \"2026-02-30\"}", "{\"since\": \"2026-11-01\", \"until\": \"2026-12-01\"}")) {
+      Response response = sendJson("POST", path + "/recover", template + "/recover", body);
+      assertThat(response.status()).as(body).isEqualTo(400);
+      assertThat(response.json().path("errors").size()).as(body).isPositive();
+    }
+
+    // Rules beyond the body's shape: the document accepts these URLs, the server refuses them.
+    for (String url : List.of("https://user:secret@example.com/hooks", "https://example.com:0/hooks")) {
+      Response response = server.postJson(V + "/webhook/endpoint", tenant.key(), "{\"url\": \"" + url + "\"}");
+      assertThat(response.status()).as(url).isEqualTo(400);
+      assertThat(response.json().path("errors").has("url")).as(url).isTrue();
+      assertConforms(response, "POST", "/webhook/endpoint");
+    }
+    Response malformed = server.postJson(V + "/webhook/endpoint", tenant.key(), "{\"url\": ");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertConforms(malformed, "POST", "/webhook/endpoint");
+    Response text = server.send("POST", V + "/webhook/endpoint", tenant.key(), "text/plain", "url=x", Map.of());
+    assertThat(text.status()).isEqualTo(415);
+    assertConforms(text, "POST", "/webhook/endpoint");
+    Response put = server.send("PUT", V + path, tenant.key(), JSON, "{}", Map.of());
+    assertThat(put.status()).isEqualTo(405);
+    assertConformsForEveryOperation(put, template);
+    Response deleteList = server.delete(V + "/webhook", tenant.key());
+    assertThat(deleteList.status()).isEqualTo(405);
+    assertConformsForEveryOperation(deleteList, "/webhook");
+
+    assertThat(server.delete(V + path, tenant.key()).status()).isEqualTo(204);
+  }
+
+  @Test
+  void webhookRoutesAnswerNotFoundAndForbiddenAsDocumented() {
+    String id = newEndpoint();
+    var stranger = server.tenant("Another Org", Environment.SANDBOX);
+    var production = server.tenant("OpenAPI Org", Environment.PRODUCTION);
+    String messageId = server.send("POST", V + "/webhook/endpoint/" + id + "/test", tenant.key(), null, null, Map.of())
+        .json().get("messageId").asText();
+
+    record Call(String method, String template, String body) {}
+    List<Call> calls = List.of(
+        new Call("GET", "/webhook/endpoint/{endpointId}", null),
+        new Call("PATCH", "/webhook/endpoint/{endpointId}", "{\"description\": \"stolen\"}"),
+        new Call("DELETE", "/webhook/endpoint/{endpointId}", null),
+        new Call("POST", "/webhook/endpoint/{endpointId}/rotate-secret", null),
+        new Call("POST", "/webhook/endpoint/{endpointId}/test", "{}"),
+        new Call("POST", "/webhook/endpoint/{endpointId}/recover", "{\"since\": \"2020-01-01\"}"),
+        new Call("GET", "/webhook/endpoint/{endpointId}/attempt", null),
+        new Call("POST", "/webhook/message/{messageId}/replay", null));
+    for (Call call : calls) {
+      boolean message = call.template().contains("{messageId}");
+      String placeholder = message ? "{messageId}" : "{endpointId}";
+      // A message of another tenant is not found: message ids are never shown to other tenants.
+      String otherTenant = message ? "404" : "403";
+      for (String[] attempt : new String[][] {{"not-a-uuid", tenant.key(), "404"}, {MISSING, tenant.key(), "404"},
+          {message ? messageId : id, stranger.key(), otherTenant}, {message ? messageId : id, production.key(), otherTenant},
+          {message ? messageId : id, null, "401"}}) {
+        String path = V + call.template().replace(placeholder, attempt[0]);
+        Response response = server.send(call.method(), path, attempt[1], call.body() == null ? null : JSON,
+            call.body(), Map.of());
+        assertThat(response.status()).as("%s %s as %s", call.method(), path, attempt[2])
+            .isEqualTo(Integer.parseInt(attempt[2]));
+        assertConforms(response, call.method(), call.template());
+      }
+    }
+    // Nothing was changed by the refused calls.
+    Response unchanged = server.get(V + "/webhook/endpoint/" + id, tenant.key());
+    assertThat(unchanged.status()).isEqualTo(200);
+    assertThat(unchanged.json().get("description").isNull()).isTrue();
+    for (String key : new String[] {null, "nk_test_unknown"}) {
+      for (String template : List.of("/webhook", "/webhook/endpoint")) {
+        Response response = server.get(V + template, key);
+        assertThat(response.status()).isEqualTo(401);
+        assertConforms(response, "GET", template);
+      }
+    }
+    // Paused rather than deleted: the test message may still be in flight.
+    assertThat(server.patchJson(V + "/webhook/endpoint/" + id, tenant.key(), "{\"isDisabled\": true}").status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void theWebhookPortalLinkMatchesTheDocument() throws java.io.IOException {
+    String template = "/webhooks/portal/{organizationId}/{environment}";
+    String link = server.get("/v2/webhook", tenant.key()).json().get("url").asText();
+    String portal = "/webhooks/portal/" + tenant.organizationId() + "/SANDBOX";
+    assertThat(link).startsWith(server.server().config().publicUrl() + portal + "?expires=");
+    String path = link.substring(server.server().config().publicUrl().length());
+
+    Response page = server.get(path, null);
+    assertThat(page.status()).as(page.toString()).isEqualTo(200);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.body()).contains("<html");
+    assertConforms(page, "GET", template);
+
+    SignedLinks lastWeek = new SignedLinks(ServerSecret.load(server.server().config()),
+        java.time.Clock.offset(server.clock(), Duration.ofDays(-8)));
+    var stranger = server.tenant("Another Org", Environment.SANDBOX);
+    Map<String, String> refused = new java.util.LinkedHashMap<>();
+    refused.put(path.replace("signature=", "signature=x"), SignedLinks.INVALID);
+    refused.put(path.replace("expires=", "expires=1"), SignedLinks.INVALID);
+    refused.put(path.replace(tenant.organizationId().toString(), stranger.organizationId().toString()), SignedLinks.INVALID);
+    refused.put(path.replace("/SANDBOX?", "/PRODUCTION?"), SignedLinks.INVALID);
+    refused.put(path.replace("/SANDBOX?", "/STAGING?"), SignedLinks.INVALID);
+    refused.put(path.replace(tenant.organizationId().toString(), "not-a-uuid"), SignedLinks.INVALID);
+    refused.put(portal, SignedLinks.INVALID);
+    refused.put(lastWeek.pageLink("", portal, Duration.ofDays(7)), SignedLinks.EXPIRED);
+    refused.forEach((refusedPath, detail) -> {
+      Response response = server.get(refusedPath, null);
+      assertThat(response.status()).as(refusedPath).isEqualTo(403);
+      assertThat(response.detail()).as(refusedPath).isEqualTo(detail);
+      assertConforms(response, "GET", template);
+    });
+
+    Response post = server.send("POST", path, null, JSON, "{}", Map.of());
+    assertThat(post.status()).isEqualTo(405);
+    assertConformsForEveryOperation(post, template);
+  }
+
+  /** A webhook body with its timestamps as the API shows them (with {@code Z}). */
+  private static JsonNode withZones(JsonNode node) {
+    if (node.isTextual() && node.asText().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?")) {
+      return TextNode.valueOf(node.asText() + "Z");
+    }
+    JsonNode copy = node.deepCopy();
+    if (copy.isObject()) {
+      node.fields().forEachRemaining(f -> ((ObjectNode) copy).set(f.getKey(), withZones(f.getValue())));
+    } else if (copy.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        ((com.fasterxml.jackson.databind.node.ArrayNode) copy).set(i, withZones(node.get(i)));
+      }
+    }
+    return copy;
+  }
+
+  @Test
+  void webhookDeliveriesMatchTheDocumentedPayloadsAndHeaders() {
+    try (TestServer delivering = TestServer.start(Map.of("NECTAR_ALLOW_PRIVATE_TARGETS", "true"));
+        io.nectar.testing.Receiver receiver = new io.nectar.testing.Receiver()) {
+      String key = delivering.tenant("Webhook Payload Org", Environment.SANDBOX).key();
+      Response endpoint = delivering.postJson(V + "/webhook/endpoint", key, "{\"url\": \"" + receiver.url() + "\"}");
+      assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+      String endpointId = endpoint.json().get("id").asText();
+      String secret = endpoint.json().get("secret").asText();
+
+      String companyId = delivering.postJson(V + "/company", key, "{\"name\": \"Payload Co\"}").json().get("id").asText();
+      String siteId = delivering.postJson(V + "/site/company/" + companyId, key, "{\"name\": \"S\"}").json()
+          .get("id").asText();
+      String start = LocalDate.now(delivering.clock()).withDayOfMonth(1).minusMonths(1).toString();
+      Response connection = delivering.postJson(V + "/connection/company/" + companyId, key, """
+          {"url": "https://nectarclimate.com", "username": "nectar-sandbox-username",
+           "password": "nectar-sandbox-password", "sites": ["%s"], "country": "US", "datasourceTypes": ["GAS"],
+           "dataCollectionStartDate": "%s"}""".formatted(siteId, start));
+      assertThat(connection.status()).as(connection.toString()).isEqualTo(201);
+      receiver.await("connection.created.v2", 1);
+      receiver.await("connection.updated.v2", 1);
+      JsonNode document = receiver.await("document.created.v2", 1).get(0).json();
+      String usageId = document.at("/usageData/0/id").asText();
+      boolean excluded = document.at("/usageData/0/exclusion").asBoolean();
+      assertThat(delivering.patchJson(V + "/usage/" + usageId, key, "{\"exclusion\": " + !excluded + "}").status())
+          .isEqualTo(200);
+      receiver.await("document.updated.v2", 1);
+      assertThat(delivering.delete(V + "/document/" + document.get("id").asText(), key).status()).isEqualTo(204);
+      receiver.await("document.deleted.v2", 1);
+      assertThat(delivering.send("POST", V + "/webhook/endpoint/" + endpointId + "/test", key, null, null, Map.of())
+          .status()).isEqualTo(202);
+      receiver.await("webhook.test", 1);
+
+      Set<String> seen = new TreeSet<>();
+      for (io.nectar.testing.Receiver.Delivery delivery : receiver.deliveries()) {
+        String type = delivery.eventType();
+        seen.add(type);
+        String operation = "/webhooks/" + escape(type) + "/post";
+        assertThat(spec.at(operation).isObject()).as("%s is documented under webhooks", type).isTrue();
+        assertThat(describe(type, errors(operation + "/requestBody/content/application~1json/schema", delivery.json())))
+            .as("body of %s: %s", type, delivery.json()).isEmpty();
+        for (JsonNode parameter : spec.at(operation + "/parameters")) {
+          String pointer = resolvePointer(parameter.path("$ref").asText().substring(1));
+          String name = spec.at(pointer).path("name").asText();
+          assertThat(delivery.headers()).as("%s of %s", name, type).containsKey(name);
+          assertThat(describe(name, errors(pointer + "/schema", TextNode.valueOf(delivery.headers().get(name)))))
+              .as("%s of %s", name, type).isEmpty();
+        }
+        String signature = io.nectar.webhooks.WebhookSigner.sign(secret, delivery.id(),
+            Long.parseLong(delivery.headers().get("webhook-timestamp")), delivery.body());
+        assertThat(delivery.headers().get("webhook-signature").split(" ")).as("signatures of %s", type)
+            .contains(signature);
+        assertThat(delivery.headers().get("svix-signature")).isEqualTo(delivery.headers().get("webhook-signature"));
+
+        // Without the event's own fields, and with the API's timestamps, the body is the documented object.
+        ObjectNode object = (ObjectNode) withZones(delivery.json());
+        object.remove(List.of("eventType", "protectedChanges", "old", "isDeleted", "deleted"));
+        String schema = type.startsWith("connection.") ? "/components/schemas/Connection"
+            : type.startsWith("document.") ? "/components/schemas/DocumentV22" : null;
+        if (schema != null) {
+          assertThat(describe(type, errors(schema, object))).as("%s as %s", type, schema).isEmpty();
+          delivery.json().path("old").fields().forEachRemaining(old -> assertThat(describe(type + ".old." + old.getKey(),
+              errors(schema + "/properties/" + escape(old.getKey()), withZones(old.getValue())))).isEmpty());
+        }
+      }
+      assertThat(seen).containsAll(List.of("connection.created.v2", "connection.updated.v2", "document.created.v2",
+          "document.updated.v2", "document.deleted.v2", "webhook.test"));
+
+      // Attempts that reached a receiver: status, excerpt and no error.
+      String attemptsPath = V + "/webhook/endpoint/" + endpointId + "/attempt";
+      int delivered = receiver.deliveries().size();
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+          delivering.get(attemptsPath, key).json().path("totalAttempts").asInt() >= delivered);
+      Response attempts = delivering.get(attemptsPath, key);
+      assertThat(attempts.status()).isEqualTo(200);
+      JsonNode succeeded = attempts.json().at("/attempts/0");
+      assertThat(succeeded.get("statusCode").asInt()).isEqualTo(200);
+      assertThat(succeeded.get("error").isNull()).isTrue();
+      assertConforms(attempts, "GET", "/webhook/endpoint/{endpointId}/attempt");
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
