@@ -85,7 +85,12 @@ public final class Json {
 
   /** The UTF-8 bytes of what {@code writer} writes. */
   public static byte[] bytes(JsonWriter writer) {
-    try (ByteArrayBuilder buffer = new ByteArrayBuilder(16_384)) {
+    return bytes(writer, 16_384);
+  }
+
+  /** The UTF-8 bytes of what {@code writer} writes, into a buffer that starts at {@code initialSize}. */
+  public static byte[] bytes(JsonWriter writer, int initialSize) {
+    try (ByteArrayBuilder buffer = new ByteArrayBuilder(initialSize)) {
       try (JsonGenerator g = MAPPER.getFactory().createGenerator(buffer)) {
         writer.write(g);
       }

@@ -22,6 +22,8 @@ public final class JsonFragments {
   public static final JsonFragments NONE = new JsonFragments(false);
 
   private static final Object SEEN_ONCE = new Object();
+  /** Fragments are a few hundred bytes: a whole response's 16 kB first buffer would be waste. */
+  private static final int FRAGMENT_BUFFER = 1024;
 
   private final boolean enabled;
   private final Map<Object, Object> written = new HashMap<>();
@@ -51,7 +53,7 @@ public final class JsonFragments {
       written.put(key, SEEN_ONCE);
       writer.write(g);
     } else {
-      RawUtf8 raw = new RawUtf8(Json.bytes(writer));
+      RawUtf8 raw = new RawUtf8(Json.bytes(writer, FRAGMENT_BUFFER));
       written.put(key, raw);
       g.writeRawValue(raw);
     }
@@ -78,7 +80,7 @@ public final class JsonFragments {
         og.writeStartObject();
         fields.write(og);
         og.writeEndObject();
-      });
+      }, FRAGMENT_BUFFER);
       // {"a":1,"b":2} becomes ,"a":1,"b":2 to follow the fields written before it.
       byte[] run = object.length <= 2 ? new byte[0] : Arrays.copyOf(object, object.length - 1);
       if (run.length > 0) {

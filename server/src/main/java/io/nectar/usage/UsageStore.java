@@ -98,8 +98,9 @@ public final class UsageStore {
     if (filter.dateType() == ListFilter.DateType.USAGE_PERIOD && filter.startDate() != null && !anchored) {
       // A period filter selects rows scattered through the list order: find them by their period
       // (an index range) and sort those, instead of walking the list order past every other row.
-      ids = "with matching as materialized (select u.id, u.bill_date, u.position from usage_data u where " + where
-          + ") select u.id from matching u" + order + " limit :limit offset :offset";
+      // "offset 0" keeps the planner from reading the list order into the subquery.
+      ids = "select u.id from (select u.id, u.bill_date, u.position from usage_data u where " + where
+          + " offset 0) u" + order + " limit :limit offset :offset";
     } else {
       ids = "select u.id from usage_data u where " + where + order + " limit :limit offset :offset";
     }
