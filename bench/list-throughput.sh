@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 4's benchmark: paging through 1,000,800 usage rows (one company, 100 sites, 3 years of
 # monthly bills across five utilities) with 10 concurrent clients, through the API (wrk) and as
-# the equivalent plain SQL (pgbench) in the same run, plus server memory and query plans.
+# the equivalent plain SQL (pgbench) in the same run, plus server memory and query plans. The SQL of
+# each query reads everything its API page contains (see below), the floor the API stands on.
 # Usage: bench/list-throughput.sh [seconds-per-query]   (default 15)
 # Needs: wrk, pgbench and psql (apt-get install wrk postgresql-client postgresql-contrib).
 set -euo pipefail
@@ -15,13 +16,17 @@ for tool in wrk pgbench psql; do command -v $tool >/dev/null || { echo "needs $t
 # BENCH_DATA=<folder> reuses a folder seeded by an earlier run (kept when BENCH_KEEP=1).
 DATA="${BENCH_DATA:-$(mktemp -d)}"
 OUT="$DATA/results"
+mkdir -p "$DATA"
 NECTAR_DATA_DIR="$DATA" NECTAR_PORT=$PORT NECTAR_BOOTSTRAP_KEY=$KEY ./nectar serve >"$DATA/log" 2>&1 & PID=$!
 if [ -n "${BENCH_KEEP:-}${BENCH_DATA:-}" ]; then
   trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null; echo "data kept in $DATA"' EXIT
 else
   trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
 fi
-until curl -fs "http://localhost:$PORT/readyz" >/dev/null 2>&1; do sleep 0.1; done
+until curl -fs "http://localhost:$PORT/readyz" >/dev/null 2>&1; do
+  kill -0 $PID 2>/dev/null || { echo "the server did not start; see $DATA/log" >&2; exit 1; }
+  sleep 0.1
+done
 PGPORT="$(sed -n 4p "$DATA/pg/postmaster.pid")"
 PSQL=(psql -h localhost -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
 BASE="http://localhost:$PORT/v2.2"
@@ -60,20 +65,33 @@ sample_rss() { local r; r=$(ps -o rss= -p $PID | tr -d ' '); [ "$r" -gt "$max_rs
 printf '%-28s %10s %9s %9s %9s %10s %7s\n' "query" "api req/s" "p50 ms" "p99 ms" "max ms" "sql tps" "ratio" | tee "$OUT"
 for q in "${QUERIES[@]}"; do
   IFS='|' read -r name path table scope filter order <<<"$q"
+  # The SQL of one request fetches what the API page holds, so the comparison is like for like:
+  # the total (a count, as the server runs when its cached total is stale), then the page rows
+  # with every object they embed. A usage row embeds its meter (with identifiers), its site and a
+  # summary of its document: one statement reads the page once and joins them in. A document embeds
+  # all its usage rows (each with meter, identifiers and site), its line items and demand readings:
+  # these are read as the server reads them, one statement each for the page's documents. The API
+  # caches totals and page anchors (ListCache) where this SQL recounts and walks the offset each time.
+  IDENTIFIERS="(select coalesce(json_agg(json_build_object('rawName', i.raw_name, 'value', i.value, 'name', i.name) order by i.position), '[]') from meter_identifier i where i.meter_id = m.id)::text as identifiers"
   if [ "$table" = usage ]; then
-    deleted="and not is_deleted"; cols="*"
+    where="$scope and not is_deleted $filter"
+    page="select * from usage_data where $where $order"
+    sql="select count(*) from usage_data where $where;
+with page as materialized ($page) select p.*, m.*, $IDENTIFIERS, s.*, d.* from page p left join meter m on m.id = p.meter_id left join site s on s.id = p.site_id left join document d on d.id = p.document_id order by p.bill_date, p.id;"
   else
-    deleted="and deleted_at is null"; cols="*"
-  fi
-  sql="select count(*) from ${table/usage/usage_data} where $scope $deleted $filter;
-select $cols from ${table/usage/usage_data} where $scope $deleted $filter $order;"
-  if [ "$table" = document ]; then
-    # A document embeds its usage rows: reading them is part of the same page.
-    sql="$sql
-select * from usage_data where document_id in (select id from document where $scope $deleted $filter $order);"
+    where="$scope and deleted_at is null $filter"
+    page="select * from document where $where $order"
+    ids="select id from document where $where $order"
+    sql="select count(*) from document where $where;
+$page;
+select * from usage_data where document_id in ($ids) order by document_id, position;
+select m.*, $IDENTIFIERS from meter m where m.id in (select meter_id from usage_data where document_id in ($ids));
+select * from site where id in (select site_id from usage_data where document_id in ($ids));
+select * from line_item where document_id in ($ids) order by document_id, position;
+select * from demand_reading where document_id in ($ids) order by document_id, position;"
   fi
   echo "$sql" > "$DATA/q.sql"
-  "${PSQL[@]}" -c "explain (analyze, buffers off, costs off, timing off, summary off) $(sed -n 2p "$DATA/q.sql" | sed 's/;$//')" > "$DATA/plan-${name// /_}.txt"
+  "${PSQL[@]}" -c "explain (analyze, buffers off, costs off, timing off, summary off) $page" > "$DATA/plan-${name// /_}.txt"
   wrk -t2 -c10 -d"${SECS}s" --latency -H "X-API-Key: $KEY" "http://localhost:$PORT/v2.2$path" > "$DATA/wrk.txt" &
   WRK=$!
   while kill -0 $WRK 2>/dev/null; do sample_rss; sleep 1; done

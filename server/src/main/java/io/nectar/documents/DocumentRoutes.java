@@ -1,9 +1,9 @@
 package io.nectar.documents;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
 import io.nectar.http.Api;
 import io.nectar.http.Json;
+import io.nectar.http.JsonFragments;
 import io.nectar.http.Pagination;
 import io.nectar.http.Pagination.PageRequest;
 
@@ -40,8 +40,14 @@ public final class DocumentRoutes {
     ListFilter filter = ListFilter.parse(ctx, true);
     PageRequest page = PageRequest.parse(ctx.queryParam("page"), Pagination.PAGE_SIZE);
     var result = service.list(Api.caller(ctx), scope, id, filter, page);
-    ArrayNode items = Json.array();
-    result.documents().forEach(d -> items.add(DocumentView.render(d, Api.version(ctx), links)));
-    Json.respond(ctx, 200, result.window().envelope("totalDocuments", "documents", items));
+    var version = Api.version(ctx);
+    JsonFragments shared = JsonFragments.perResponse();
+    Json.respondWith(ctx, 200, g -> result.window().write(g, "totalDocuments", "documents", items -> {
+      items.writeStartArray();
+      for (DocumentDetails d : result.documents()) {
+        DocumentView.write(items, d, version, links, shared);
+      }
+      items.writeEndArray();
+    }));
   }
 }

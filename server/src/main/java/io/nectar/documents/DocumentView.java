@@ -1,10 +1,13 @@
 package io.nectar.documents;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nectar.http.ApiVersion;
 import io.nectar.http.Json;
+import io.nectar.http.JsonFragments;
+import io.nectar.usage.UsageDetails;
 import io.nectar.usage.UsageView;
+import java.io.IOException;
 
 /**
  * The Document object in each API version (nectar-api.md §8.2, §8.5), from one model:
@@ -18,94 +21,130 @@ import io.nectar.usage.UsageView;
  * Fields the data does not hold (a bill's previous balance, say) are present and null.
  */
 public final class DocumentView {
+  private static final String[] BALANCE_FIELDS = {"previousCloseBalance", "afterPreviousTotalPayment",
+      "afterPreviousCharges", "afterPreviousCredits", "currentOpenBalance", "currentCharges", "credits"};
+
   private DocumentView() {}
 
   public static ObjectNode render(DocumentDetails details, ApiVersion version, DocumentLinks links) {
+    return (ObjectNode) Json.tree(g -> write(g, details, version, links, JsonFragments.NONE));
+  }
+
+  /** Writes the document; {@code shared} holds what repeats in the response (its usage rows' sites and meters). */
+  public static void write(JsonGenerator g, DocumentDetails details, ApiVersion version, DocumentLinks links,
+      JsonFragments shared) throws IOException {
     Document d = details.document();
-    ObjectNode json = summary(d, version, links);
-    json.put("company", d.companyId().toString());
+    g.writeStartObject();
+    summaryFields(g, d, links);
+    g.writeStringField("company", d.companyId().toString());
     if (version.atLeast(ApiVersion.V2_1)) {
-      json.put("startDate", Json.date(d.startDate()));
-      json.put("endDate", Json.date(d.endDate()));
-      json.put("isFlagged", d.isFlagged());
-      json.put("invoiceId", d.invoiceId());
+      Json.field(g, "startDate", Json.date(d.startDate()));
+      Json.field(g, "endDate", Json.date(d.endDate()));
+      g.writeBooleanField("isFlagged", d.isFlagged());
+      Json.field(g, "invoiceId", d.invoiceId());
     }
     if (version.atLeast(ApiVersion.V2_2)) {
-      for (String field : new String[] {"previousCloseBalance", "afterPreviousTotalPayment", "afterPreviousCharges",
-          "afterPreviousCredits", "currentOpenBalance", "currentCharges", "credits"}) {
-        json.putNull(field);
+      for (String field : BALANCE_FIELDS) {
+        g.writeNullField(field);
       }
-      json.put("taxCharges", Json.decimal(d.taxCharges()));
-      json.putNull("interestCharges");
+      Json.field(g, "taxCharges", Json.decimal(d.taxCharges()));
+      g.writeNullField("interestCharges");
     }
-    ArrayNode usage = json.putArray("usageData");
-    details.usage().forEach(u -> usage.add(UsageView.render(u, version, links, false)));
+    g.writeArrayFieldStart("usageData");
+    for (UsageDetails u : details.usage()) {
+      UsageView.write(g, u, version, links, false, shared);
+    }
+    g.writeEndArray();
     if (version.atLeast(ApiVersion.V2_1)) {
-      ArrayNode lines = json.putArray("lineItems");
-      details.lineItems().forEach(l -> lines.add(lineItem(l)));
+      g.writeArrayFieldStart("lineItems");
+      for (LineItem l : details.lineItems()) {
+        lineItem(g, l);
+      }
+      g.writeEndArray();
     }
     if (version.atLeast(ApiVersion.V2_2)) {
-      ArrayNode demand = json.putArray("demandMeters");
-      details.demand().forEach(r -> demand.add(demand(r, details)));
+      g.writeArrayFieldStart("demandMeters");
+      for (DemandReading r : details.demand()) {
+        demand(g, r, details);
+      }
+      g.writeEndArray();
     }
-    return json;
+    g.writeEndObject();
   }
 
   /** The document fields every version shows, also embedded in usage rows as {@code document}. */
   public static ObjectNode summary(Document d, ApiVersion version, DocumentLinks links) {
-    ObjectNode json = Json.object();
-    json.put("id", d.id().toString());
-    json.put("created", Json.timestamp(d.created()));
-    json.put("updated", Json.timestamp(d.updated()));
-    json.put("auditTrailUrl", links.auditTrailUrl(d));
-    json.put("url", links.fileUrl(d));
-    json.put("billDate", Json.date(d.billDate()));
-    json.put("dueDate", Json.date(d.dueDate()));
-    json.put("chargesUnits", d.chargesUnits());
-    json.put("totalCharges", Json.decimal(d.totalCharges()));
-    json.put("utilityCompany", d.utilityCompany());
-    json.put("status", d.status());
-    json.put("flaggedStatus", d.flaggedStatus());
-    json.put("revisedDocumentId", d.revisedDocumentId() == null ? null : d.revisedDocumentId().toString());
-    json.put("fileName", d.fileName());
-    json.put("email", d.email());
-    json.put("jobId", d.jobId() == null ? null : d.jobId().toString());
-    json.put("notes", d.notes());
-    json.put("sourceType", d.sourceType());
-    return json;
+    return (ObjectNode) Json.tree(g -> writeSummary(g, d, version, links));
   }
 
-  private static ObjectNode lineItem(LineItem l) {
-    ObjectNode json = Json.object();
-    json.put("description", l.description());
-    json.put("quantity", Json.decimal(l.quantity()));
-    json.put("quantityUnits", l.quantityUnits());
-    json.put("rate", Json.decimal(l.rate()));
-    json.put("totalCharge", Json.decimal(l.totalCharge()));
-    json.putArray("multipliers");
-    json.putArray("accountIds");
-    json.put("chargeType", l.chargeType());
-    json.put("electricityChargeType", l.electricityChargeType());
-    json.put("electricityIsDemand", l.electricityIsDemand());
-    json.put("electricityTimeOfUse", l.electricityTimeOfUse());
-    json.put("gasChargeType", l.gasChargeType());
-    json.put("billingPeriod", l.billingPeriod());
-    return json;
+  public static void writeSummary(JsonGenerator g, Document d, ApiVersion version, DocumentLinks links)
+      throws IOException {
+    g.writeStartObject();
+    summaryFields(g, d, links);
+    g.writeEndObject();
   }
 
-  private static ObjectNode demand(DemandReading r, DocumentDetails details) {
-    ObjectNode json = Json.object();
-    json.put("startDate", Json.date(r.startDate()));
-    json.put("endDate", Json.date(r.endDate()));
-    json.put("isEstimated", r.isEstimated());
-    json.put("demandUsage", Json.decimal(r.demandUsage()));
-    json.put("demandUsageUnits", r.demandUsageUnits());
-    json.put("description", r.description());
-    json.put("demandType", r.demandType());
-    ArrayNode usageIds = json.putArray("usageDataIds");
-    details.usage().stream()
-        .filter(u -> r.meterId() != null && r.meterId().equals(u.usage().meterId()))
-        .forEach(u -> usageIds.add(u.usage().id().toString()));
-    return json;
+  private static void summaryFields(JsonGenerator g, Document d, DocumentLinks links) throws IOException {
+    g.writeStringField("id", d.id().toString());
+    Json.field(g, "created", Json.timestamp(d.created()));
+    Json.field(g, "updated", Json.timestamp(d.updated()));
+    Json.field(g, "auditTrailUrl", links.auditTrailUrl(d));
+    Json.field(g, "url", links.fileUrl(d));
+    Json.field(g, "billDate", Json.date(d.billDate()));
+    Json.field(g, "dueDate", Json.date(d.dueDate()));
+    Json.field(g, "chargesUnits", d.chargesUnits());
+    Json.field(g, "totalCharges", Json.decimal(d.totalCharges()));
+    Json.field(g, "utilityCompany", d.utilityCompany());
+    Json.field(g, "status", d.status());
+    Json.field(g, "flaggedStatus", d.flaggedStatus());
+    Json.field(g, "revisedDocumentId", d.revisedDocumentId() == null ? null : d.revisedDocumentId().toString());
+    Json.field(g, "fileName", d.fileName());
+    Json.field(g, "email", d.email());
+    Json.field(g, "jobId", d.jobId() == null ? null : d.jobId().toString());
+    Json.field(g, "notes", d.notes());
+    Json.field(g, "sourceType", d.sourceType());
+  }
+
+  private static void lineItem(JsonGenerator g, LineItem l) throws IOException {
+    g.writeStartObject();
+    Json.field(g, "description", l.description());
+    Json.field(g, "quantity", Json.decimal(l.quantity()));
+    Json.field(g, "quantityUnits", l.quantityUnits());
+    Json.field(g, "rate", Json.decimal(l.rate()));
+    Json.field(g, "totalCharge", Json.decimal(l.totalCharge()));
+    g.writeArrayFieldStart("multipliers");
+    g.writeEndArray();
+    g.writeArrayFieldStart("accountIds");
+    g.writeEndArray();
+    Json.field(g, "chargeType", l.chargeType());
+    Json.field(g, "electricityChargeType", l.electricityChargeType());
+    if (l.electricityIsDemand() == null) {
+      g.writeNullField("electricityIsDemand");
+    } else {
+      g.writeBooleanField("electricityIsDemand", l.electricityIsDemand());
+    }
+    Json.field(g, "electricityTimeOfUse", l.electricityTimeOfUse());
+    Json.field(g, "gasChargeType", l.gasChargeType());
+    Json.field(g, "billingPeriod", l.billingPeriod());
+    g.writeEndObject();
+  }
+
+  private static void demand(JsonGenerator g, DemandReading r, DocumentDetails details) throws IOException {
+    g.writeStartObject();
+    Json.field(g, "startDate", Json.date(r.startDate()));
+    Json.field(g, "endDate", Json.date(r.endDate()));
+    g.writeBooleanField("isEstimated", r.isEstimated());
+    Json.field(g, "demandUsage", Json.decimal(r.demandUsage()));
+    Json.field(g, "demandUsageUnits", r.demandUsageUnits());
+    Json.field(g, "description", r.description());
+    Json.field(g, "demandType", r.demandType());
+    g.writeArrayFieldStart("usageDataIds");
+    for (UsageDetails u : details.usage()) {
+      if (r.meterId() != null && r.meterId().equals(u.usage().meterId())) {
+        g.writeString(u.usage().id().toString());
+      }
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 }

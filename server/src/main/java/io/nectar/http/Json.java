@@ -1,6 +1,8 @@
 package io.nectar.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,8 +10,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -69,6 +73,49 @@ public final class Json {
       ctx.status(status).contentType("application/json").result(bytes);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes what {@code writer} writes as the JSON response with {@code status}, without a tree in between. */
+  public static void respondWith(Context ctx, int status, JsonWriter writer) {
+    byte[] bytes = bytes(writer);
+    ctx.attribute(RESPONSE_BYTES, bytes);
+    ctx.status(status).contentType("application/json").result(bytes);
+  }
+
+  /** The UTF-8 bytes of what {@code writer} writes. */
+  public static byte[] bytes(JsonWriter writer) {
+    return bytes(writer, 16_384);
+  }
+
+  /** The UTF-8 bytes of what {@code writer} writes, into a buffer that starts at {@code initialSize}. */
+  public static byte[] bytes(JsonWriter writer, int initialSize) {
+    try (ByteArrayBuilder buffer = new ByteArrayBuilder(initialSize)) {
+      try (JsonGenerator g = MAPPER.getFactory().createGenerator(buffer)) {
+        writer.write(g);
+      }
+      return buffer.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What {@code writer} writes, as a tree (for a caller that adds to it or embeds it in a tree). */
+  public static com.fasterxml.jackson.databind.JsonNode tree(JsonWriter writer) {
+    try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+      writer.write(buffer);
+      return MAPPER.readTree(buffer.asParser(MAPPER));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a field whose value is a string or null. */
+  public static void field(JsonGenerator g, String name, String value) throws IOException {
+    if (value == null) {
+      g.writeNullField(name);
+    } else {
+      g.writeStringField(name, value);
     }
   }
 

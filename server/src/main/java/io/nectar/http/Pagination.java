@@ -1,7 +1,9 @@
 package io.nectar.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +53,21 @@ public final class Pagination {
      * "hasPrevious", "x": [...]}}, in Nectar's field order.
      */
     public ObjectNode envelope(String totalKey, String itemsKey, ArrayNode items) {
-      ObjectNode body = Json.object();
-      body.put(totalKey, total);
-      body.put("perPage", limit);
-      body.put("totalPages", totalPages);
-      body.put("currentPage", page);
-      body.put("hasNext", page < totalPages);
-      body.put("hasPrevious", page > 1);
-      body.set(itemsKey, items);
-      return body;
+      return (ObjectNode) Json.tree(g -> write(g, totalKey, itemsKey, ig -> ig.writeTree(items)));
+    }
+
+    /** Writes the envelope of {@link #envelope}, {@code items} writing the array of the page's objects. */
+    public void write(JsonGenerator g, String totalKey, String itemsKey, JsonWriter items) throws IOException {
+      g.writeStartObject();
+      g.writeNumberField(totalKey, total);
+      g.writeNumberField("perPage", limit);
+      g.writeNumberField("totalPages", totalPages);
+      g.writeNumberField("currentPage", page);
+      g.writeBooleanField("hasNext", page < totalPages);
+      g.writeBooleanField("hasPrevious", page > 1);
+      g.writeFieldName(itemsKey);
+      items.write(g);
+      g.writeEndObject();
     }
   }
 }

@@ -1,8 +1,10 @@
 package io.nectar.meters;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nectar.http.Json;
+import java.io.IOException;
 import java.util.List;
 
 /** The Meter object (nectar-api.md §7.1), the same in every version. */
@@ -27,8 +29,18 @@ public final class MeterView {
   }
 
   public static ArrayNode identifiers(List<Meter.Identifier> identifiers) {
-    ArrayNode array = Json.array();
-    identifiers.forEach(i -> array.addObject().put("rawName", i.rawName()).put("value", i.value()).put("name", i.name()));
-    return array;
+    return (ArrayNode) Json.tree(g -> writeIdentifiers(g, identifiers));
+  }
+
+  public static void writeIdentifiers(JsonGenerator g, List<Meter.Identifier> identifiers) throws IOException {
+    g.writeStartArray();
+    for (Meter.Identifier i : identifiers) {
+      g.writeStartObject();
+      Json.field(g, "rawName", i.rawName());
+      Json.field(g, "value", i.value());
+      Json.field(g, "name", i.name());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 }

@@ -1,21 +1,31 @@
 package io.nectar.sites;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nectar.http.Json;
+import java.io.IOException;
 
 /** The Site object of every API version (nectar-api.md §4.1). */
 public final class SiteView {
   private SiteView() {}
 
   public static ObjectNode render(Site s) {
-    ObjectNode json = Json.object();
-    json.put("id", s.id().toString());
-    json.put("name", s.name());
-    json.put("dataCollectionStopDate", Json.date(s.dataCollectionStopDate()));
-    json.put("externalId", s.externalId());
-    json.put("address", s.address());
-    json.set("path", Json.strings(s.path()));
-    json.put("occupancyPercent", Json.decimal(s.occupancyPercent()));
-    return json;
+    return (ObjectNode) Json.tree(g -> write(g, s));
+  }
+
+  public static void write(JsonGenerator g, Site s) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", s.id().toString());
+    Json.field(g, "name", s.name());
+    Json.field(g, "dataCollectionStopDate", Json.date(s.dataCollectionStopDate()));
+    Json.field(g, "externalId", s.externalId());
+    Json.field(g, "address", s.address());
+    g.writeArrayFieldStart("path");
+    for (String part : s.path()) {
+      g.writeString(part);
+    }
+    g.writeEndArray();
+    Json.field(g, "occupancyPercent", Json.decimal(s.occupancyPercent()));
+    g.writeEndObject();
   }
 }

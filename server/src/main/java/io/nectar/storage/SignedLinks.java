@@ -42,10 +42,13 @@ public final class SignedLinks {
 
   private final SecretKeySpec key;
   private final Clock clock;
+  /** Keyed once and cloned per signature: a page of usage signs a hundred links, and keying costs more than signing. */
+  private final Mac keyedMac;
 
   public SignedLinks(byte[] serverSecret, Clock clock) {
     this.key = new SecretKeySpec(DerivedKey.of(serverSecret, PURPOSE), ALGORITHM);
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.keyedMac = newMac();
   }
 
   /**
@@ -134,12 +137,22 @@ public final class SignedLinks {
 
   /** Signs the path (so a future kind of link under another path can never reuse a signature). */
   private String sign(String path, long expires) {
+    Mac mac;
+    try {
+      mac = (Mac) keyedMac.clone();
+    } catch (CloneNotSupportedException e) {
+      mac = newMac();
+    }
+    // Neither part can contain a newline, so the message is unambiguous.
+    byte[] digest = mac.doFinal((path + "\n" + expires).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      // Neither part can contain a newline, so the message is unambiguous.
-      byte[] digest = mac.doFinal((path + "\n" + expires).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
     }

@@ -1,11 +1,11 @@
 package io.nectar.usage;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
 import io.nectar.documents.DocumentLinks;
 import io.nectar.documents.ListFilter;
 import io.nectar.http.Api;
 import io.nectar.http.Json;
+import io.nectar.http.JsonFragments;
 import io.nectar.http.Pagination;
 import io.nectar.http.Pagination.PageRequest;
 
@@ -44,8 +44,14 @@ public final class UsageRoutes {
     ListFilter filter = ListFilter.parse(ctx, false);
     PageRequest page = PageRequest.parse(ctx.queryParam("page"), Pagination.PAGE_SIZE);
     var result = service.list(Api.caller(ctx), scope, id, filter, page);
-    ArrayNode items = Json.array();
-    result.usage().forEach(u -> items.add(UsageView.render(u, Api.version(ctx), links, true)));
-    Json.respond(ctx, 200, result.window().envelope("totalUsageData", "usageData", items));
+    var version = Api.version(ctx);
+    JsonFragments shared = JsonFragments.perResponse();
+    Json.respondWith(ctx, 200, g -> result.window().write(g, "totalUsageData", "usageData", items -> {
+      items.writeStartArray();
+      for (UsageDetails u : result.usage()) {
+        UsageView.write(items, u, version, links, true, shared);
+      }
+      items.writeEndArray();
+    }));
   }
 }

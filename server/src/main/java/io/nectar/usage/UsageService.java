@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -53,7 +54,8 @@ public final class UsageService {
   }
 
   UsagePage list(Caller caller, UsageStore.Scope scope, UUID id, ListFilter filter, PageRequest pageRequest) {
-    return jdbi.inTransaction(h -> {
+    // Reads only, each consistent on its own at READ COMMITTED: no transaction, so no COMMIT round trip.
+    return jdbi.withHandle(h -> {
       UUID companyId = switch (scope) {
         case COMPANY -> companies.requireOwned(h, caller, id).id();
         case SITE -> sites.requireOwned(h, caller, id).companyId();
@@ -68,10 +70,14 @@ public final class UsageService {
       };
       String list = "usage " + scope + " " + id + " " + filter;
       long version = totals.version(h, companyId);
+      OptionalLong longest = UsageStore.boundedByPeriod(filter)
+          ? OptionalLong.of(totals.total(companyId, version, "usage longest period",
+              () -> store.longestPeriodDays(h, companyId)))
+          : OptionalLong.empty();
       PageWindow window = pageRequest.window(totals.total(companyId, version, list,
-          () -> store.count(h, scope, id, filter)));
+          () -> store.count(h, scope, id, filter, longest)));
       UsageStore.PageRows page = store.page(h, scope, id, filter, window.offset(), window.limit(),
-          totals.anchor(companyId, version, list, window.page()));
+          totals.anchor(companyId, version, list, window.page()), longest);
       List<UsageData> rows = page.rows();
       if (!rows.isEmpty() && scope != UsageStore.Scope.DOCUMENT) {
         UsageData last = rows.get(rows.size() - 1);

@@ -10,12 +10,14 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for usage data. */
 public final class UsageStore {
+  /** The columns of a usage row, in the order {@link #map} reads them. */
   private static final String COLUMNS = """
       u.id, u.document_id, u.company_id, u.meter_id, u.site_id, u.connection_id, u.position, u.datasource_type,
       u.start_date, u.end_date, u.bill_date, u.usage, u.usage_units, u.is_estimated, u.is_implied, u.exclusion,
@@ -36,10 +38,42 @@ public final class UsageStore {
         .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
   }
 
-  public long count(Handle h, Scope scope, UUID id, ListFilter filter) {
+  public long count(Handle h, Scope scope, UUID id, ListFilter filter, OptionalLong longestPeriodDays) {
     ListFilterSql sql = new ListFilterSql(filter, true);
-    return sql.bind(h.createQuery("select count(*) from usage_data u where " + column(scope) + " = :scope"
-        + sql.conditions())).bind("scope", id).mapTo(Long.class).one();
+    return bindPeriodBound(sql.bind(h.createQuery("select count(*) from usage_data u where " + column(scope)
+        + " = :scope" + sql.conditions() + periodBound(filter, longestPeriodDays))), filter, longestPeriodDays)
+        .bind("scope", id).mapTo(Long.class).one();
+  }
+
+  /**
+   * The longest period of any of the company's usage rows, in days (end date minus start date). It
+   * turns a USAGE_PERIOD filter into a range of end dates: a row ending more than this after the
+   * range ends must start after it. Reads every row of the company, so callers cache it under the
+   * company's data version.
+   */
+  public long longestPeriodDays(Handle h, UUID companyId) {
+    return h.createQuery("select coalesce(max(end_date - start_date), 0) from usage_data where company_id = :c")
+        .bind("c", companyId).mapTo(Long.class).one();
+  }
+
+  /** Whether {@link #longestPeriodDays} narrows the rows {@code filter} reads. */
+  public static boolean boundedByPeriod(ListFilter filter) {
+    return filter.dateType() == ListFilter.DateType.USAGE_PERIOD && filter.endDate() != null;
+  }
+
+  /**
+   * The end-date bound implied by a USAGE_PERIOD filter's end and the longest period: it selects no
+   * fewer rows, but lets the index on end dates stop at the range instead of reading to the newest row.
+   */
+  private static String periodBound(ListFilter filter, OptionalLong longestPeriodDays) {
+    return boundedByPeriod(filter) && longestPeriodDays.isPresent() ? " and u.end_date <= :periodEndBound" : "";
+  }
+
+  private static Query bindPeriodBound(Query query, ListFilter filter, OptionalLong longestPeriodDays) {
+    if (boundedByPeriod(filter) && longestPeriodDays.isPresent()) {
+      query.bind("periodEndBound", filter.endDate().plusDays(longestPeriodDays.getAsLong()));
+    }
+    return query;
   }
 
   /** A page of rows, and the row just before it in list order when it was read by offset. */
@@ -52,25 +86,26 @@ public final class UsageStore {
    * that the caller learns where this page starts and can read it by anchor next time.
    */
   public PageRows page(Handle h, Scope scope, UUID id, ListFilter filter, long offset, int limit,
-      Optional<ListCache.Anchor> after) {
+      Optional<ListCache.Anchor> after, OptionalLong longestPeriodDays) {
     ListFilterSql sql = new ListFilterSql(filter, true);
     boolean byDocument = scope == Scope.DOCUMENT;
     String order = byDocument ? " order by u.position, u.id" : " order by u.bill_date, u.id";
     boolean anchored = after.isPresent() && !byDocument;
     boolean withBefore = !anchored && offset > 0;
-    String where = column(scope) + " = :scope" + sql.conditions()
+    String where = column(scope) + " = :scope" + sql.conditions() + periodBound(filter, longestPeriodDays)
         + (anchored ? " and (u.bill_date, u.id) > (:afterDate, :afterId)" : "");
     String ids;
     if (filter.dateType() == ListFilter.DateType.USAGE_PERIOD && filter.startDate() != null && !anchored) {
       // A period filter selects rows scattered through the list order: find them by their period
       // (an index range) and sort those, instead of walking the list order past every other row.
-      ids = "with matching as materialized (select u.id, u.bill_date, u.position from usage_data u where " + where
-          + ") select u.id from matching u" + order + " limit :limit offset :offset";
+      // "offset 0" keeps the planner from reading the list order into the subquery.
+      ids = "select u.id from (select u.id, u.bill_date, u.position from usage_data u where " + where
+          + " offset 0) u" + order + " limit :limit offset :offset";
     } else {
       ids = "select u.id from usage_data u where " + where + order + " limit :limit offset :offset";
     }
-    Query query = sql.bind(h.createQuery("select " + COLUMNS + " from usage_data u join (" + ids + ") p on p.id = u.id"
-            + order))
+    Query query = bindPeriodBound(sql.bind(h.createQuery("select " + COLUMNS + " from usage_data u join (" + ids + ") p on p.id = u.id"
+            + order)), filter, longestPeriodDays)
         .bind("scope", id)
         .bind("limit", withBefore ? limit + 1 : limit)
         .bind("offset", anchored ? 0 : withBefore ? offset - 1 : offset);
@@ -114,19 +149,20 @@ public final class UsageStore {
     };
   }
 
+  /** Maps a row whose first columns are {@link #COLUMNS}, by position: lists map thousands of rows. */
   private static UsageData map(ResultSet rs) throws SQLException {
     return new UsageData(
-        rs.getObject("id", UUID.class), rs.getObject("document_id", UUID.class),
-        rs.getObject("company_id", UUID.class), rs.getObject("meter_id", UUID.class),
-        rs.getObject("site_id", UUID.class), rs.getObject("connection_id", UUID.class), rs.getInt("position"),
-        rs.getString("datasource_type"), rs.getObject("start_date", LocalDate.class),
-        rs.getObject("end_date", LocalDate.class), rs.getObject("bill_date", LocalDate.class),
-        rs.getBigDecimal("usage"), rs.getString("usage_units"), rs.getBoolean("is_estimated"),
-        rs.getBoolean("is_implied"), rs.getBoolean("exclusion"), rs.getBigDecimal("current_reading"),
-        rs.getBigDecimal("previous_reading"), rs.getBigDecimal("multiplier"), rs.getString("tariff"),
-        rs.getBigDecimal("net_metering_generated_kwh"), rs.getBigDecimal("net_metering_grid_import_kwh"),
-        rs.getBigDecimal("net_metering_grid_export_kwh"), rs.getString("utility_name"), rs.getString("country"),
-        rs.getString("tou"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
+        rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), rs.getInt(7),
+        rs.getString(8), rs.getObject(9, LocalDate.class),
+        rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class),
+        rs.getBigDecimal(12), rs.getString(13), rs.getBoolean(14),
+        rs.getBoolean(15), rs.getBoolean(16), rs.getBigDecimal(17),
+        rs.getBigDecimal(18), rs.getBigDecimal(19), rs.getString(20),
+        rs.getBigDecimal(21), rs.getBigDecimal(22),
+        rs.getBigDecimal(23), rs.getString(24), rs.getString(25),
+        rs.getString(26), rs.getTimestamp(27).toInstant(), rs.getTimestamp(28).toInstant());
   }
 
   public void insertAll(Handle h, List<UsageData> rows) {

@@ -1,14 +1,22 @@
 package io.nectar.usage;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nectar.documents.Document;
 import io.nectar.documents.DocumentLinks;
 import io.nectar.documents.DocumentView;
 import io.nectar.http.ApiVersion;
 import io.nectar.http.Json;
+import io.nectar.http.JsonFragments;
 import io.nectar.meters.Meter;
 import io.nectar.meters.MeterView;
 import io.nectar.sites.SiteView;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The UsageData object in each API version (nectar-api.md §8.4, §8.5), from one model:
@@ -26,63 +34,131 @@ public final class UsageView {
 
   /** Renders a usage row; {@code embedDocument} adds the {@code document} object (lists and details). */
   public static ObjectNode render(UsageDetails d, ApiVersion version, DocumentLinks links, boolean embedDocument) {
+    return (ObjectNode) Json.tree(g -> write(g, d, version, links, embedDocument, JsonFragments.NONE));
+  }
+
+  /**
+   * Writes a usage row. Its site, its meter's identifiers and its document's summary are the same for
+   * many rows of one response: {@code shared} writes each of them once.
+   */
+  public static void write(JsonGenerator g, UsageDetails d, ApiVersion version, DocumentLinks links,
+      boolean embedDocument, JsonFragments shared) throws IOException {
     UsageData u = d.usage();
     Meter meter = d.meter();
-    ObjectNode json = Json.object();
-    json.put("id", u.id().toString());
-    json.put("created", Json.timestamp(u.created()));
+    g.writeStartObject();
+    g.writeStringField("id", u.id().toString());
+    Json.field(g, "created", Json.timestamp(u.created()));
     if (version.atLeast(ApiVersion.V2_1)) {
-      json.put("updated", Json.timestamp(u.updated()));
+      Json.field(g, "updated", Json.timestamp(u.updated()));
     }
-    json.put("startDate", Json.date(u.startDate()));
-    json.put("endDate", Json.date(u.endDate()));
-    json.put("usage", Json.decimal(u.usage()));
-    json.put("usageUnits", u.usageUnits());
+    Json.field(g, "startDate", Json.date(u.startDate()));
+    Json.field(g, "endDate", Json.date(u.endDate()));
+    Json.field(g, "usage", Json.decimal(u.usage()));
+    Json.field(g, "usageUnits", u.usageUnits());
     if (version.atLeast(ApiVersion.V2_1)) {
-      json.put("isEstimated", u.isEstimated());
-      json.put("netMeteringGeneratedKwh", Json.decimal(u.netMeteringGeneratedKwh()));
-      json.put("netMeteringGridImportKwh", Json.decimal(u.netMeteringGridImportKwh()));
-      json.put("exclusion", u.exclusion());
+      g.writeBooleanField("isEstimated", u.isEstimated());
+      Json.field(g, "netMeteringGeneratedKwh", Json.decimal(u.netMeteringGeneratedKwh()));
+      Json.field(g, "netMeteringGridImportKwh", Json.decimal(u.netMeteringGridImportKwh()));
+      g.writeBooleanField("exclusion", u.exclusion());
     }
     if (version.atLeast(ApiVersion.V2_2)) {
-      json.set("timeOfUseBreakdown", breakdown(u));
-      json.put("serviceAddress", meter == null ? null : meter.address());
-      json.put("isImplied", u.isImplied());
-      json.put("currentReading", Json.decimal(u.currentReading()));
-      json.put("previousReading", Json.decimal(u.previousReading()));
-      json.put("multiplier", Json.decimal(u.multiplier()));
-      json.putNull("multiplierDescription");
-      json.putNull("multiplier2");
-      json.putNull("multiplier2Description");
-      json.putNull("fractionRenewable");
-      json.put("netMeteringGridExportKwh", Json.decimal(u.netMeteringGridExportKwh()));
-      json.put("tariff", u.tariff());
-      json.putNull("billedDemand");
-      json.putNull("supplierName");
-      json.put("utilityName", u.utilityName());
-      json.put("country", u.country());
+      g.writeFieldName("timeOfUseBreakdown");
+      if (u.timeOfUseBreakdown() == null) {
+        g.writeStartArray();
+        g.writeEndArray();
+      } else {
+        g.writeTree(breakdown(u));
+      }
+      Json.field(g, "serviceAddress", meter == null ? null : meter.address());
+      g.writeBooleanField("isImplied", u.isImplied());
+      Json.field(g, "currentReading", Json.decimal(u.currentReading()));
+      Json.field(g, "previousReading", Json.decimal(u.previousReading()));
+      Json.field(g, "multiplier", Json.decimal(u.multiplier()));
+      g.writeNullField("multiplierDescription");
+      g.writeNullField("multiplier2");
+      g.writeNullField("multiplier2Description");
+      g.writeNullField("fractionRenewable");
+      Json.field(g, "netMeteringGridExportKwh", Json.decimal(u.netMeteringGridExportKwh()));
+      Json.field(g, "tariff", u.tariff());
+      g.writeNullField("billedDemand");
+      g.writeNullField("supplierName");
+      Json.field(g, "utilityName", u.utilityName());
+      Json.field(g, "country", u.country());
     }
-    json.put("meter", u.meterId() == null ? null : u.meterId().toString());
-    json.put("meterAddress", meter == null ? null : meter.address());
-    json.set("site", d.site() == null ? null : SiteView.render(d.site()));
-    json.set("identifiers", MeterView.identifiers(meter == null ? java.util.List.of() : meter.identifiers()));
-    json.put("datasourceType", u.datasourceType());
+    // From here to additionalFields the row shows its meter and site: the same for each of a meter's rows.
+    shared.writeFields(g, new MeterFieldsKey(u.meterId(), u.siteId(), u.datasourceType()),
+        fg -> meterFields(fg, d, version, shared));
+    if (embedDocument && d.document() != null) {
+      g.writeFieldName("document");
+      Document document = d.document();
+      shared.write(g, Map.entry("document", document.id()),
+          dg -> DocumentView.writeSummary(dg, document, version, links));
+    }
+    g.writeEndObject();
+  }
+
+  /** The fields a row shows of its meter and site, from {@code meter} to {@code additionalFields}. */
+  private static void meterFields(JsonGenerator g, UsageDetails d, ApiVersion version, JsonFragments shared)
+      throws IOException {
+    UsageData u = d.usage();
+    Meter meter = d.meter();
+    Json.field(g, "meter", u.meterId() == null ? null : u.meterId().toString());
+    Json.field(g, "meterAddress", meter == null ? null : meter.address());
+    g.writeFieldName("site");
+    if (d.site() == null) {
+      g.writeNull();
+    } else {
+      shared.write(g, Map.entry("site", d.site().id()), sg -> SiteView.write(sg, d.site()));
+    }
+    g.writeFieldName("identifiers");
+    if (meter == null) {
+      MeterView.writeIdentifiers(g, List.of());
+    } else {
+      shared.write(g, Map.entry("identifiers", meter.id()), ig -> MeterView.writeIdentifiers(ig, meter.identifiers()));
+    }
+    Json.field(g, "datasourceType", u.datasourceType());
     for (String field : Meter.SUBTYPE_FIELDS) {
       if (!field.equals("timeOfUse") || !version.atLeast(ApiVersion.V2_2)) {
-        json.put(field, meter == null ? null : meter.subtypes().get(field));
+        Json.field(g, field, meter == null ? null : meter.subtypes().get(field));
       }
       if (field.equals("timeOfUse") && version.atLeast(ApiVersion.V2_1)) {
-        json.put("electricityType", "ELECTRICITY".equals(u.datasourceType()) ? "USAGE" : null);
+        Json.field(g, "electricityType", "ELECTRICITY".equals(u.datasourceType()) ? "USAGE" : null);
       }
     }
-    json.putNull("wasteType");
-    json.putNull("wasteStream");
-    json.put("meterIsTracked", meter == null || meter.isTracked());
-    json.putObject("additionalFields");
-    if (embedDocument && d.document() != null) {
-      json.set("document", DocumentView.summary(d.document(), version, links));
+    g.writeNullField("wasteType");
+    g.writeNullField("wasteStream");
+    g.writeBooleanField("meterIsTracked", meter == null || meter.isTracked());
+    g.writeObjectFieldStart("additionalFields");
+    g.writeEndObject();
+  }
+
+  /**
+   * What the meter fields of a row depend on within one response. Written out rather than a record:
+   * a record's generated equals showed in profiles of a 1,680-row page.
+   */
+  private static final class MeterFieldsKey {
+    private final UUID meterId;
+    private final UUID siteId;
+    private final String datasourceType;
+    private final int hash;
+
+    MeterFieldsKey(UUID meterId, UUID siteId, String datasourceType) {
+      this.meterId = meterId;
+      this.siteId = siteId;
+      this.datasourceType = datasourceType;
+      this.hash = Objects.hash(meterId, siteId, datasourceType);
     }
-    return json;
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof MeterFieldsKey k && hash == k.hash && Objects.equals(meterId, k.meterId)
+          && Objects.equals(siteId, k.siteId) && Objects.equals(datasourceType, k.datasourceType);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   private static JsonNode breakdown(UsageData u) {

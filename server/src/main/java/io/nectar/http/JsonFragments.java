@@ -1,0 +1,182 @@
+package io.nectar.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The JSON values that repeat within one response, serialized once and copied as bytes after: a
+ * page of a site's bills embeds the same site object in each of its 1,680 usage rows. A value is
+ * written in full the first time it appears and kept from its second appearance on, so values that
+ * never repeat (the documents of a page of usage rows, mostly) cost nothing extra. Lives for one
+ * response only, so nothing in it can go stale.
+ */
+public final class JsonFragments {
+  /** Writes every value in full: for trees and single objects, where nothing repeats. */
+  public static final JsonFragments NONE = new JsonFragments(false);
+
+  private static final Object SEEN_ONCE = new Object();
+  /** Fragments are a few hundred bytes: a whole response's 16 kB first buffer would be waste. */
+  private static final int FRAGMENT_BUFFER = 1024;
+
+  private final boolean enabled;
+  private final Map<Object, Object> written = new HashMap<>();
+
+  private JsonFragments(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  /** A memo for one response. */
+  public static JsonFragments perResponse() {
+    return new JsonFragments(true);
+  }
+
+  /**
+   * Writes the value {@code writer} writes, which must depend on {@code key} alone within this
+   * response (an id together with whatever else selects the rendering).
+   */
+  public void write(JsonGenerator g, Object key, JsonWriter writer) throws IOException {
+    if (!enabled) {
+      writer.write(g);
+      return;
+    }
+    Object known = written.get(key);
+    if (known instanceof RawUtf8 raw) {
+      g.writeRawValue(raw);
+    } else if (known == null) {
+      written.put(key, SEEN_ONCE);
+      writer.write(g);
+    } else {
+      RawUtf8 raw = new RawUtf8(Json.bytes(writer, FRAGMENT_BUFFER));
+      written.put(key, raw);
+      g.writeRawValue(raw);
+    }
+  }
+
+  /**
+   * Writes the fields {@code fields} writes into the object being written, which must depend on
+   * {@code key} alone within this response. At least one field of that object must be written
+   * before: a repeated run of fields is copied with its leading comma.
+   */
+  public void writeFields(JsonGenerator g, Object key, JsonWriter fields) throws IOException {
+    if (!enabled) {
+      fields.write(g);
+      return;
+    }
+    Object known = written.get(key);
+    if (known instanceof RawUtf8 raw) {
+      g.writeRaw(raw);
+    } else if (known == null) {
+      written.put(key, SEEN_ONCE);
+      fields.write(g);
+    } else {
+      byte[] object = Json.bytes(og -> {
+        og.writeStartObject();
+        fields.write(og);
+        og.writeEndObject();
+      }, FRAGMENT_BUFFER);
+      // {"a":1,"b":2} becomes ,"a":1,"b":2 to follow the fields written before it.
+      byte[] run = object.length <= 2 ? new byte[0] : Arrays.copyOf(object, object.length - 1);
+      if (run.length > 0) {
+        run[0] = ',';
+      }
+      RawUtf8 raw = new RawUtf8(run);
+      written.put(key, raw);
+      g.writeRaw(raw);
+    }
+  }
+
+  /** Serialized JSON as UTF-8 bytes, which the generator copies into its buffer as they are. */
+  private static final class RawUtf8 implements SerializableString {
+    private final byte[] utf8;
+
+    RawUtf8(byte[] utf8) {
+      this.utf8 = utf8;
+    }
+
+    @Override
+    public String getValue() {
+      return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public int charLength() {
+      return getValue().length();
+    }
+
+    @Override
+    public char[] asQuotedChars() {
+      throw new UnsupportedOperationException("raw JSON is never quoted");
+    }
+
+    @Override
+    public byte[] asUnquotedUTF8() {
+      return utf8;
+    }
+
+    @Override
+    public byte[] asQuotedUTF8() {
+      throw new UnsupportedOperationException("raw JSON is never quoted");
+    }
+
+    @Override
+    public int appendQuotedUTF8(byte[] buffer, int offset) {
+      throw new UnsupportedOperationException("raw JSON is never quoted");
+    }
+
+    @Override
+    public int appendQuoted(char[] buffer, int offset) {
+      throw new UnsupportedOperationException("raw JSON is never quoted");
+    }
+
+    @Override
+    public int appendUnquotedUTF8(byte[] buffer, int offset) {
+      if (offset + utf8.length > buffer.length) {
+        return -1;
+      }
+      System.arraycopy(utf8, 0, buffer, offset, utf8.length);
+      return utf8.length;
+    }
+
+    @Override
+    public int appendUnquoted(char[] buffer, int offset) {
+      String value = getValue();
+      if (offset + value.length() > buffer.length) {
+        return -1;
+      }
+      value.getChars(0, value.length(), buffer, offset);
+      return value.length();
+    }
+
+    @Override
+    public int writeQuotedUTF8(OutputStream out) {
+      throw new UnsupportedOperationException("raw JSON is never quoted");
+    }
+
+    @Override
+    public int writeUnquotedUTF8(OutputStream out) throws IOException {
+      out.write(utf8);
+      return utf8.length;
+    }
+
+    @Override
+    public int putQuotedUTF8(ByteBuffer buffer) {
+      throw new UnsupportedOperationException("raw JSON is never quoted");
+    }
+
+    @Override
+    public int putUnquotedUTF8(ByteBuffer buffer) {
+      if (utf8.length > buffer.remaining()) {
+        return -1;
+      }
+      buffer.put(utf8);
+      return utf8.length;
+    }
+  }
+}
