@@ -68,9 +68,9 @@ public final class WebhookPortalRoutes {
       Json.noContent(ctx);
     }));
     routes.post(BASE + "/endpoints/{endpointId}/rotate-secret", json(ctx -> Json.respond(ctx, 200,
-        EndpointView.render(webhooks.rotateSecret(tenant(ctx), endpointId(ctx))))));
+        EndpointView.render(webhooks.rotateSecret(tenant(ctx), endpointId(ctx), emptyBody(ctx))))));
     routes.post(BASE + "/endpoints/{endpointId}/test", json(ctx -> Json.respond(ctx, 202,
-        Json.object().put("messageId", webhooks.sendTest(tenant(ctx), endpointId(ctx)).toString()))));
+        Json.object().put("messageId", webhooks.sendTest(tenant(ctx), endpointId(ctx), emptyBody(ctx)).toString()))));
     routes.post(BASE + "/endpoints/{endpointId}/recover", json(ctx -> Json.respond(ctx, 202, Json.object()
         .put("queued", webhooks.recover(tenant(ctx), endpointId(ctx), () -> EndpointInput.recoverSince(fields(ctx)))))));
     routes.get(BASE + "/endpoints/{endpointId}/attempts", json(ctx -> {
@@ -84,7 +84,7 @@ public final class WebhookPortalRoutes {
     routes.post(BASE + "/messages/{messageId}/replay", json(ctx -> {
       Tenant tenant = tenant(ctx);
       UUID message = Api.id(ctx, "messageId", "Message");
-      Json.respond(ctx, 202, Json.object().put("queued", webhooks.replay(tenant, message)));
+      Json.respond(ctx, 202, Json.object().put("queued", webhooks.replay(tenant, message, emptyBody(ctx))));
     }));
   }
 
@@ -112,6 +112,10 @@ public final class WebhookPortalRoutes {
 
   private static UUID endpointId(Context ctx) {
     return Api.id(ctx, "endpointId", "Webhook endpoint");
+  }
+
+  private static Runnable emptyBody(Context ctx) {
+    return () -> fields(ctx).finish();
   }
 
   private static Fields fields(Context ctx) {

@@ -40,9 +40,9 @@ public final class WebhookRoutes {
       Json.noContent(ctx);
     });
     api.post("/webhook/endpoint/{endpointId}/rotate-secret", ctx -> Json.respond(ctx, 200,
-        EndpointView.render(service.rotateSecret(tenant(ctx), endpointId(ctx)))));
+        EndpointView.render(service.rotateSecret(tenant(ctx), endpointId(ctx), emptyBody(ctx)))));
     api.post("/webhook/endpoint/{endpointId}/test", ctx -> {
-      UUID message = service.sendTest(tenant(ctx), endpointId(ctx));
+      UUID message = service.sendTest(tenant(ctx), endpointId(ctx), emptyBody(ctx));
       Json.respond(ctx, 202, Json.object().put("messageId", message.toString())
           .put("eventType", WebhookEventType.TEST.wireName()));
     });
@@ -59,13 +59,18 @@ public final class WebhookRoutes {
       Json.respond(ctx, 200, result.window().envelope("totalAttempts", "attempts", items));
     });
     api.post("/webhook/message/{messageId}/replay", ctx -> {
-      int queued = service.replay(tenant(ctx), Api.id(ctx, "messageId", "Message"));
+      int queued = service.replay(tenant(ctx), Api.id(ctx, "messageId", "Message"), emptyBody(ctx));
       Json.respond(ctx, 202, Json.object().put("queued", queued));
     });
   }
 
   private static Tenant tenant(Context ctx) {
     return Tenant.of(Api.caller(ctx));
+  }
+
+  /** For operations without input: an empty body or object passes, any field is refused. */
+  private static Runnable emptyBody(Context ctx) {
+    return () -> Api.fields(ctx).finish();
   }
 
   private static UUID endpointId(Context ctx) {

@@ -107,9 +107,10 @@ public final class WebhookService {
   }
 
   /** A new secret; the previous one keeps signing next to it for {@link #ROTATION_OVERLAP}. */
-  public EndpointWithSecret rotateSecret(Tenant tenant, UUID id) {
+  public EndpointWithSecret rotateSecret(Tenant tenant, UUID id, Runnable emptyBody) {
     return jdbi.inTransaction(h -> {
       WebhookEndpoint endpoint = requireOwned(h, tenant, id, true);
+      emptyBody.run();
       Instant now = now();
       String secret = WebhookSigner.newSecret();
       byte[] previous = store.secrets(h, id).current();
@@ -119,9 +120,10 @@ public final class WebhookService {
   }
 
   /** Sends a {@code webhook.test} event to this endpoint; returns the message id. */
-  public UUID sendTest(Tenant tenant, UUID id) {
+  public UUID sendTest(Tenant tenant, UUID id, Runnable emptyBody) {
     return jdbi.inTransaction(h -> {
       WebhookEndpoint endpoint = requireOwned(h, tenant, id, false);
+      emptyBody.run();
       var body = Json.object().put("id", endpoint.id().toString()).put("created", Json.timestamp(now()))
           .put("message", "A test event from your Nectar server.");
       return outbox.publishTo(h, tenant, id, WebhookEventType.TEST, body);
@@ -139,9 +141,10 @@ public final class WebhookService {
   }
 
   /** Sends the message again, under the same {@code webhook-id}, to each endpoint it went to. */
-  public int replay(Tenant tenant, UUID messageId) {
+  public int replay(Tenant tenant, UUID messageId, Runnable emptyBody) {
     return jdbi.inTransaction(h -> {
       store.findMessage(h, tenant, messageId).orElseThrow(() -> ApiError.notFound("Message"));
+      emptyBody.run();
       int queued = store.replay(h, messageId, now());
       Outbox.notifyWorkers(h);
       return queued;

@@ -133,6 +133,17 @@ class WebhookEndpointApiTest {
       Response recover = server.postJson("/v2.2/webhook/endpoint/" + id + "/recover", live.key(), since);
       assertThat(recover.status()).as(since + " " + recover).isEqualTo(400);
     }
+    String secretBefore = server.postJson("/v2.2/webhook/endpoint/" + id + "/rotate-secret", live.key(), "{}").json()
+        .get("secret").asText();
+    for (String action : List.of("rotate-secret", "test")) {
+      Response refused = server.postJson("/v2.2/webhook/endpoint/" + id + "/" + action, live.key(), "{\"now\": true}");
+      assertThat(refused.status()).as(action + " " + refused).isEqualTo(400);
+      assertThat(refused.json().get("errors").get("now").toString()).contains("Unknown field.");
+    }
+    assertThat(server.get("/v2.2/webhook/endpoint/" + id + "/attempt", live.key()).json().get("totalAttempts").asInt())
+        .as("the refused test sent nothing").isZero();
+    Response rotatedAgain = server.postJson("/v2.2/webhook/endpoint/" + id + "/rotate-secret", live.key(), "{}");
+    assertThat(rotatedAgain.json().get("secret").asText()).isNotEqualTo(secretBefore);
     Response page = server.get("/v2.2/webhook/endpoint/" + id + "/attempt?page=0", live.key());
     assertThat(page.status()).isEqualTo(400);
   }
