@@ -82,9 +82,10 @@ public final class DeliveryWorker implements AutoCloseable {
   private void run() {
     while (running) {
       try {
-        boolean recorded = recordFinished();
-        int claimed = claimAndSend();
-        if (!recorded && claimed == 0) {
+        List<DeliveryStore.Outcome> finishedNow = drainFinished();
+        List<DeliveryStore.Claimed> claimed = recordAndClaim(finishedNow);
+        claimed.forEach(this::send);
+        if (finishedNow.isEmpty() && claimed.isEmpty()) {
           wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
           wake.drainPermits();
         }
@@ -98,29 +99,55 @@ public final class DeliveryWorker implements AutoCloseable {
     }
   }
 
-  private int claimAndSend() {
-    int room = MAX_IN_FLIGHT - inFlight.get();
-    if (room <= 0) {
-      return 0;
+  private List<DeliveryStore.Outcome> drainFinished() {
+    List<DeliveryStore.Outcome> batch = new ArrayList<>();
+    for (DeliveryStore.Outcome o; (o = finished.poll()) != null; ) {
+      batch.add(o);
     }
-    Instant now = now();
-    List<DeliveryStore.Claimed> claimed = jdbi.inTransaction(h -> store.claim(h, now, now.plus(lease), room));
-    for (DeliveryStore.Claimed d : claimed) {
-      inFlight.incrementAndGet();
-      Instant attemptedAt = now();
-      send(d, attemptedAt).whenComplete((result, error) -> {
-        DeliveryResult outcome = result != null ? result
-            : new DeliveryResult(null, 0, null, "Internal error: " + error);
-        finished.add(new DeliveryStore.Outcome(d, ids.get(), attemptedAt, outcome));
-        inFlight.decrementAndGet();
-        wake.release();
+    return batch;
+  }
+
+  /**
+   * Records the finished attempts and claims what is due, in one transaction per round. It commits
+   * without waiting for the disk: if a crash loses it, the deliveries it recorded or claimed are
+   * simply claimed and sent again once their lease ends, which at-least-once delivery allows.
+   */
+  private List<DeliveryStore.Claimed> recordAndClaim(List<DeliveryStore.Outcome> outcomes) {
+    int room = running ? MAX_IN_FLIGHT - inFlight.get() : 0; // a stopping worker only records
+    if (outcomes.isEmpty() && room <= 0) {
+      return List.of();
+    }
+    try {
+      return jdbi.inTransaction(h -> {
+        h.execute("set local synchronous_commit = off");
+        if (!outcomes.isEmpty()) {
+          store.record(h, outcomes, settings.retrySchedule(), settings.disableAfter());
+        }
+        Instant now = now();
+        return room > 0 ? store.claim(h, now, now.plus(lease), room) : List.<DeliveryStore.Claimed>of();
       });
+    } catch (RuntimeException e) {
+      // The attempts go unrecorded; their deliveries stay claimed until the lease ends and are then
+      // sent again, so nothing is lost, and a batch that cannot be written is not retried forever.
+      log.warn("Could not record {} webhook attempt(s); they will be retried when their claims expire",
+          outcomes.size(), e);
+      return List.of();
     }
-    return claimed.size();
+  }
+
+  private void send(DeliveryStore.Claimed d) {
+    inFlight.incrementAndGet();
+    Instant attemptedAt = now();
+    post(d, attemptedAt).whenComplete((result, error) -> {
+      DeliveryResult outcome = result != null ? result : new DeliveryResult(null, 0, null, "Internal error: " + error);
+      finished.add(new DeliveryStore.Outcome(d, ids.get(), attemptedAt, outcome));
+      inFlight.decrementAndGet();
+      wake.release();
+    });
   }
 
   /** Signs and posts; a delivery that cannot be signed is a failed attempt, logged and retried like any other. */
-  private CompletableFuture<DeliveryResult> send(DeliveryStore.Claimed d, Instant attemptedAt) {
+  private CompletableFuture<DeliveryResult> post(DeliveryStore.Claimed d, Instant attemptedAt) {
     byte[] body = d.payload().getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers;
     try {
@@ -131,26 +158,6 @@ public final class DeliveryWorker implements AutoCloseable {
           "Could not sign the message: " + e.getMessage()));
     }
     return transport.post(d.url(), headers, body);
-  }
-
-  private boolean recordFinished() {
-    List<DeliveryStore.Outcome> batch = new ArrayList<>();
-    for (DeliveryStore.Outcome o; (o = finished.poll()) != null; ) {
-      batch.add(o);
-    }
-    if (batch.isEmpty()) {
-      return false;
-    }
-    try {
-      jdbi.useTransaction(h -> store.record(h, batch, settings.retrySchedule(), settings.disableAfter()));
-    } catch (RuntimeException e) {
-      // The attempts go unrecorded; their deliveries stay claimed until the lease ends and are then
-      // sent again, so nothing is lost (at least once), and a batch that cannot be written is not
-      // retried forever.
-      log.warn("Could not record {} webhook attempt(s); they will be retried when their claims expire",
-          batch.size(), e);
-    }
-    return true;
   }
 
   /** Holds a connection that LISTENs for commits of outbox messages, and wakes the worker on each. */
@@ -205,7 +212,7 @@ public final class DeliveryWorker implements AutoCloseable {
       while (inFlight.get() > 0 && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
-      recordFinished();
+      recordAndClaim(drainFinished());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
