@@ -39,11 +39,6 @@ public final class TargetGuard {
     this.allowPrivateTargets = allowPrivateTargets;
   }
 
-  /** Whether this guard lets deliveries reach private and local addresses. */
-  public boolean allowsPrivateTargets() {
-    return allowPrivateTargets;
-  }
-
   /**
    * Says what is wrong with {@code url} as a webhook endpoint, as a sentence for an API error, or
    * nothing when it is acceptable. Addresses are not looked up here: a name's addresses can change
@@ -97,21 +92,9 @@ public final class TargetGuard {
   }
 
   /**
-   * Resolves {@code host} (a name or a literal address) and returns all its addresses, or refuses the
-   * host if any of them is not {@link #allowed}. All, not some: connecting might pick any of them.
-   *
-   * @throws UnknownHostException if the name does not resolve
-   * @throws RefusedTarget if an address is not allowed
-   */
-  public List<InetAddress> resolve(String host) throws UnknownHostException, RefusedTarget {
-    List<InetAddress> addresses = List.of(InetAddress.getAllByName(host));
-    check(host, addresses);
-    return addresses;
-  }
-
-  /**
-   * Refuses {@code host} if any of the addresses it resolved to is not {@link #allowed}; for callers
-   * that resolve names themselves (the transport resolves without blocking a thread on DNS timeouts).
+   * Refuses {@code host} if any of the addresses it resolved to is not {@link #allowed}: all, not
+   * some, as connecting might pick any of them. The transport resolves names itself, without
+   * blocking a thread on DNS, and connects only to addresses this has passed.
    *
    * @throws RefusedTarget naming the first address not allowed
    */
