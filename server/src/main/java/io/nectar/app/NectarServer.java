@@ -162,7 +162,7 @@ public final class NectarServer implements AutoCloseable {
           WEBHOOK_RESPONSE_EXCERPT_BYTES);
       deliveries = new DeliveryWorker(database.jdbi(), database.dataSource(), clock, ids::next, cipher, transport,
           new DeliveryWorker.Settings(webhookConfig.retrySchedule(), webhookConfig.disableAfter(),
-              webhookConfig.timeout()));
+              webhookConfig.timeout()), meters);
       DocumentRoutes documentRoutes = new DocumentRoutes(documents, documentLinks);
       UsageRoutes usageRoutes = new UsageRoutes(usage, documentLinks);
       AuditTrailRoutes auditTrail = new AuditTrailRoutes(documents, links);

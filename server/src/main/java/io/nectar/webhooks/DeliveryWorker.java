@@ -1,5 +1,8 @@
 package io.nectar.webhooks;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nectar.connections.CredentialCipher;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -52,13 +55,21 @@ public final class DeliveryWorker implements AutoCloseable {
   private final ConcurrentLinkedQueue<DeliveryStore.Outcome> finished = new ConcurrentLinkedQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Semaphore wake = new Semaphore(0);
+  private final Counter succeeded;
+  private final Counter failed;
   private volatile boolean running;
   private Thread worker;
   private Thread listener;
 
   public DeliveryWorker(Jdbi jdbi, DataSource dataSource, Clock clock, Supplier<UUID> ids, CredentialCipher cipher,
-      WebhookTransport transport, Settings settings) {
+      WebhookTransport transport, Settings settings, MeterRegistry meters) {
     this.jdbi = jdbi;
+    this.succeeded = Counter.builder("nectar.webhook.attempts").tag("outcome", "succeeded")
+        .description("Webhook delivery attempts").register(meters);
+    this.failed = Counter.builder("nectar.webhook.attempts").tag("outcome", "failed")
+        .description("Webhook delivery attempts").register(meters);
+    Gauge.builder("nectar.webhook.in.flight", inFlight, AtomicInteger::get)
+        .description("Webhook deliveries being sent by this process").register(meters);
     this.dataSource = dataSource;
     this.clock = clock;
     this.ids = ids;
@@ -140,6 +151,7 @@ public final class DeliveryWorker implements AutoCloseable {
     Instant attemptedAt = now();
     post(d, attemptedAt).whenComplete((result, error) -> {
       DeliveryResult outcome = result != null ? result : new DeliveryResult(null, 0, null, "Internal error: " + error);
+      (outcome.succeeded() ? succeeded : failed).increment();
       finished.add(new DeliveryStore.Outcome(d, ids.get(), attemptedAt, outcome));
       inFlight.decrementAndGet();
       wake.release();

@@ -109,6 +109,10 @@ class WebhookDeliveryTest {
     assertThat(Instant.parse(failed.get("attemptedAt").asText())).isBefore(Instant.parse(
         page.get("attempts").get(0).get("attemptedAt").asText()));
     assertThat(page.get("attempts").get(0).get("succeeded").asBoolean()).isTrue();
+    String metrics = server.get("/metrics", null).body();
+    assertThat(metric(metrics, "nectar_webhook_attempts_total{outcome=\"failed\"}")).isGreaterThanOrEqualTo(2);
+    assertThat(metric(metrics, "nectar_webhook_attempts_total{outcome=\"succeeded\"}")).isGreaterThanOrEqualTo(1);
+    assertThat(metrics).contains("nectar_webhook_in_flight ");
     // A success ends the run of failures.
     assertThat(server.get("/v2.2/webhook/endpoint/" + endpointId, tenant.key()).json().get("failingSince").isNull())
         .isTrue();
@@ -289,6 +293,12 @@ class WebhookDeliveryTest {
     assertThat(attempts(tenant, endpointId).get("totalAttempts").asInt()).isZero();
     assertThat(server.postJson("/v2.2/webhook/message/" + message + "/replay", tenant.key(), "{}").status())
         .isEqualTo(404);
+  }
+
+  /** The value of one Prometheus sample line. */
+  private static double metric(String scrape, String sample) {
+    return scrape.lines().filter(l -> l.startsWith(sample + " ")).mapToDouble(l -> Double.parseDouble(
+        l.substring(sample.length() + 1))).findFirst().orElseThrow(() -> new AssertionError("no " + sample));
   }
 
   private static void sleep(Duration duration) {
