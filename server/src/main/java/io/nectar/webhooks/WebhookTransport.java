@@ -21,12 +21,15 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.SocketAddressResolver;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -69,6 +72,12 @@ public final class WebhookTransport implements AutoCloseable {
    * @param maxResponseBytes how much of a response body to keep as its excerpt
    */
   public WebhookTransport(TargetGuard guard, Duration timeout, int maxResponseBytes) {
+    // The JVM's trusted certificate authorities, and the certificate must name the host (HTTPS).
+    this(guard, timeout, maxResponseBytes, new SslContextFactory.Client());
+  }
+
+  /** As the public constructor, with the TLS trust chosen (tests trust their own authority). */
+  WebhookTransport(TargetGuard guard, Duration timeout, int maxResponseBytes, SslContextFactory.Client tls) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("The webhook timeout must be positive.");
     }
@@ -84,7 +93,9 @@ public final class WebhookTransport implements AutoCloseable {
     threads.setDaemon(true);
     ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("webhook-transport-timer", true);
 
-    client = new HttpClient();
+    ClientConnector connector = new ClientConnector();
+    connector.setSslContextFactory(tls);
+    client = new HttpClient(new HttpClientTransportOverHTTP(connector));
     client.setName("webhook-transport");
     client.setExecutor(threads);
     client.setScheduler(scheduler);

@@ -20,6 +20,9 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -223,6 +226,64 @@ class WebhookTransportTest {
 
     assertThat(result.succeeded()).isFalse();
     assertThat(result.error()).isEqualTo("the webhook transport is closed");
+  }
+
+  @Test
+  void anHttpsReceiverWhoseCertificateIsTrustedAndNamesTheHostIsReached() throws Exception {
+    HeldCertificate localhost = certificate("localhost");
+    receiver.useHttps(serving(localhost).sslSocketFactory());
+    receiver.enqueue(new MockResponse.Builder().code(200).body("over tls").build());
+
+    DeliveryResult result = post(trusting(localhost), "https://localhost:" + receiver.getPort() + "/hook");
+
+    assertThat(result.error()).isNull();
+    assertThat(result.statusCode()).isEqualTo(200);
+    assertThat(result.responseExcerpt()).isEqualTo("over tls");
+    assertThat(receiver.takeRequest(5, TimeUnit.SECONDS).getBody().toByteArray()).isEqualTo(BODY);
+  }
+
+  @Test
+  void anHttpsReceiverWithAnUntrustedCertificateIsNotSentTheBody() throws Exception {
+    receiver.useHttps(serving(certificate("localhost")).sslSocketFactory());
+    receiver.enqueue(new MockResponse.Builder().code(200).build());
+
+    DeliveryResult result = post(transport(), "https://localhost:" + receiver.getPort() + "/hook");
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.statusCode()).isNull();
+    assertThat(result.error()).startsWith("TLS failed").contains("certification path");
+    assertThat(receiver.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anHttpsReceiverWhoseCertificateNamesAnotherHostIsNotSentTheBody() throws Exception {
+    HeldCertificate elsewhere = certificate("receiver.example.com");
+    receiver.useHttps(serving(elsewhere).sslSocketFactory());
+    receiver.enqueue(new MockResponse.Builder().code(200).build());
+
+    DeliveryResult result = post(trusting(elsewhere), "https://localhost:" + receiver.getPort() + "/hook");
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.error()).startsWith("TLS failed").contains("matching localhost");
+    assertThat(receiver.getRequestCount()).isZero();
+  }
+
+  private static HeldCertificate certificate(String host) {
+    return new HeldCertificate.Builder().commonName(host).addSubjectAlternativeName(host).build();
+  }
+
+  private static HandshakeCertificates serving(HeldCertificate certificate) {
+    return new HandshakeCertificates.Builder().heldCertificate(certificate).build();
+  }
+
+  /** A transport that trusts {@code certificate} alone and, as in production, checks it names the host. */
+  private WebhookTransport trusting(HeldCertificate certificate) {
+    SslContextFactory.Client tls = new SslContextFactory.Client();
+    tls.setSslContext(new HandshakeCertificates.Builder().addTrustedCertificate(certificate.certificate()).build()
+        .sslContext());
+    WebhookTransport transport = new WebhookTransport(new TargetGuard(true), Duration.ofSeconds(10), 4096, tls);
+    transports.add(transport);
+    return transport;
   }
 
   private WebhookTransport transport() {
