@@ -76,7 +76,7 @@ public final class UsageService {
           : OptionalLong.empty();
       PageWindow window = pageRequest.window(totals.total(companyId, version, list,
           () -> store.count(h, scope, id, filter, longest)));
-      UsageStore.PageRows page = store.page(h, scope, id, filter, window.offset(), window.limit(),
+      UsageStore.PageRows page = store.page(h, scope, id, filter, window.total(), window.offset(), window.limit(),
           totals.anchor(companyId, version, list, window.page()), longest);
       List<UsageData> rows = page.rows();
       if (!rows.isEmpty() && scope != UsageStore.Scope.DOCUMENT) {

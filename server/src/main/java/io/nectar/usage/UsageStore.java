@@ -38,6 +38,11 @@ public final class UsageStore {
         .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
   }
 
+  private static final java.util.Set<ListFilter.DateType> CHANGED_SINCE =
+      java.util.EnumSet.of(ListFilter.DateType.CREATED_DATE, ListFilter.DateType.UPDATED_DATE);
+  /** Up to this many matching rows are found by their own index and sorted (an index-only read). */
+  private static final long MAX_ROWS_SORTED = 200_000;
+
   public long count(Handle h, Scope scope, UUID id, ListFilter filter, OptionalLong longestPeriodDays) {
     ListFilterSql sql = new ListFilterSql(filter, true);
     return bindPeriodBound(sql.bind(h.createQuery("select count(*) from usage_data u where " + column(scope)
@@ -85,7 +90,7 @@ public final class UsageStore {
    * Otherwise the offset is walked over ids in the index alone (a deferred join), one row early, so
    * that the caller learns where this page starts and can read it by anchor next time.
    */
-  public PageRows page(Handle h, Scope scope, UUID id, ListFilter filter, long offset, int limit,
+  public PageRows page(Handle h, Scope scope, UUID id, ListFilter filter, long total, long offset, int limit,
       Optional<ListCache.Anchor> after, OptionalLong longestPeriodDays) {
     ListFilterSql sql = new ListFilterSql(filter, true);
     boolean byDocument = scope == Scope.DOCUMENT;
@@ -95,7 +100,13 @@ public final class UsageStore {
     String where = column(scope) + " = :scope" + sql.conditions() + periodBound(filter, longestPeriodDays)
         + (anchored ? " and (u.bill_date, u.id) > (:afterDate, :afterId)" : "");
     String ids;
-    if (filter.dateType() == ListFilter.DateType.USAGE_PERIOD && filter.startDate() != null && !anchored) {
+    boolean period = filter.dateType() == ListFilter.DateType.USAGE_PERIOD && filter.startDate() != null && !anchored;
+    // "Created or updated since": the rows are few and bunched at the end of the list order (new
+    // bills are the latest), which the planner cannot know, so walking the list order would pass
+    // nearly every row. Few is judged by the filtered total, known before the page is read.
+    boolean changedSince = CHANGED_SINCE.contains(filter.dateType()) && filter.startDate() != null
+        && total <= MAX_ROWS_SORTED;
+    if (period || changedSince) {
       // A period filter selects rows scattered through the list order: find them by their period
       // (an index range) and sort those, instead of walking the list order past every other row.
       // "offset 0" keeps the planner from reading the list order into the subquery.

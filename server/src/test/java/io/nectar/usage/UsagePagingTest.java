@@ -34,7 +34,11 @@ class UsagePagingTest {
   }
 
   private static List<String> ids(int page) {
-    JsonNode body = server.get("/v2.2/usage/company/" + company.companyId() + "?page=" + page, key).json();
+    return ids("", page);
+  }
+
+  private static List<String> ids(String filter, int page) {
+    JsonNode body = server.get("/v2.2/usage/company/" + company.companyId() + "?page=" + page + filter, key).json();
     List<String> ids = new ArrayList<>();
     body.get("usageData").forEach(u -> ids.add(u.get("id").asText()));
     return ids;
@@ -66,5 +70,27 @@ class UsagePagingTest {
     assertThat(ids(2)).isEqualTo(after);
     assertThat(page1.get(page1.size() - 1)).isNotEqualTo(after.get(0));
     assertThat(after.get(0)).isEqualTo(byOffset.get(1)); // everything moved up by the one hidden row
+  }
+
+  @Test
+  void aCreatedOrUpdatedSincePageIsTheSameWhetherReadByOffsetOrFromThePreviousPagesEnd() {
+    // Every row was created and updated after 2000, so these filters keep the whole list, and its order.
+    for (String filter : List.of("&dateType=CREATED_DATE&startDate=2000-01-01",
+        "&dateType=UPDATED_DATE&startDate=2000-01-01")) {
+      int pages = server.get("/v2.2/usage/company/" + company.companyId(), key).json().get("totalPages").asInt();
+      assertThat(pages).isGreaterThan(1);
+      List<String> unfiltered = new ArrayList<>();
+      for (int page = 1; page <= pages; page++) {
+        unfiltered.addAll(ids(page));
+      }
+      List<String> byOffset = ids(filter, pages);
+      List<String> walked = new ArrayList<>();
+      for (int page = 1; page <= pages; page++) {
+        walked.addAll(ids(filter, page)); // later pages are read from the end of the one before
+      }
+      assertThat(walked).as(filter).isEqualTo(unfiltered).doesNotHaveDuplicates();
+      assertThat(walked.subList(walked.size() - byOffset.size(), walked.size())).as(filter).isEqualTo(byOffset);
+      assertThat(ids("&dateType=UPDATED_DATE&startDate=2999-01-01", 1)).isEmpty();
+    }
   }
 }
