@@ -43,7 +43,7 @@ public final class AccountService {
       Account account = store.find(h, accountId).orElseThrow(() -> ApiError.notFound("Account"));
       companies.requireOwnedChild(h, caller, account.companyId(), "Account");
       TrackingChange change = body.get();
-      apply(h, List.of(accountId), change.tracked(), change.updateMeters());
+      apply(h, List.of(account), change.tracked(), change.updateMeters());
       return details(h, List.of(accountId)).get(0);
     });
   }
@@ -62,16 +62,17 @@ public final class AccountService {
         found.forEach(a -> missing.remove(a.id()));
         throw ApiError.invalidField("accounts", "No account of this company has the id(s) " + missing + ".");
       }
-      apply(h, wanted, tracked, updateMeters);
+      apply(h, found, tracked, updateMeters);
       return details(h, new ArrayList<>(wanted));
     });
   }
 
-  private void apply(org.jdbi.v3.core.Handle h, java.util.Collection<UUID> ids, boolean tracked, boolean updateMeters) {
+  private void apply(org.jdbi.v3.core.Handle h, List<Account> accounts, boolean tracked, boolean updateMeters) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    List<UUID> ids = accounts.stream().map(Account::id).toList();
     // Each connection whose accounts change announces it (connection.updated.v2).
     Map<UUID, java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode>> before = new java.util.TreeMap<>();
-    store.findAll(h, ids).forEach(a -> before.computeIfAbsent(a.connectionId(), c -> events.before(h, c)));
+    accounts.forEach(a -> before.computeIfAbsent(a.connectionId(), c -> events.before(h, c)));
     store.setTracking(h, ids, tracked ? Account.TrackingStatus.ENABLED : Account.TrackingStatus.DISABLED, now);
     if (updateMeters) {
       meters.setTrackedForAccounts(h, ids, tracked, now);

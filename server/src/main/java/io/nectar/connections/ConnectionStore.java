@@ -1,5 +1,6 @@
 package io.nectar.connections;
 
+import io.nectar.db.Rows;
 import io.nectar.meters.DatasourceType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -143,8 +144,8 @@ public final class ConnectionStore {
         rs.getString("username"),
         rs.getString("country"),
         ConnectionStatus.valueOf(rs.getString("status")),
-        instant(rs, "status_first_seen_time"),
-        instant(rs, "status_last_update_time"),
+        Rows.instant(rs.getTimestamp("status_first_seen_time")),
+        Rows.instant(rs.getTimestamp("status_last_update_time")),
         rs.getString("status_error_detail"),
         Arrays.asList((UUID[]) rs.getArray("initial_sites").getArray()),
         types,
@@ -154,13 +155,8 @@ public final class ConnectionStore {
         rs.getString("external_id"),
         rs.getBoolean("is_active"),
         rs.getInt("validation_count"),
-        instant(rs, "collected_at"),
-        instant(rs, "created_at"),
-        instant(rs, "updated_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    java.sql.Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
+        Rows.instant(rs.getTimestamp("collected_at")),
+        Rows.instant(rs.getTimestamp("created_at")),
+        Rows.instant(rs.getTimestamp("updated_at")));
   }
 }

@@ -7,6 +7,7 @@ import io.nectar.webhooks.EventDiff;
 import io.nectar.webhooks.Outbox;
 import io.nectar.webhooks.WebhookEventType;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -33,7 +34,8 @@ public final class DocumentEvents {
     if (documentIds.isEmpty()) {
       return;
     }
-    List<Document> created = documentIds.stream().map(id -> store.find(h, id).orElseThrow()).toList();
+    Map<UUID, Document> found = store.byIds(h, documentIds);
+    List<Document> created = documentIds.stream().map(found::get).toList(); // in the bills' order
     for (DocumentDetails details : documents.details(h, created)) {
       outbox.publish(h, details.document().companyId(), WebhookEventType.DOCUMENT_CREATED, render(details));
     }
@@ -42,7 +44,7 @@ public final class DocumentEvents {
   /** Announces a soft deletion: the document as it was, with when it was deleted (nectar-api.md §13.2). */
   void deleted(Handle h, UUID documentId) {
     store.find(h, documentId).ifPresent(d -> {
-      ObjectNode body = render(documents.details(h, List.of(d)).get(0));
+      ObjectNode body = render(h, d);
       body.put("isDeleted", true).put("deleted", Json.timestamp(d.deletedAt()));
       outbox.publish(h, d.companyId(), WebhookEventType.DOCUMENT_DELETED, body);
     });
@@ -50,25 +52,26 @@ public final class DocumentEvents {
 
   /** The document as it is now; pass it to {@link #changed} once the change is written. */
   public Optional<ObjectNode> before(Handle h, UUID documentId) {
-    return render(h, documentId);
+    return store.find(h, documentId).map(d -> render(h, d));
   }
 
   /** Announces {@code document.updated.v2} with {@code old} if anything meaningful changed since {@code before}. */
   public void changed(Handle h, UUID documentId, Optional<ObjectNode> before) {
-    Optional<ObjectNode> after = render(h, documentId);
-    if (before.isEmpty() || after.isEmpty()) {
+    if (before.isEmpty()) {
       return;
     }
-    EventDiff diff = EventDiff.between(before.get(), after.get());
-    if (!diff.isEmpty()) {
-      ObjectNode body = after.get();
-      body.set("old", diff.old());
-      outbox.publish(h, UUID.fromString(body.get("company").textValue()), WebhookEventType.DOCUMENT_UPDATED, body);
-    }
+    store.find(h, documentId).ifPresent(d -> {
+      ObjectNode after = render(h, d);
+      EventDiff diff = EventDiff.between(before.get(), after);
+      if (!diff.isEmpty()) {
+        after.set("old", diff.old());
+        outbox.publish(h, d.companyId(), WebhookEventType.DOCUMENT_UPDATED, after);
+      }
+    });
   }
 
-  private Optional<ObjectNode> render(Handle h, UUID documentId) {
-    return store.find(h, documentId).map(d -> render(documents.details(h, List.of(d)).get(0)));
+  private ObjectNode render(Handle h, Document document) {
+    return render(documents.details(h, List.of(document)).get(0));
   }
 
   private ObjectNode render(DocumentDetails details) {

@@ -1,5 +1,6 @@
 package io.nectar.keys;
 
+import io.nectar.db.Rows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,13 +22,13 @@ final class KeyStore {
       rs.getString("name"),
       Environment.valueOf(rs.getString("environment")),
       rs.getString("secret_hint"),
-      instant(rs.getTimestamp("expires_at")),
-      instant(rs.getTimestamp("created_at")),
-      instant(rs.getTimestamp("last_used_at")),
-      instant(rs.getTimestamp("revoked_at")));
+      Rows.instant(rs.getTimestamp("expires_at")),
+      Rows.instant(rs.getTimestamp("created_at")),
+      Rows.instant(rs.getTimestamp("last_used_at")),
+      Rows.instant(rs.getTimestamp("revoked_at")));
 
   private static final RowMapper<Organization> ORGANIZATION = (rs, ctx) -> new Organization(
-      rs.getObject("id", UUID.class), rs.getString("name"), instant(rs.getTimestamp("created_at")));
+      rs.getObject("id", UUID.class), rs.getString("name"), Rows.instant(rs.getTimestamp("created_at")));
 
   private final Jdbi jdbi;
 
@@ -92,9 +93,5 @@ final class KeyStore {
             update api_key set last_used_at = :now
             where id = :id and (last_used_at is null or last_used_at < :cutoff)""")
         .bind("id", keyId).bind("now", now).bind("cutoff", now.minusSeconds(60)).execute());
-  }
-
-  private static Instant instant(java.sql.Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
   }
 }

@@ -1,5 +1,6 @@
 package io.nectar.webhooks;
 
+import io.nectar.db.Rows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,7 @@ final class DeliveryStore {
         .bind("now", now).bind("lease", lease).bind("limit", limit)
         .map((rs, ctx) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
             rs.getString(4), rs.getString(5),
-            new WebhookStore.SealedSecrets(rs.getBytes(6), rs.getBytes(7), WebhookStore.instant(rs, 8)), lease))
+            new WebhookStore.SealedSecrets(rs.getBytes(6), rs.getBytes(7), Rows.instant(rs.getTimestamp(8))), lease))
         .list();
   }
 

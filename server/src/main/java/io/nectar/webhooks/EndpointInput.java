@@ -10,9 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /** The writable fields of an endpoint as a request gave them; on PATCH an absent field keeps its value. */
-public record EndpointInput(Fields fields, String url, List<String> eventTypes, String description, Boolean isDisabled) {
+record EndpointInput(Fields fields, String url, List<String> eventTypes, String description, Boolean isDisabled) {
 
-  public static EndpointInput read(Fields fields, boolean creating) {
+  static EndpointInput read(Fields fields, boolean creating) {
     if (creating) {
       fields.require("url");
     }
@@ -42,7 +42,7 @@ public record EndpointInput(Fields fields, String url, List<String> eventTypes, 
   }
 
   /** {@code since}: an instant with its offset ({@code 2026-11-01T08:00:00Z}) or a date (its start, UTC). */
-  public static Instant recoverSince(Fields fields) {
+  static Instant recoverSince(Fields fields) {
     fields.require("since");
     String raw = fields.text("since", 64, false, false);
     Instant since = null;

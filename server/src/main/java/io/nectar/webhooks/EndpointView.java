@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nectar.http.Json;
 
 /** The webhook endpoint and attempt objects (CONTRACT §9), the same under every version prefix. */
-public final class EndpointView {
+final class EndpointView {
   private EndpointView() {}
 
-  public static ObjectNode render(WebhookEndpoint e) {
+  static ObjectNode render(WebhookEndpoint e) {
     ObjectNode json = Json.object();
     json.put("id", e.id().toString());
     json.put("url", e.url());
@@ -21,11 +21,11 @@ public final class EndpointView {
   }
 
   /** With the signing secret: on creation and rotation only. */
-  public static ObjectNode render(WebhookService.EndpointWithSecret e) {
+  static ObjectNode render(WebhookService.EndpointWithSecret e) {
     return render(e.endpoint()).put("secret", e.secret());
   }
 
-  public static ObjectNode attempt(WebhookStore.Attempt a) {
+  static ObjectNode attempt(WebhookStore.Attempt a) {
     ObjectNode json = Json.object();
     json.put("id", a.id().toString());
     json.put("messageId", a.messageId().toString());

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nectar.http.Json;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,24 +43,6 @@ public record EventDiff(List<String> changedFields, ObjectNode old) {
 
   /** The node without volatile fields at any depth (a copy; null stands for absent). */
   private static JsonNode stable(JsonNode node) {
-    if (node == null) {
-      return Json.MAPPER.nullNode();
-    }
-    if (node.isObject()) {
-      ObjectNode copy = Json.object();
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        if (!VOLATILE.contains(field.getKey())) {
-          copy.set(field.getKey(), stable(field.getValue()));
-        }
-      }
-      return copy;
-    }
-    if (node.isArray()) {
-      var copy = Json.array();
-      node.forEach(item -> copy.add(stable(item)));
-      return copy;
-    }
-    return node;
+    return node == null ? Json.MAPPER.nullNode() : JsonTrees.copy(node, name -> !VOLATILE.contains(name), v -> v);
   }
 }

@@ -3,12 +3,9 @@ package io.nectar.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.nectar.http.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -68,8 +65,8 @@ public final class Outbox {
             + "values (:id, :org, :env, :type, :payload, :now)")
         .bind("id", id).bind("org", tenant.organizationId()).bind("env", tenant.environment().name())
         .bind("type", type.wireName()).bind("payload", payload(type, body)).bind("now", now).execute();
-    h.createUpdate("insert into webhook_delivery (message_id, endpoint_id, status, attempts, next_attempt_at, created_at) "
-            + "values (:id, :endpoint, 'PENDING', 0, :now, :now)")
+    h.createUpdate("insert into webhook_delivery (message_id, endpoint_id, status, attempts, next_attempt_at, "
+            + "created_at) values (:id, :endpoint, 'PENDING', 0, :now, :now)")
         .bind("id", id).bind("endpoint", endpointId).bind("now", now).execute();
     h.execute("notify " + CHANNEL);
     return id;
@@ -85,31 +82,14 @@ public final class Outbox {
    * webhook payloads carry naive UTC timestamps (nectar-api.md §13.3), and clients parse them so.
    */
   static String payload(WebhookEventType type, ObjectNode body) {
-    ObjectNode payload = Json.object();
-    body.fields().forEachRemaining(f -> payload.set(f.getKey(), naive(f.getValue())));
+    ObjectNode payload = (ObjectNode) naive(body);
     payload.put("eventType", type.wireName());
     return payload.toString();
   }
 
   private static JsonNode naive(JsonNode node) {
-    if (node.isTextual() && INSTANT.matcher(node.textValue()).matches()) {
-      String text = node.textValue();
-      return TextNode.valueOf(text.substring(0, text.length() - 1));
-    }
-    if (node.isObject()) {
-      ObjectNode copy = Json.object();
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        copy.set(field.getKey(), naive(field.getValue()));
-      }
-      return copy;
-    }
-    if (node.isArray()) {
-      var copy = Json.array();
-      node.forEach(item -> copy.add(naive(item)));
-      return copy;
-    }
-    return node;
+    return JsonTrees.copy(node, name -> true, v -> v.isTextual() && INSTANT.matcher(v.textValue()).matches()
+        ? TextNode.valueOf(v.textValue().substring(0, v.textValue().length() - 1)) : v);
   }
 
   private Instant now() {

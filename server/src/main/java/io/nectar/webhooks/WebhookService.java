@@ -30,9 +30,9 @@ public final class WebhookService {
   static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
 
   /** An endpoint with its secret, shown on creation and rotation only. */
-  public record EndpointWithSecret(WebhookEndpoint endpoint, String secret) {}
+  record EndpointWithSecret(WebhookEndpoint endpoint, String secret) {}
 
-  public record AttemptPage(List<WebhookStore.Attempt> attempts, PageWindow window) {}
+  record AttemptPage(List<WebhookStore.Attempt> attempts, PageWindow window) {}
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -55,7 +55,7 @@ public final class WebhookService {
   }
 
   /** The portal page of {@code tenant}, as a link valid for seven days. */
-  public String portalLink(Tenant tenant) {
+  String portalLink(Tenant tenant) {
     return links.pageLink(baseUrl, portalPath(tenant), PORTAL_LINK_VALIDITY);
   }
 
@@ -63,7 +63,7 @@ public final class WebhookService {
     return "/webhooks/portal/" + tenant.organizationId() + "/" + tenant.environment().name();
   }
 
-  public EndpointWithSecret create(Tenant tenant, EndpointInput input) {
+  EndpointWithSecret create(Tenant tenant, EndpointInput input) {
     Instant now = now();
     WebhookEndpoint endpoint = new WebhookEndpoint(ids.get(), tenant, input.url(), input.description(),
         input.eventTypes() == null ? List.of() : input.eventTypes(), false, null, now, now);
@@ -72,16 +72,16 @@ public final class WebhookService {
     return new EndpointWithSecret(endpoint, secret);
   }
 
-  public List<WebhookEndpoint> list(Tenant tenant) {
+  List<WebhookEndpoint> list(Tenant tenant) {
     return jdbi.withHandle(h -> store.list(h, tenant));
   }
 
-  public WebhookEndpoint get(Tenant tenant, UUID id) {
+  WebhookEndpoint get(Tenant tenant, UUID id) {
     return jdbi.inTransaction(h -> requireOwned(h, tenant, id, false));
   }
 
   /** Changes the given fields; the body is read only once the endpoint is known to be the tenant's. */
-  public WebhookEndpoint update(Tenant tenant, UUID id, Supplier<EndpointInput> body) {
+  WebhookEndpoint update(Tenant tenant, UUID id, Supplier<EndpointInput> body) {
     return jdbi.inTransaction(h -> {
       WebhookEndpoint old = requireOwned(h, tenant, id, true);
       EndpointInput input = body.get();
@@ -99,7 +99,7 @@ public final class WebhookService {
     });
   }
 
-  public void delete(Tenant tenant, UUID id) {
+  void delete(Tenant tenant, UUID id) {
     jdbi.useTransaction(h -> {
       requireOwned(h, tenant, id, true);
       store.delete(h, id);
@@ -107,7 +107,7 @@ public final class WebhookService {
   }
 
   /** A new secret; the previous one keeps signing next to it for {@link #ROTATION_OVERLAP}. */
-  public EndpointWithSecret rotateSecret(Tenant tenant, UUID id, Runnable emptyBody) {
+  EndpointWithSecret rotateSecret(Tenant tenant, UUID id, Runnable emptyBody) {
     return jdbi.inTransaction(h -> {
       WebhookEndpoint endpoint = requireOwned(h, tenant, id, true);
       emptyBody.run();
@@ -115,12 +115,13 @@ public final class WebhookService {
       String secret = WebhookSigner.newSecret();
       byte[] previous = store.secrets(h, id).current();
       store.rotate(h, id, cipher.encrypt(secret, id), previous, now.plus(ROTATION_OVERLAP), now);
-      return new EndpointWithSecret(store.find(h, id, false).orElse(endpoint), secret);
+      return new EndpointWithSecret(endpoint.with(endpoint.url(), endpoint.description(), endpoint.eventTypes(),
+          endpoint.isDisabled(), now), secret);
     });
   }
 
   /** Sends a {@code webhook.test} event to this endpoint; returns the message id. */
-  public UUID sendTest(Tenant tenant, UUID id, Runnable emptyBody) {
+  UUID sendTest(Tenant tenant, UUID id, Runnable emptyBody) {
     return jdbi.inTransaction(h -> {
       WebhookEndpoint endpoint = requireOwned(h, tenant, id, false);
       emptyBody.run();
@@ -131,7 +132,7 @@ public final class WebhookService {
   }
 
   /** Re-sends every message since {@code since} that the endpoint subscribes to; returns how many. */
-  public int recover(Tenant tenant, UUID id, Supplier<Instant> since) {
+  int recover(Tenant tenant, UUID id, Supplier<Instant> since) {
     return jdbi.inTransaction(h -> {
       WebhookEndpoint endpoint = requireOwned(h, tenant, id, false);
       int queued = store.recover(h, endpoint, since.get(), now());
@@ -141,7 +142,7 @@ public final class WebhookService {
   }
 
   /** Sends the message again, under the same {@code webhook-id}, to each endpoint it went to. */
-  public int replay(Tenant tenant, UUID messageId, Runnable emptyBody) {
+  int replay(Tenant tenant, UUID messageId, Runnable emptyBody) {
     return jdbi.inTransaction(h -> {
       store.findMessage(h, tenant, messageId).orElseThrow(() -> ApiError.notFound("Message"));
       emptyBody.run();
@@ -151,7 +152,7 @@ public final class WebhookService {
     });
   }
 
-  public AttemptPage attempts(Tenant tenant, UUID id, PageRequest page) {
+  AttemptPage attempts(Tenant tenant, UUID id, PageRequest page) {
     return jdbi.inTransaction(h -> {
       requireOwned(h, tenant, id, false);
       PageWindow window = page.window(store.countAttempts(h, id));

@@ -1,6 +1,7 @@
 package io.nectar.webhooks;
 
 import io.nectar.connections.CredentialCipher;
+import io.nectar.db.Rows;
 import io.nectar.keys.Environment;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -14,7 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for webhook endpoints, their secrets, messages, deliveries and the attempt log. */
-public final class WebhookStore {
+final class WebhookStore {
   private static final String ENDPOINT_COLUMNS =
       "id, organization_id, environment, url, description, event_types, is_disabled, failing_since, created_at, "
           + "updated_at";
@@ -30,7 +31,7 @@ public final class WebhookStore {
   }
 
   /** One logged delivery attempt. */
-  public record Attempt(UUID id, UUID messageId, UUID endpointId, String eventType, Instant attemptedAt, Integer statusCode,
+  record Attempt(UUID id, UUID messageId, UUID endpointId, String eventType, Instant attemptedAt, Integer statusCode,
       int durationMillis, String responseExcerpt, String error, boolean succeeded) {}
 
   void insert(Handle h, WebhookEndpoint e, byte[] sealedSecret) {
@@ -74,7 +75,7 @@ public final class WebhookStore {
     return h.createQuery("select secret_sealed, previous_secret_sealed, previous_secret_expires "
             + "from webhook_endpoint where id = :id")
         .bind("id", id)
-        .map((rs, ctx) -> new SealedSecrets(rs.getBytes(1), rs.getBytes(2), instant(rs, 3)))
+        .map((rs, ctx) -> new SealedSecrets(rs.getBytes(1), rs.getBytes(2), Rows.instant(rs.getTimestamp(3))))
         .one();
   }
 
@@ -87,7 +88,8 @@ public final class WebhookStore {
 
   /** The message, if it belongs to {@code tenant}. */
   Optional<UUID> findMessage(Handle h, Tenant tenant, UUID messageId) {
-    return h.createQuery("select id from webhook_message where id = :id and organization_id = :org and environment = :env")
+    return h.createQuery(
+            "select id from webhook_message where id = :id and organization_id = :org and environment = :env")
         .bind("id", messageId).bind("org", tenant.organizationId()).bind("env", tenant.environment().name())
         .mapTo(UUID.class).findOne();
   }
@@ -131,7 +133,8 @@ public final class WebhookStore {
             + "order by a.attempted_at desc, a.id desc offset :offset limit :limit")
         .bind("id", endpointId).bind("offset", offset).bind("limit", limit)
         .map((rs, ctx) -> new Attempt(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-            rs.getObject(3, UUID.class), rs.getString(4), instant(rs, 5), (Integer) rs.getObject(6), rs.getInt(7),
+            rs.getObject(3, UUID.class), rs.getString(4), Rows.instant(rs.getTimestamp(5)), (Integer) rs.getObject(6),
+            rs.getInt(7),
             rs.getString(8), rs.getString(9), rs.getBoolean(10)))
         .list();
   }
@@ -141,17 +144,7 @@ public final class WebhookStore {
     return new WebhookEndpoint(rs.getObject("id", UUID.class),
         new Tenant(rs.getObject("organization_id", UUID.class), Environment.valueOf(rs.getString("environment"))),
         rs.getString("url"), rs.getString("description"), Arrays.asList((String[]) types.getArray()),
-        rs.getBoolean("is_disabled"), instant(rs, "failing_since"), instant(rs, "created_at"),
-        instant(rs, "updated_at"));
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    var t = rs.getObject(column, java.time.OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
-  }
-
-  static Instant instant(ResultSet rs, int column) throws SQLException {
-    var t = rs.getObject(column, java.time.OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
+        rs.getBoolean("is_disabled"), Rows.instant(rs.getTimestamp("failing_since")),
+        Rows.instant(rs.getTimestamp("created_at")), Rows.instant(rs.getTimestamp("updated_at")));
   }
 }
