@@ -42,7 +42,7 @@ public final class DocumentRoutes {
     var result = service.list(Api.caller(ctx), scope, id, filter, page);
     var version = Api.version(ctx);
     JsonFragments shared = JsonFragments.perResponse();
-    Json.respondWith(ctx, 200, g -> result.window().write(g, "totalDocuments", "documents", items -> {
+    Json.stream(ctx, 200, g -> result.window().write(g, "totalDocuments", "documents", items -> {
       items.writeStartArray();
       for (DocumentDetails d : result.documents()) {
         DocumentView.write(items, d, version, links, shared);

@@ -2,7 +2,6 @@ package io.nectar.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,11 +18,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The one JSON configuration of the server, and helpers that write JSON responses. */
 public final class Json {
   /** Request attribute holding the bytes of a JSON response, so idempotency can replay them. */
   static final String RESPONSE_BYTES = "nectar.responseBytes";
+  private static final Logger log = LoggerFactory.getLogger(Json.class);
 
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
@@ -77,26 +80,22 @@ public final class Json {
   }
 
   /** Writes what {@code writer} writes as the JSON response with {@code status}, without a tree in between. */
-  public static void respondWith(Context ctx, int status, JsonWriter writer) {
-    byte[] bytes = bytes(writer);
-    ctx.attribute(RESPONSE_BYTES, bytes);
-    ctx.status(status).contentType("application/json").result(bytes);
-  }
-
-  /** The UTF-8 bytes of what {@code writer} writes. */
-  public static byte[] bytes(JsonWriter writer) {
-    return bytes(writer, 16_384);
-  }
-
-  /** The UTF-8 bytes of what {@code writer} writes, into a buffer that starts at {@code initialSize}. */
-  public static byte[] bytes(JsonWriter writer, int initialSize) {
-    try (ByteArrayBuilder buffer = new ByteArrayBuilder(initialSize)) {
-      try (JsonGenerator g = MAPPER.getFactory().createGenerator(buffer)) {
-        writer.write(g);
-      }
-      return buffer.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * Writes a JSON response to the client while it is generated, for pages of up to megabytes: held
+   * whole in memory (and copied once more for the response) such a page is what filled the young
+   * generation and pushed garbage into the old one under load. Only for reads: idempotency cannot
+   * replay a body that was never held.
+   */
+  public static void stream(Context ctx, int status, JsonWriter writer) {
+    ctx.status(status).contentType("application/json");
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(ctx.outputStream())) {
+      writer.write(g);
+    } catch (IOException | RuntimeException e) {
+      // Part of the page may be with the client already: an error body now would follow half a page
+      // under a 200. The connection is cut instead, so the client sees a failed transfer, never a
+      // short page that parses.
+      log.error("Writing the response of {} {} failed; connection aborted", ctx.method(), ctx.path(), e);
+      ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
     }
   }
 

@@ -2,12 +2,15 @@ package io.nectar.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +30,8 @@ public final class JsonFragments {
 
   private final boolean enabled;
   private final Map<Object, Object> written = new HashMap<>();
+  private final List<Scratch> scratches = new ArrayList<>();
+  private int depth;
 
   private JsonFragments(boolean enabled) {
     this.enabled = enabled;
@@ -53,7 +58,7 @@ public final class JsonFragments {
       written.put(key, SEEN_ONCE);
       writer.write(g);
     } else {
-      RawUtf8 raw = new RawUtf8(Json.bytes(writer, FRAGMENT_BUFFER));
+      RawUtf8 raw = new RawUtf8(render(writer));
       written.put(key, raw);
       g.writeRawValue(raw);
     }
@@ -76,11 +81,11 @@ public final class JsonFragments {
       written.put(key, SEEN_ONCE);
       fields.write(g);
     } else {
-      byte[] object = Json.bytes(og -> {
+      byte[] object = render(og -> {
         og.writeStartObject();
         fields.write(og);
         og.writeEndObject();
-      }, FRAGMENT_BUFFER);
+      });
       // {"a":1,"b":2} becomes ,"a":1,"b":2 to follow the fields written before it.
       byte[] run = object.length <= 2 ? new byte[0] : Arrays.copyOf(object, object.length - 1);
       if (run.length > 0) {
@@ -89,6 +94,37 @@ public final class JsonFragments {
       RawUtf8 raw = new RawUtf8(run);
       written.put(key, raw);
       g.writeRaw(raw);
+    }
+  }
+
+  /**
+   * The bytes of one value, from generators kept for the response: a page renders hundreds of
+   * fragments, and a generator of their own would each take fresh buffers (the response's generator
+   * holds the thread's recycled ones). A fragment may render another inside it (a row's meter fields
+   * hold its site), hence one generator per depth.
+   */
+  private byte[] render(JsonWriter writer) throws IOException {
+    if (scratches.size() == depth) {
+      scratches.add(new Scratch());
+    }
+    Scratch scratch = scratches.get(depth++);
+    try {
+      writer.write(scratch.generator);
+      scratch.generator.flush();
+      return scratch.bytes.toByteArray();
+    } finally {
+      scratch.bytes.reset();
+      depth--;
+    }
+  }
+
+  private static final class Scratch {
+    final ByteArrayBuilder bytes = new ByteArrayBuilder(FRAGMENT_BUFFER);
+    final JsonGenerator generator;
+
+    Scratch() throws IOException {
+      generator = Json.MAPPER.getFactory().createGenerator(bytes);
+      generator.setRootValueSeparator(null);
     }
   }
 

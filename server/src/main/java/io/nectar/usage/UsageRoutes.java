@@ -46,7 +46,7 @@ public final class UsageRoutes {
     var result = service.list(Api.caller(ctx), scope, id, filter, page);
     var version = Api.version(ctx);
     JsonFragments shared = JsonFragments.perResponse();
-    Json.respondWith(ctx, 200, g -> result.window().write(g, "totalUsageData", "usageData", items -> {
+    Json.stream(ctx, 200, g -> result.window().write(g, "totalUsageData", "usageData", items -> {
       items.writeStartArray();
       for (UsageDetails u : result.usage()) {
         UsageView.write(items, u, version, links, true, shared);

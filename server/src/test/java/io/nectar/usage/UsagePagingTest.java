@@ -1,13 +1,16 @@
 package io.nectar.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nectar.keys.Environment;
 import io.nectar.testing.SandboxCompany;
 import io.nectar.testing.TestServer;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,5 +95,22 @@ class UsagePagingTest {
       assertThat(walked.subList(walked.size() - byOffset.size(), walked.size())).as(filter).isEqualTo(byOffset);
       assertThat(ids("&dateType=UPDATED_DATE&startDate=2999-01-01", 1)).isEmpty();
     }
+  }
+
+  @Test
+  void aRowThatCannotBeRenderedCutsTheTransferInsteadOfEndingAPageThatParses() {
+    SandboxCompany broken = SandboxCompany.create(server, key, "Unrenderable Co");
+    String page1 = "/v2.2/usage/company/" + broken.companyId();
+    assertThat(server.get(page1, key).json().get("usageData")).hasSize(100);
+    // Valid JSON for the column, but not the list of parts a breakdown is: rendering the page's last
+    // row fails after the rows before it have been sent.
+    server.server().database().jdbi().useHandle(h -> h.execute("""
+        update usage_data set time_of_use_breakdown = '[1]' where id = (
+          select id from (select id, bill_date from usage_data where company_id = ? and not is_deleted
+                          order by bill_date, id limit 100) page order by bill_date desc, id desc limit 1)""",
+        UUID.fromString(broken.companyId())));
+
+    assertThatThrownBy(() -> server.get(page1, key)).isInstanceOf(UncheckedIOException.class);
+    assertThat(server.get(page1 + "?page=2", key).status()).isEqualTo(200);
   }
 }
