@@ -2,6 +2,7 @@ package io.nectar.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -115,6 +116,20 @@ public final class Json {
       g.writeNullField(name);
     } else {
       g.writeStringField(name, value);
+    }
+  }
+
+  /**
+   * Writes a field whose value is a string or null, under a name encoded once: for the fields of
+   * rows that a page repeats thousands of times, where encoding each name anew was the largest
+   * part of writing the page.
+   */
+  public static void field(JsonGenerator g, SerializableString name, String value) throws IOException {
+    g.writeFieldName(name);
+    if (value == null) {
+      g.writeNull();
+    } else {
+      g.writeString(value);
     }
   }
 

@@ -16,20 +16,19 @@ import java.util.Map;
 /**
  * The JSON values that repeat within one response, serialized once and copied as bytes after: a
  * page of a site's bills embeds the same site object in each of its 1,680 usage rows. A value is
- * written in full the first time it appears and kept from its second appearance on, so values that
- * never repeat (the documents of a page of usage rows, mostly) cost nothing extra. Lives for one
- * response only, so nothing in it can go stale.
+ * rendered to bytes the first time it appears; one that never repeats costs a copy of a few hundred
+ * bytes, less than rendering a repeated one twice would. Lives for one response only, so nothing in
+ * it can go stale.
  */
 public final class JsonFragments {
   /** Writes every value in full: for trees and single objects, where nothing repeats. */
   public static final JsonFragments NONE = new JsonFragments(false);
 
-  private static final Object SEEN_ONCE = new Object();
   /** Fragments are a few hundred bytes: a whole response's 16 kB first buffer would be waste. */
   private static final int FRAGMENT_BUFFER = 1024;
 
   private final boolean enabled;
-  private final Map<Object, Object> written = new HashMap<>();
+  private final Map<Object, RawUtf8> written = new HashMap<>();
   private final List<Scratch> scratches = new ArrayList<>();
   private int depth;
 
@@ -51,36 +50,26 @@ public final class JsonFragments {
       writer.write(g);
       return;
     }
-    Object known = written.get(key);
-    if (known instanceof RawUtf8 raw) {
-      g.writeRawValue(raw);
-    } else if (known == null) {
-      written.put(key, SEEN_ONCE);
-      writer.write(g);
-    } else {
-      RawUtf8 raw = new RawUtf8(render(writer));
+    RawUtf8 raw = written.get(key);
+    if (raw == null) {
+      raw = new RawUtf8(render(writer));
       written.put(key, raw);
-      g.writeRawValue(raw);
     }
+    g.writeRawValue(raw);
   }
 
   /**
    * Writes the fields {@code fields} writes into the object being written, which must depend on
    * {@code key} alone within this response. At least one field of that object must be written
-   * before: a repeated run of fields is copied with its leading comma.
+   * before: the run of fields is copied with its leading comma.
    */
   public void writeFields(JsonGenerator g, Object key, JsonWriter fields) throws IOException {
     if (!enabled) {
       fields.write(g);
       return;
     }
-    Object known = written.get(key);
-    if (known instanceof RawUtf8 raw) {
-      g.writeRaw(raw);
-    } else if (known == null) {
-      written.put(key, SEEN_ONCE);
-      fields.write(g);
-    } else {
+    RawUtf8 raw = written.get(key);
+    if (raw == null) {
       byte[] object = render(og -> {
         og.writeStartObject();
         fields.write(og);
@@ -91,10 +80,10 @@ public final class JsonFragments {
       if (run.length > 0) {
         run[0] = ',';
       }
-      RawUtf8 raw = new RawUtf8(run);
+      raw = new RawUtf8(run);
       written.put(key, raw);
-      g.writeRaw(raw);
     }
+    g.writeRaw(raw);
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.nectar.usage;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nectar.documents.Document;
@@ -30,7 +32,39 @@ import java.util.UUID;
  * </ul>
  */
 public final class UsageView {
+  // The names of the fields each row writes itself (the rest are copied with its meter's): a page
+  // of a site's bills writes each of them 1,680 times.
+  private static final SerializableString ID = new SerializedString("id");
+  private static final SerializableString CREATED = new SerializedString("created");
+  private static final SerializableString UPDATED = new SerializedString("updated");
+  private static final SerializableString START_DATE = new SerializedString("startDate");
+  private static final SerializableString END_DATE = new SerializedString("endDate");
+  private static final SerializableString USAGE = new SerializedString("usage");
+  private static final SerializableString USAGE_UNITS = new SerializedString("usageUnits");
+  private static final SerializableString IS_ESTIMATED = new SerializedString("isEstimated");
+  private static final SerializableString NET_METERING_GENERATED_KWH = new SerializedString("netMeteringGeneratedKwh");
+  private static final SerializableString NET_METERING_GRID_IMPORT_KWH = new SerializedString("netMeteringGridImportKwh");
+  private static final SerializableString EXCLUSION = new SerializedString("exclusion");
+  private static final SerializableString TIME_OF_USE_BREAKDOWN = new SerializedString("timeOfUseBreakdown");
+  private static final SerializableString SERVICE_ADDRESS = new SerializedString("serviceAddress");
+  private static final SerializableString IS_IMPLIED = new SerializedString("isImplied");
+  private static final SerializableString CURRENT_READING = new SerializedString("currentReading");
+  private static final SerializableString PREVIOUS_READING = new SerializedString("previousReading");
+  private static final SerializableString MULTIPLIER = new SerializedString("multiplier");
+  private static final SerializableString[] UNHELD_AFTER_MULTIPLIER = names(
+      "multiplierDescription", "multiplier2", "multiplier2Description", "fractionRenewable");
+  private static final SerializableString NET_METERING_GRID_EXPORT_KWH = new SerializedString("netMeteringGridExportKwh");
+  private static final SerializableString TARIFF = new SerializedString("tariff");
+  private static final SerializableString[] UNHELD_AFTER_TARIFF = names("billedDemand", "supplierName");
+  private static final SerializableString UTILITY_NAME = new SerializedString("utilityName");
+  private static final SerializableString COUNTRY = new SerializedString("country");
+  private static final SerializableString DOCUMENT = new SerializedString("document");
+
   private UsageView() {}
+
+  private static SerializableString[] names(String... names) {
+    return java.util.Arrays.stream(names).map(SerializedString::new).toArray(SerializableString[]::new);
+  }
 
   /** Renders a usage row; {@code embedDocument} adds the {@code document} object (lists and details). */
   public static ObjectNode render(UsageDetails d, ApiVersion version, DocumentLinks links, boolean embedDocument) {
@@ -46,50 +80,53 @@ public final class UsageView {
     UsageData u = d.usage();
     Meter meter = d.meter();
     g.writeStartObject();
-    g.writeStringField("id", u.id().toString());
-    Json.field(g, "created", Json.timestamp(u.created()));
+    Json.field(g, ID, u.id().toString());
+    Json.field(g, CREATED, Json.timestamp(u.created()));
     if (version.atLeast(ApiVersion.V2_1)) {
-      Json.field(g, "updated", Json.timestamp(u.updated()));
+      Json.field(g, UPDATED, Json.timestamp(u.updated()));
     }
-    Json.field(g, "startDate", Json.date(u.startDate()));
-    Json.field(g, "endDate", Json.date(u.endDate()));
-    Json.field(g, "usage", Json.decimal(u.usage()));
-    Json.field(g, "usageUnits", u.usageUnits());
+    Json.field(g, START_DATE, Json.date(u.startDate()));
+    Json.field(g, END_DATE, Json.date(u.endDate()));
+    Json.field(g, USAGE, Json.decimal(u.usage()));
+    Json.field(g, USAGE_UNITS, u.usageUnits());
     if (version.atLeast(ApiVersion.V2_1)) {
-      g.writeBooleanField("isEstimated", u.isEstimated());
-      Json.field(g, "netMeteringGeneratedKwh", Json.decimal(u.netMeteringGeneratedKwh()));
-      Json.field(g, "netMeteringGridImportKwh", Json.decimal(u.netMeteringGridImportKwh()));
-      g.writeBooleanField("exclusion", u.exclusion());
+      g.writeFieldName(IS_ESTIMATED);
+      g.writeBoolean(u.isEstimated());
+      Json.field(g, NET_METERING_GENERATED_KWH, Json.decimal(u.netMeteringGeneratedKwh()));
+      Json.field(g, NET_METERING_GRID_IMPORT_KWH, Json.decimal(u.netMeteringGridImportKwh()));
+      g.writeFieldName(EXCLUSION);
+      g.writeBoolean(u.exclusion());
     }
     if (version.atLeast(ApiVersion.V2_2)) {
-      g.writeFieldName("timeOfUseBreakdown");
+      g.writeFieldName(TIME_OF_USE_BREAKDOWN);
       if (u.timeOfUseBreakdown() == null) {
         g.writeStartArray();
         g.writeEndArray();
       } else {
         g.writeTree(breakdown(u));
       }
-      Json.field(g, "serviceAddress", meter == null ? null : meter.address());
-      g.writeBooleanField("isImplied", u.isImplied());
-      Json.field(g, "currentReading", Json.decimal(u.currentReading()));
-      Json.field(g, "previousReading", Json.decimal(u.previousReading()));
-      Json.field(g, "multiplier", Json.decimal(u.multiplier()));
-      g.writeNullField("multiplierDescription");
-      g.writeNullField("multiplier2");
-      g.writeNullField("multiplier2Description");
-      g.writeNullField("fractionRenewable");
-      Json.field(g, "netMeteringGridExportKwh", Json.decimal(u.netMeteringGridExportKwh()));
-      Json.field(g, "tariff", u.tariff());
-      g.writeNullField("billedDemand");
-      g.writeNullField("supplierName");
-      Json.field(g, "utilityName", u.utilityName());
-      Json.field(g, "country", u.country());
+      Json.field(g, SERVICE_ADDRESS, meter == null ? null : meter.address());
+      g.writeFieldName(IS_IMPLIED);
+      g.writeBoolean(u.isImplied());
+      Json.field(g, CURRENT_READING, Json.decimal(u.currentReading()));
+      Json.field(g, PREVIOUS_READING, Json.decimal(u.previousReading()));
+      Json.field(g, MULTIPLIER, Json.decimal(u.multiplier()));
+      for (SerializableString unheld : UNHELD_AFTER_MULTIPLIER) {
+        Json.field(g, unheld, null);
+      }
+      Json.field(g, NET_METERING_GRID_EXPORT_KWH, Json.decimal(u.netMeteringGridExportKwh()));
+      Json.field(g, TARIFF, u.tariff());
+      for (SerializableString unheld : UNHELD_AFTER_TARIFF) {
+        Json.field(g, unheld, null);
+      }
+      Json.field(g, UTILITY_NAME, u.utilityName());
+      Json.field(g, COUNTRY, u.country());
     }
     // From here to additionalFields the row shows its meter and site: the same for each of a meter's rows.
     shared.writeFields(g, new MeterFieldsKey(u.meterId(), u.siteId(), u.datasourceType()),
         fg -> meterFields(fg, d, version, shared));
     if (embedDocument && d.document() != null) {
-      g.writeFieldName("document");
+      g.writeFieldName(DOCUMENT);
       Document document = d.document();
       shared.write(g, Map.entry("document", document.id()),
           dg -> DocumentView.writeSummary(dg, document, version, links));
