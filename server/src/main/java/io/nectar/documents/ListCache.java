@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -42,8 +43,16 @@ public final class ListCache {
 
   /** The total of the list {@code list} (scope, id and filter, in any stable spelling) at {@code version}. */
   public long total(UUID companyId, long version, String list, LongSupplier count) {
-    String key = companyId + "@" + version + ":" + list;
-    CompletableFuture<Long> mine = new CompletableFuture<>();
+    return value(companyId, version, list, count::getAsLong);
+  }
+
+  /**
+   * A value derived from the company's data at {@code version}, named by {@code what}; concurrent
+   * requests for one uncached value wait for a single computation.
+   */
+  public <T> T value(UUID companyId, long version, String what, Supplier<T> compute) {
+    String key = companyId + "@" + version + ":" + what;
+    CompletableFuture<T> mine = new CompletableFuture<>();
     Object existing;
     synchronized (cache) {
       existing = cache.get(key);
@@ -52,12 +61,14 @@ public final class ListCache {
       }
     }
     if (existing != null) {
-      return ((CompletableFuture<?>) existing).thenApply(v -> (Long) v).join();
+      @SuppressWarnings("unchecked")
+      CompletableFuture<T> theirs = (CompletableFuture<T>) existing;
+      return theirs.join();
     }
     try {
-      long total = count.getAsLong();
-      mine.complete(total);
-      return total;
+      T value = compute.get();
+      mine.complete(value);
+      return value;
     } catch (RuntimeException e) {
       synchronized (cache) {
         cache.remove(key);

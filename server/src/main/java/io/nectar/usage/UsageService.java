@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -70,14 +70,13 @@ public final class UsageService {
       };
       String list = "usage " + scope + " " + id + " " + filter;
       long version = totals.version(h, companyId);
-      OptionalLong longest = UsageStore.boundedByPeriod(filter)
-          ? OptionalLong.of(totals.total(companyId, version, "usage longest period",
-              () -> store.longestPeriodDays(h, companyId)))
-          : OptionalLong.empty();
+      Optional<UsageStore.PeriodBounds> bounds = UsageStore.boundedByPeriod(filter)
+          ? Optional.of(totals.value(companyId, version, "usage period bounds", () -> store.periodBounds(h, companyId)))
+          : Optional.empty();
       PageWindow window = pageRequest.window(totals.total(companyId, version, list,
-          () -> store.count(h, scope, id, filter, longest)));
+          () -> store.count(h, scope, id, filter, bounds)));
       UsageStore.PageRows page = store.page(h, scope, id, filter, window.total(), window.offset(), window.limit(),
-          totals.anchor(companyId, version, list, window.page()), longest);
+          totals.anchor(companyId, version, list, window.page()), bounds);
       List<UsageData> rows = page.rows();
       if (!rows.isEmpty() && scope != UsageStore.Scope.DOCUMENT) {
         UsageData last = rows.get(rows.size() - 1);

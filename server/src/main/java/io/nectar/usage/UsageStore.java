@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -43,40 +42,69 @@ public final class UsageStore {
   /** Up to this many matching rows are found by their own index and sorted (an index-only read). */
   private static final long MAX_ROWS_SORTED = 200_000;
 
-  public long count(Handle h, Scope scope, UUID id, ListFilter filter, OptionalLong longestPeriodDays) {
+  public long count(Handle h, Scope scope, UUID id, ListFilter filter, Optional<PeriodBounds> bounds) {
     ListFilterSql sql = new ListFilterSql(filter, true);
-    return bindPeriodBound(sql.bind(h.createQuery("select count(*) from usage_data u where " + column(scope)
-        + " = :scope" + sql.conditions() + periodBound(filter, longestPeriodDays))), filter, longestPeriodDays)
+    return bindPeriodBounds(sql.bind(h.createQuery("select count(*) from usage_data u where " + column(scope)
+        + " = :scope" + sql.conditions() + periodConditions(filter, bounds))), filter, bounds)
         .bind("scope", id).mapTo(Long.class).one();
   }
 
   /**
-   * The longest period of any of the company's usage rows, in days (end date minus start date). It
-   * turns a USAGE_PERIOD filter into a range of end dates: a row ending more than this after the
-   * range ends must start after it. Reads every row of the company, so callers cache it under the
-   * company's data version.
+   * How a company's usage periods lie against their bill dates, over all its rows (in days): the
+   * longest period (end date minus start date), the earliest a bill is dated after its period's end
+   * (negative when billed in advance) and the latest after its period's start. They turn a
+   * USAGE_PERIOD filter into ranges of end dates and of bill dates that select no fewer rows.
    */
-  public long longestPeriodDays(Handle h, UUID companyId) {
-    return h.createQuery("select coalesce(max(end_date - start_date), 0) from usage_data where company_id = :c")
-        .bind("c", companyId).mapTo(Long.class).one();
+  public record PeriodBounds(long longestPeriodDays, long minBillAfterEndDays, long maxBillAfterStartDays) {
+    /**
+     * Whether bills are dated close enough to their periods that the rows billed in the range's
+     * bill-date window are mostly rows that match: then the page walks that window in list order
+     * rather than reading and sorting every match. A bill dated years after its period widens the
+     * window to most of the list, and the sort is the cheaper read.
+     */
+    boolean billedClose() {
+      return maxBillAfterStartDays - minBillAfterEndDays <= 2 * longestPeriodDays + 31;
+    }
   }
 
-  /** Whether {@link #longestPeriodDays} narrows the rows {@code filter} reads. */
+  /** Reads every row of the company, so callers cache the answer under the company's data version. */
+  public PeriodBounds periodBounds(Handle h, UUID companyId) {
+    return h.createQuery("""
+            select coalesce(max(end_date - start_date), 0), coalesce(min(bill_date - end_date), 0),
+                   coalesce(max(bill_date - start_date), 0)
+            from usage_data where company_id = :c""")
+        .bind("c", companyId).map((rs, ctx) -> new PeriodBounds(rs.getLong(1), rs.getLong(2), rs.getLong(3))).one();
+  }
+
+  /** Whether {@link #periodBounds} narrows the rows {@code filter} reads. */
   public static boolean boundedByPeriod(ListFilter filter) {
-    return filter.dateType() == ListFilter.DateType.USAGE_PERIOD && filter.endDate() != null;
+    return filter.dateType() == ListFilter.DateType.USAGE_PERIOD && (filter.startDate() != null || filter.endDate() != null);
   }
 
   /**
-   * The end-date bound implied by a USAGE_PERIOD filter's end and the longest period: it selects no
-   * fewer rows, but lets the index on end dates stop at the range instead of reading to the newest row.
+   * The ranges implied by a USAGE_PERIOD filter and the company's {@link PeriodBounds}: a row
+   * overlapping the range ends at most the longest period after it, and its bill is dated within the
+   * bounds of the range. They select no fewer rows, but let an index stop at the range instead of
+   * reading to the newest row.
    */
-  private static String periodBound(ListFilter filter, OptionalLong longestPeriodDays) {
-    return boundedByPeriod(filter) && longestPeriodDays.isPresent() ? " and u.end_date <= :periodEndBound" : "";
+  private static String periodConditions(ListFilter filter, Optional<PeriodBounds> bounds) {
+    if (!boundedByPeriod(filter) || bounds.isEmpty()) {
+      return "";
+    }
+    return (filter.startDate() != null ? " and u.bill_date >= :billFrom" : "")
+        + (filter.endDate() != null ? " and u.end_date <= :periodEndBound and u.bill_date <= :billTo" : "");
   }
 
-  private static Query bindPeriodBound(Query query, ListFilter filter, OptionalLong longestPeriodDays) {
-    if (boundedByPeriod(filter) && longestPeriodDays.isPresent()) {
-      query.bind("periodEndBound", filter.endDate().plusDays(longestPeriodDays.getAsLong()));
+  private static Query bindPeriodBounds(Query query, ListFilter filter, Optional<PeriodBounds> bounds) {
+    if (boundedByPeriod(filter) && bounds.isPresent()) {
+      PeriodBounds b = bounds.get();
+      if (filter.startDate() != null) {
+        query.bind("billFrom", filter.startDate().plusDays(b.minBillAfterEndDays()));
+      }
+      if (filter.endDate() != null) {
+        query.bind("periodEndBound", filter.endDate().plusDays(b.longestPeriodDays()))
+            .bind("billTo", filter.endDate().plusDays(b.maxBillAfterStartDays()));
+      }
     }
     return query;
   }
@@ -91,32 +119,34 @@ public final class UsageStore {
    * that the caller learns where this page starts and can read it by anchor next time.
    */
   public PageRows page(Handle h, Scope scope, UUID id, ListFilter filter, long total, long offset, int limit,
-      Optional<ListCache.Anchor> after, OptionalLong longestPeriodDays) {
+      Optional<ListCache.Anchor> after, Optional<PeriodBounds> bounds) {
     ListFilterSql sql = new ListFilterSql(filter, true);
     boolean byDocument = scope == Scope.DOCUMENT;
     String order = byDocument ? " order by u.position, u.id" : " order by u.bill_date, u.id";
     boolean anchored = after.isPresent() && !byDocument;
     boolean withBefore = !anchored && offset > 0;
-    String where = column(scope) + " = :scope" + sql.conditions() + periodBound(filter, longestPeriodDays)
+    String where = column(scope) + " = :scope" + sql.conditions() + periodConditions(filter, bounds)
         + (anchored ? " and (u.bill_date, u.id) > (:afterDate, :afterId)" : "");
     String ids;
-    boolean period = filter.dateType() == ListFilter.DateType.USAGE_PERIOD && filter.startDate() != null && !anchored;
+    boolean period = filter.dateType() == ListFilter.DateType.USAGE_PERIOD && filter.startDate() != null && !anchored
+        && !bounds.filter(PeriodBounds::billedClose).isPresent();
     // "Created or updated since": the rows are few and bunched at the end of the list order (new
     // bills are the latest), which the planner cannot know, so walking the list order would pass
     // nearly every row. Few is judged by the filtered total, known before the page is read.
     boolean changedSince = CHANGED_SINCE.contains(filter.dateType()) && filter.startDate() != null
         && total <= MAX_ROWS_SORTED;
     if (period || changedSince) {
-      // A period filter selects rows scattered through the list order: find them by their period
-      // (an index range) and sort those, instead of walking the list order past every other row.
+      // A period filter whose bill dates are not held close to the range selects rows scattered
+      // through the list order: find them by their period (an index range) and sort those, instead
+      // of walking the list order past every other row.
       // "offset 0" keeps the planner from reading the list order into the subquery.
       ids = "select u.id from (select u.id, u.bill_date, u.position from usage_data u where " + where
           + " offset 0) u" + order + " limit :limit offset :offset";
     } else {
       ids = "select u.id from usage_data u where " + where + order + " limit :limit offset :offset";
     }
-    Query query = bindPeriodBound(sql.bind(h.createQuery("select " + COLUMNS + " from usage_data u join (" + ids + ") p on p.id = u.id"
-            + order)), filter, longestPeriodDays)
+    Query query = bindPeriodBounds(sql.bind(h.createQuery("select " + COLUMNS + " from usage_data u join (" + ids + ") p on p.id = u.id"
+            + order)), filter, bounds)
         .bind("scope", id)
         .bind("limit", withBefore ? limit + 1 : limit)
         .bind("offset", anchored ? 0 : withBefore ? offset - 1 : offset);
