@@ -62,7 +62,8 @@ for q in "${QUERIES[@]}"; do
 done
 max_rss=0
 sample_rss() { local r; r=$(ps -o rss= -p $PID | tr -d ' '); [ "$r" -gt "$max_rss" ] && max_rss=$r; true; }
-printf '%-28s %10s %9s %9s %9s %10s %7s\n' "query" "api req/s" "p50 ms" "p99 ms" "max ms" "sql tps" "ratio" | tee "$OUT"
+printf '%-28s %10s %9s %9s %9s %9s %9s %9s %7s\n' "query" "api req/s" "p50" "p99" "max" "sql tps" "sql p50" "sql p99" \
+  "ratio" | tee "$OUT"
 for q in "${QUERIES[@]}"; do
   IFS='|' read -r name path table scope filter order <<<"$q"
   # The SQL of one request fetches what the API page holds, so the comparison is like for like:
@@ -100,11 +101,15 @@ select * from demand_reading where document_id in ($ids) order by document_id, p
   p99=$(awk '$1=="99%" {print $2}' "$DATA/wrk.txt")
   maxl=$(awk '/Latency/ && !/Distribution/ {print $4; exit}' "$DATA/wrk.txt")
   non2xx=$(awk '/Non-2xx/ {print $4}' "$DATA/wrk.txt")
-  tps=$(pgbench -n -h localhost -p "$PGPORT" -U postgres -c 10 -j 2 -T "$SECS" -f "$DATA/q.sql" postgres 2>/dev/null \
-        | awk '/^tps/ {print $3; exit}')
+  rm -f "$DATA"/pgbench-log.*
+  tps=$(pgbench -n -h localhost -p "$PGPORT" -U postgres -c 10 -j 2 -T "$SECS" -f "$DATA/q.sql" \
+          -l --log-prefix="$DATA/pgbench-log" postgres 2>/dev/null | awk '/^tps/ {printf "%.1f", $3; exit}')
+  # The floor's latency, from pgbench's log of every transaction (its third field, in microseconds).
+  read -r sql50 sql99 < <(cat "$DATA"/pgbench-log.* | awk '{print $3}' | sort -n \
+    | awk '{v[NR] = $1} END {printf "%.1fms %.1fms\n", v[int(NR * 0.5) + 1] / 1000, v[int(NR * 0.99) + 1] / 1000}')
   ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
-  printf '%-28s %10s %9s %9s %9s %10s %7s %s\n' "$name" "$rps" "$p50" "$p99" "$maxl" "$tps" "$ratio" \
-    "${non2xx:+NON-2XX:$non2xx}" | tee -a "$OUT"
+  printf '%-28s %10s %9s %9s %9s %9s %9s %9s %7s %s\n' "$name" "$rps" "$p50" "$p99" "$maxl" "$tps" "$sql50" "$sql99" \
+    "$ratio" "${non2xx:+NON-2XX:$non2xx}" | tee -a "$OUT"
 done
 echo "peak server RSS during the run: $((max_rss / 1024)) MB" | tee -a "$OUT"
 echo; echo "query plans (EXPLAIN ANALYZE of each page query):"

@@ -91,7 +91,10 @@ public final class Json {
     ctx.status(status).contentType("application/json");
     try (JsonGenerator g = MAPPER.getFactory().createGenerator(ctx.outputStream())) {
       writer.write(g);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      // The client went away (or stopped reading) mid-page: nothing is left to tell it.
+      log.info("The client of {} {} left before its response was written: {}", ctx.method(), ctx.path(), e.toString());
+    } catch (RuntimeException e) {
       // Part of the page may be with the client already: an error body now would follow half a page
       // under a 200. The connection is cut instead, so the client sees a failed transfer, never a
       // short page that parses.
