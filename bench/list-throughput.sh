@@ -17,18 +17,30 @@ for tool in wrk pgbench psql; do command -v $tool >/dev/null || { echo "needs $t
 DATA="${BENCH_DATA:-$(mktemp -d)}"
 OUT="$DATA/results"
 mkdir -p "$DATA"
-NECTAR_DATA_DIR="$DATA" NECTAR_PORT=$PORT NECTAR_BOOTSTRAP_KEY=$KEY ./nectar serve >"$DATA/log" 2>&1 & PID=$!
+start_server() {
+  NECTAR_DATA_DIR="$DATA" NECTAR_PORT=$PORT NECTAR_BOOTSTRAP_KEY=$KEY ./nectar serve >>"$DATA/log" 2>&1 & PID=$!
+  until curl -fs "http://localhost:$PORT/readyz" >/dev/null 2>&1; do
+    kill -0 $PID 2>/dev/null || { echo "the server did not start; see $DATA/log" >&2; exit 1; }
+    sleep 0.1
+  done
+  PGPORT="$(sed -n 4p "$DATA/pg/postmaster.pid")"
+  PSQL=(psql -h localhost -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
+}
 if [ -n "${BENCH_KEEP:-}${BENCH_DATA:-}" ]; then
   trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null; echo "data kept in $DATA"' EXIT
 else
   trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
 fi
-until curl -fs "http://localhost:$PORT/readyz" >/dev/null 2>&1; do
-  kill -0 $PID 2>/dev/null || { echo "the server did not start; see $DATA/log" >&2; exit 1; }
-  sleep 0.1
-done
-PGPORT="$(sed -n 4p "$DATA/pg/postmaster.pid")"
-PSQL=(psql -h localhost -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
+start_server
+# The plans shown at the end are the server's own, logged by auto_explain in the server's sessions
+# (off until then): the database needs the module preloaded and a log file, so it restarts once.
+if [ "$("${PSQL[@]}" -c "show session_preload_libraries")" != auto_explain ]; then
+  "${PSQL[@]}" -c "alter system set session_preload_libraries = 'auto_explain'" \
+    -c "alter system set auto_explain.log_min_duration = -1" -c "alter system set logging_collector = on" \
+    -c "alter system set log_directory = 'log'" -c "alter system set log_filename = 'postgresql.log'"
+  kill -TERM $PID; wait $PID 2>/dev/null || true
+  start_server
+fi
 BASE="http://localhost:$PORT/v2.2"
 COMPANY=$("${PSQL[@]}" -c "select id from company where name = 'Bench portfolio'")
 if [ -z "$COMPANY" ]; then
@@ -112,5 +124,25 @@ select * from demand_reading where document_id in ($ids) order by document_id, p
     "$ratio" "${non2xx:+NON-2XX:$non2xx}" | tee -a "$OUT"
 done
 echo "peak server RSS during the run: $((max_rss / 1024)) MB" | tee -a "$OUT"
-echo; echo "query plans (EXPLAIN ANALYZE of each page query):"
+echo
+echo "query plans of the plain SQL (EXPLAIN ANALYZE of each page query):"
 for f in "$DATA"/plan-*.txt; do echo "--- $(basename "$f" .txt | sed 's/^plan-//; s/_/ /g')"; cat "$f"; done
+echo
+echo "the server's own plans (auto_explain), for one request of each query after the runs:"
+PGLOG="$DATA/pg/log/postgresql.log"
+"${PSQL[@]}" -c "alter system set auto_explain.log_min_duration = 0" -c "alter system set auto_explain.log_analyze = on" \
+  -c "alter system set auto_explain.log_timing = off" -c "select pg_reload_conf()" >/dev/null
+sleep 1
+for q in "${QUERIES[@]}"; do
+  IFS='|' read -r name path rest <<<"$q"
+  echo "=== $name"
+  from=$(($(stat -c %s "$PGLOG") + 1))
+  curl -fsS -o /dev/null -H "X-API-Key: $KEY" "http://localhost:$PORT/v2.2$path"
+  sleep 0.5
+  # Each logged plan starts at a "duration: ... plan:" line; print those that read usage or documents
+  # (not the key and ownership lookups), without their parameters.
+  tail -c +"$from" "$PGLOG" | awk '/duration: .* plan:/ {if (block ~ /usage_data|from document/) printf "%s", block; block = ""}
+    !/Query Parameters:/ {block = block substr($0, 1, 220) "\n"}
+    END {if (block ~ /usage_data|from document/) printf "%s", block}' | sed 's/^\t//; s/^[0-9-]* [0-9:.]* UTC \[[0-9]*\] LOG:  //'
+done
+"${PSQL[@]}" -c "alter system set auto_explain.log_min_duration = -1" -c "select pg_reload_conf()" >/dev/null
