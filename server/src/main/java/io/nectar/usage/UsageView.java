@@ -15,6 +15,7 @@ import io.nectar.meters.Meter;
 import io.nectar.meters.MeterView;
 import io.nectar.sites.SiteView;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +64,7 @@ public final class UsageView {
   private UsageView() {}
 
   private static SerializableString[] names(String... names) {
-    return java.util.Arrays.stream(names).map(SerializedString::new).toArray(SerializableString[]::new);
+    return Arrays.stream(names).map(SerializedString::new).toArray(SerializableString[]::new);
   }
 
   /** Renders a usage row; {@code embedDocument} adds the {@code document} object (lists and details). */
