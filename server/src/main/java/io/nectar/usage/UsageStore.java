@@ -129,7 +129,7 @@ public final class UsageStore {
         + (anchored ? " and (u.bill_date, u.id) > (:afterDate, :afterId)" : "");
     String ids;
     boolean period = filter.dateType() == ListFilter.DateType.USAGE_PERIOD && filter.startDate() != null && !anchored
-        && !bounds.filter(PeriodBounds::billedClose).isPresent();
+        && bounds.filter(PeriodBounds::billedClose).isEmpty();
     // "Created or updated since": the rows are few and bunched at the end of the list order (new
     // bills are the latest), which the planner cannot know, so walking the list order would pass
     // nearly every row. Few is judged by the filtered total, known before the page is read.
