@@ -40,6 +40,7 @@ import io.nectar.db.Database;
 import io.nectar.db.IdGenerator;
 import io.nectar.http.Api;
 import io.nectar.http.HttpServer;
+import io.nectar.http.PageGate;
 import io.nectar.keys.KeyService;
 import io.nectar.keys.PingRoutes;
 import io.nectar.sites.SiteRoutes;
@@ -163,8 +164,9 @@ public final class NectarServer implements AutoCloseable {
       deliveries = new DeliveryWorker(database.jdbi(), database.dataSource(), clock, ids::next, cipher, transport,
           new DeliveryWorker.Settings(webhookConfig.retrySchedule(), webhookConfig.disableAfter(),
               webhookConfig.timeout()), meters);
-      DocumentRoutes documentRoutes = new DocumentRoutes(documents, documentLinks);
-      UsageRoutes usageRoutes = new UsageRoutes(usage, documentLinks);
+      PageGate pages = PageGate.perProcessor();
+      DocumentRoutes documentRoutes = new DocumentRoutes(documents, documentLinks, pages);
+      UsageRoutes usageRoutes = new UsageRoutes(usage, documentLinks, pages);
       AuditTrailRoutes auditTrail = new AuditTrailRoutes(documents, links);
       FileRoutes files = new FileRoutes(blobs, links);
       OpsRoutes ops = new OpsRoutes(database, meters);

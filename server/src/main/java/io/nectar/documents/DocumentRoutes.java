@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.nectar.http.Api;
 import io.nectar.http.Json;
 import io.nectar.http.JsonFragments;
+import io.nectar.http.PageGate;
 import io.nectar.http.Pagination;
 import io.nectar.http.Pagination.PageRequest;
 
@@ -15,10 +16,12 @@ import io.nectar.http.Pagination.PageRequest;
 public final class DocumentRoutes {
   private final DocumentService service;
   private final DocumentLinks links;
+  private final PageGate pages;
 
-  public DocumentRoutes(DocumentService service, DocumentLinks links) {
+  public DocumentRoutes(DocumentService service, DocumentLinks links, PageGate pages) {
     this.service = service;
     this.links = links;
+    this.pages = pages;
   }
 
   public void register(Api api) {
@@ -39,15 +42,17 @@ public final class DocumentRoutes {
     var id = Api.id(ctx, param, what);
     ListFilter filter = ListFilter.parse(ctx, true);
     PageRequest page = PageRequest.parse(ctx.queryParam("page"), Pagination.PAGE_SIZE);
-    var result = service.list(Api.caller(ctx), scope, id, filter, page);
-    var version = Api.version(ctx);
-    JsonFragments shared = JsonFragments.perResponse();
-    Json.stream(ctx, 200, g -> result.window().write(g, "totalDocuments", "documents", items -> {
-      items.writeStartArray();
-      for (DocumentDetails d : result.documents()) {
-        DocumentView.write(items, d, version, links, shared);
-      }
-      items.writeEndArray();
-    }));
+    pages.run(() -> {
+      var result = service.list(Api.caller(ctx), scope, id, filter, page);
+      var version = Api.version(ctx);
+      JsonFragments shared = JsonFragments.perResponse();
+      Json.stream(ctx, 200, g -> result.window().write(g, "totalDocuments", "documents", items -> {
+        items.writeStartArray();
+        for (DocumentDetails d : result.documents()) {
+          DocumentView.write(items, d, version, links, shared);
+        }
+        items.writeEndArray();
+      }));
+    });
   }
 }

@@ -6,6 +6,7 @@ import io.nectar.documents.ListFilter;
 import io.nectar.http.Api;
 import io.nectar.http.Json;
 import io.nectar.http.JsonFragments;
+import io.nectar.http.PageGate;
 import io.nectar.http.Pagination;
 import io.nectar.http.Pagination.PageRequest;
 
@@ -17,10 +18,12 @@ import io.nectar.http.Pagination.PageRequest;
 public final class UsageRoutes {
   private final UsageService service;
   private final DocumentLinks links;
+  private final PageGate pages;
 
-  public UsageRoutes(UsageService service, DocumentLinks links) {
+  public UsageRoutes(UsageService service, DocumentLinks links, PageGate pages) {
     this.service = service;
     this.links = links;
+    this.pages = pages;
   }
 
   public void register(Api api) {
@@ -43,15 +46,17 @@ public final class UsageRoutes {
     var id = Api.id(ctx, param, what);
     ListFilter filter = ListFilter.parse(ctx, false);
     PageRequest page = PageRequest.parse(ctx.queryParam("page"), Pagination.PAGE_SIZE);
-    var result = service.list(Api.caller(ctx), scope, id, filter, page);
-    var version = Api.version(ctx);
-    JsonFragments shared = JsonFragments.perResponse();
-    Json.stream(ctx, 200, g -> result.window().write(g, "totalUsageData", "usageData", items -> {
-      items.writeStartArray();
-      for (UsageDetails u : result.usage()) {
-        UsageView.write(items, u, version, links, true, shared);
-      }
-      items.writeEndArray();
-    }));
+    pages.run(() -> {
+      var result = service.list(Api.caller(ctx), scope, id, filter, page);
+      var version = Api.version(ctx);
+      JsonFragments shared = JsonFragments.perResponse();
+      Json.stream(ctx, 200, g -> result.window().write(g, "totalUsageData", "usageData", items -> {
+        items.writeStartArray();
+        for (UsageDetails u : result.usage()) {
+          UsageView.write(items, u, version, links, true, shared);
+        }
+        items.writeEndArray();
+      }));
+    });
   }
 }
