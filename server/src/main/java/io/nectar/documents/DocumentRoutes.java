@@ -46,13 +46,8 @@ public final class DocumentRoutes {
       var result = service.list(Api.caller(ctx), scope, id, filter, page);
       var version = Api.version(ctx);
       JsonFragments shared = JsonFragments.perResponse();
-      Json.stream(ctx, 200, g -> result.window().write(g, "totalDocuments", "documents", items -> {
-        items.writeStartArray();
-        for (DocumentDetails d : result.documents()) {
-          DocumentView.write(items, d, version, links, shared);
-        }
-        items.writeEndArray();
-      }));
+      result.window().stream(ctx, "totalDocuments", "documents", result.documents(),
+          (g, d) -> DocumentView.write(g, d, version, links, shared));
     });
   }
 }

@@ -3,6 +3,7 @@ package io.nectar.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
@@ -69,5 +70,22 @@ public final class Pagination {
       items.write(g);
       g.writeEndObject();
     }
+
+    /** Streams the envelope of {@link #envelope} to the client, {@code item} writing each of {@code rows}. */
+    public <T> void stream(Context ctx, String totalKey, String itemsKey, List<T> rows, RowWriter<T> item) {
+      Json.stream(ctx, 200, g -> write(g, totalKey, itemsKey, items -> {
+        items.writeStartArray();
+        for (T row : rows) {
+          item.write(items, row);
+        }
+        items.writeEndArray();
+      }));
+    }
+  }
+
+  /** Writes one object of a page. */
+  @FunctionalInterface
+  public interface RowWriter<T> {
+    void write(JsonGenerator g, T row) throws IOException;
   }
 }

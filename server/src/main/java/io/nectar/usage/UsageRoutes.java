@@ -50,13 +50,8 @@ public final class UsageRoutes {
       var result = service.list(Api.caller(ctx), scope, id, filter, page);
       var version = Api.version(ctx);
       JsonFragments shared = JsonFragments.perResponse();
-      Json.stream(ctx, 200, g -> result.window().write(g, "totalUsageData", "usageData", items -> {
-        items.writeStartArray();
-        for (UsageDetails u : result.usage()) {
-          UsageView.write(items, u, version, links, true, shared);
-        }
-        items.writeEndArray();
-      }));
+      result.window().stream(ctx, "totalUsageData", "usageData", result.usage(),
+          (g, u) -> UsageView.write(g, u, version, links, true, shared));
     });
   }
 }
