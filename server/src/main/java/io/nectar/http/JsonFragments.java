@@ -50,12 +50,7 @@ public final class JsonFragments {
       writer.write(g);
       return;
     }
-    RawUtf8 raw = written.get(key);
-    if (raw == null) {
-      raw = new RawUtf8(render(writer));
-      written.put(key, raw);
-    }
-    g.writeRawValue(raw);
+    g.writeRawValue(known(key, () -> render(writer)));
   }
 
   /**
@@ -68,22 +63,35 @@ public final class JsonFragments {
       fields.write(g);
       return;
     }
+    g.writeRaw(known(key, () -> fieldRun(fields)));
+  }
+
+  /** The bytes kept under {@code key}, rendered by {@code bytes} the first time. */
+  private RawUtf8 known(Object key, Rendering bytes) throws IOException {
     RawUtf8 raw = written.get(key);
     if (raw == null) {
-      byte[] object = render(og -> {
-        og.writeStartObject();
-        fields.write(og);
-        og.writeEndObject();
-      });
-      // {"a":1,"b":2} becomes ,"a":1,"b":2 to follow the fields written before it.
-      byte[] run = object.length <= 2 ? new byte[0] : Arrays.copyOf(object, object.length - 1);
-      if (run.length > 0) {
-        run[0] = ',';
-      }
-      raw = new RawUtf8(run);
+      raw = new RawUtf8(bytes.render());
       written.put(key, raw);
     }
-    g.writeRaw(raw);
+    return raw;
+  }
+
+  private interface Rendering {
+    byte[] render() throws IOException;
+  }
+
+  /** The fields {@code fields} writes, as {@code ,"a":1,"b":2} to follow the fields written before them. */
+  private byte[] fieldRun(JsonWriter fields) throws IOException {
+    byte[] object = render(og -> {
+      og.writeStartObject();
+      fields.write(og);
+      og.writeEndObject();
+    });
+    byte[] run = object.length <= 2 ? new byte[0] : Arrays.copyOf(object, object.length - 1);
+    if (run.length > 0) {
+      run[0] = ',';
+    }
+    return run;
   }
 
   /**

@@ -67,6 +67,15 @@ class WebhookDeliveryTest {
     return sent.json().get("messageId").asText();
   }
 
+  /** Sends a test message and waits until it has arrived and its one attempt is logged; returns its id. */
+  private static String deliverTest(TestServer.Tenant tenant, String endpointId, Receiver receiver) {
+    String message = sendTest(tenant, endpointId);
+    receiver.await(d -> d.id().equals(message), 1);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(attempts(tenant, endpointId).get("totalAttempts").asInt()).isEqualTo(1));
+    return message;
+  }
+
   private static JsonNode attempts(TestServer.Tenant tenant, String endpointId) {
     Response page = server.get("/v2.2/webhook/endpoint/" + endpointId + "/attempt", tenant.key());
     assertThat(page.status()).as(page.toString()).isEqualTo(200);
@@ -265,10 +274,7 @@ class WebhookDeliveryTest {
 
     Receiver next = receiver();
     String live = endpoint(tenant, next).get("id").asText();
-    String message = sendTest(tenant, live);
-    next.await(d -> d.id().equals(message), 1);
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(attempts(tenant, live).get("totalAttempts").asInt()).isEqualTo(1));
+    deliverTest(tenant, live, next);
     sleep(Duration.ofMillis(800)); // the deleted endpoint's attempt has finished by now
     assertThat(slow.deliveries()).hasSize(1);
   }
@@ -278,10 +284,7 @@ class WebhookDeliveryTest {
     TestServer.Tenant tenant = tenant();
     Receiver receiver = receiver();
     String endpointId = endpoint(tenant, receiver).get("id").asText();
-    String message = sendTest(tenant, endpointId);
-    receiver.await(d -> d.id().equals(message), 1);
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(attempts(tenant, endpointId).get("totalAttempts").asInt()).isEqualTo(1));
+    String message = deliverTest(tenant, endpointId, receiver);
 
     assertThat(server.server().webhooks().purgeOlderThan(Duration.ofDays(1))).isZero();
     server.clock().advance(WebhookService.RETENTION.plusDays(1));
