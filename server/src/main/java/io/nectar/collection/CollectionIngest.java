@@ -184,10 +184,23 @@ final class CollectionIngest {
     UUID accountId = accountIds.get(bill.accountNumber());
     List<String> types = bill.usage().stream().map(u -> meterRefs.get(u.meterKey())).filter(java.util.Objects::nonNull)
         .map(MeterRef::datasourceType).distinct().sorted().toList();
-    Document document = Document.fromConnection(documentId, connection.companyId(), connection.id(), accountId, siteId,
-        bill.key(), bill.billDate(), bill.startDate(), bill.endDate(), bill.dueDate(), bill.chargesUnits(),
-        bill.utilityName(), bill.totalCharges(), bill.taxCharges(), bill.fileName(),
-        bill.pdf() == null ? null : blobKey(connection, bill), types, now);
+    Document document = Document.fromConnection(documentId, connection.id(), now)
+        .companyId(connection.companyId())
+        .accountId(accountId)
+        .siteId(siteId)
+        .providerKey(bill.key())
+        .billDate(bill.billDate())
+        .startDate(bill.startDate())
+        .endDate(bill.endDate())
+        .dueDate(bill.dueDate())
+        .chargesUnits(bill.chargesUnits())
+        .utilityCompany(bill.utilityName())
+        .totalCharges(bill.totalCharges())
+        .taxCharges(bill.taxCharges())
+        .fileName(bill.fileName())
+        .blobKey(bill.pdf() == null ? null : blobKey(connection, bill))
+        .datasourceTypes(types)
+        .build();
     if (!documents.insert(h, document)) {
       return Optional.empty();
     }
@@ -220,12 +233,34 @@ final class CollectionIngest {
       if (ref == null) {
         continue;
       }
-      rows.add(new UsageData(ids.get(), documentId, connection.companyId(), ref.meterId(), ref.siteId(),
-          connection.id(), i, ref.datasourceType(), u.startDate(), u.endDate(),
-          bill.billDate() != null ? bill.billDate() : u.endDate(), u.usage(),
-          u.usageUnits(), u.isEstimated(), false, false, u.currentReading(), u.previousReading(), u.multiplier(), u.tariff(),
-          u.netMeteringGeneratedKwh(), u.netMeteringGridImportKwh(), u.netMeteringGridExportKwh(),
-          bill.utilityName(), connection.country(), timeOfUse(u), now, now));
+      rows.add(UsageData.builder()
+          .id(ids.get())
+          .documentId(documentId)
+          .companyId(connection.companyId())
+          .meterId(ref.meterId())
+          .siteId(ref.siteId())
+          .connectionId(connection.id())
+          .position(i)
+          .datasourceType(ref.datasourceType())
+          .startDate(u.startDate())
+          .endDate(u.endDate())
+          .billDate(bill.billDate() != null ? bill.billDate() : u.endDate())
+          .usage(u.usage())
+          .usageUnits(u.usageUnits())
+          .isEstimated(u.isEstimated())
+          .currentReading(u.currentReading())
+          .previousReading(u.previousReading())
+          .multiplier(u.multiplier())
+          .tariff(u.tariff())
+          .netMeteringGeneratedKwh(u.netMeteringGeneratedKwh())
+          .netMeteringGridImportKwh(u.netMeteringGridImportKwh())
+          .netMeteringGridExportKwh(u.netMeteringGridExportKwh())
+          .utilityName(bill.utilityName())
+          .country(connection.country())
+          .timeOfUseBreakdown(timeOfUse(u))
+          .created(now)
+          .updated(now)
+          .build());
       if (ref.accountId() != null) {
         accounts.extendLastServiceDate(h, ref.accountId(), u.endDate());
       }

@@ -121,10 +121,28 @@ public final class ConnectionService {
             input.datasourceTypes(), start, 0)))
         .orElse(new Validation(ConnectionStatus.PENDING, "No collector for " + input.url()
             + " is installed on this server yet. The connection is saved; it will be validated once one is."));
-    Connection connection = new Connection(id, companyId, input.url(), provider.map(UtilityProvider::name).orElse(null),
-        input.username(), input.country(), validation.status(), now, now, validation.errorDetail(), input.sites(),
-        input.datasourceTypes(), input.ownerEmail(), start, input.multiplyByOccupancy(), input.externalId(), true,
-        provider.isPresent() ? 1 : 0, null, now, now);
+    Connection connection = Connection.builder()
+        .id(id)
+        .companyId(companyId)
+        .url(input.url())
+        .providerName(provider.map(UtilityProvider::name).orElse(null))
+        .username(input.username())
+        .country(input.country())
+        .status(validation.status())
+        .statusFirstSeenTime(now)
+        .statusLastUpdateTime(now)
+        .statusErrorDetail(validation.errorDetail())
+        .initialSites(input.sites())
+        .initialDatasourceTypes(input.datasourceTypes())
+        .workflowOwnerEmail(input.ownerEmail())
+        .dataCollectionStartDate(start)
+        .multiplyByOccupancy(input.multiplyByOccupancy())
+        .externalId(input.externalId())
+        .isActive(true)
+        .validationCount(provider.isPresent() ? 1 : 0)
+        .created(now)
+        .updated(now)
+        .build();
     ConnectionDetails details = new ConnectionDetails(connection, prepared.company(), List.of());
     jdbi.useTransaction(h -> {
       store.insert(h, connection, cipher.encrypt(input.password(), id));

@@ -136,27 +136,28 @@ public final class ConnectionStore {
     for (String type : (String[]) rs.getArray("initial_datasource_types").getArray()) {
       types.add(DatasourceType.valueOf(type));
     }
-    return new Connection(
-        rs.getObject("id", UUID.class),
-        rs.getObject("company_id", UUID.class),
-        rs.getString("url"),
-        rs.getString("provider_name"),
-        rs.getString("username"),
-        rs.getString("country"),
-        ConnectionStatus.valueOf(rs.getString("status")),
-        Rows.instant(rs.getTimestamp("status_first_seen_time")),
-        Rows.instant(rs.getTimestamp("status_last_update_time")),
-        rs.getString("status_error_detail"),
-        Arrays.asList((UUID[]) rs.getArray("initial_sites").getArray()),
-        types,
-        rs.getString("workflow_owner_email"),
-        rs.getObject("data_collection_start_date", LocalDate.class),
-        rs.getBoolean("multiply_by_occupancy"),
-        rs.getString("external_id"),
-        rs.getBoolean("is_active"),
-        rs.getInt("validation_count"),
-        Rows.instant(rs.getTimestamp("collected_at")),
-        Rows.instant(rs.getTimestamp("created_at")),
-        Rows.instant(rs.getTimestamp("updated_at")));
+    return Connection.builder()
+        .id(rs.getObject("id", UUID.class))
+        .companyId(rs.getObject("company_id", UUID.class))
+        .url(rs.getString("url"))
+        .providerName(rs.getString("provider_name"))
+        .username(rs.getString("username"))
+        .country(rs.getString("country"))
+        .status(ConnectionStatus.valueOf(rs.getString("status")))
+        .statusFirstSeenTime(Rows.instant(rs.getTimestamp("status_first_seen_time")))
+        .statusLastUpdateTime(Rows.instant(rs.getTimestamp("status_last_update_time")))
+        .statusErrorDetail(rs.getString("status_error_detail"))
+        .initialSites(Arrays.asList((UUID[]) rs.getArray("initial_sites").getArray()))
+        .initialDatasourceTypes(types)
+        .workflowOwnerEmail(rs.getString("workflow_owner_email"))
+        .dataCollectionStartDate(rs.getObject("data_collection_start_date", LocalDate.class))
+        .multiplyByOccupancy(rs.getBoolean("multiply_by_occupancy"))
+        .externalId(rs.getString("external_id"))
+        .isActive(rs.getBoolean("is_active"))
+        .validationCount(rs.getInt("validation_count"))
+        .collectedAt(Rows.instant(rs.getTimestamp("collected_at")))
+        .created(Rows.instant(rs.getTimestamp("created_at")))
+        .updated(Rows.instant(rs.getTimestamp("updated_at")))
+        .build();
   }
 }

@@ -92,14 +92,14 @@ public final class DocumentStore {
   }
 
   public long count(Handle h, Scope scope, UUID id, ListFilter filter) {
-    ListFilterSql sql = new ListFilterSql(filter, false);
+    ListFilterSql sql = new ListFilterSql(filter, ListFilterSql.Table.DOCUMENT);
     return sql.bind(h.createQuery("select count(*) from document d where " + column(scope) + " = :scope"
         + sql.conditions())).bind("scope", id).mapTo(Long.class).one();
   }
 
   /** A page in list order: bill date (undated last), then id. */
   public List<Document> page(Handle h, Scope scope, UUID id, ListFilter filter, long offset, int limit) {
-    ListFilterSql sql = new ListFilterSql(filter, false);
+    ListFilterSql sql = new ListFilterSql(filter, ListFilterSql.Table.DOCUMENT);
     // Deferred join: the offset is walked over ids in the index alone, then only the page's rows are read.
     return sql.bind(h.createQuery("select " + COLUMNS + " from document d join (select d.id from document d where "
             + column(scope) + " = :scope" + sql.conditions() + " order by d.bill_date, d.id limit :limit offset :offset)"
@@ -197,20 +197,37 @@ public final class DocumentStore {
       d.invoice_id, d.revised_document_id, d.datasource_types, d.deleted_at, d.created_at, d.updated_at""";
 
   private static Document map(ResultSet rs) throws SQLException {
-    return new Document(
-        rs.getObject("id", UUID.class), rs.getObject("company_id", UUID.class),
-        rs.getObject("connection_id", UUID.class), rs.getObject("account_id", UUID.class),
-        rs.getObject("site_id", UUID.class), rs.getString("provider_key"),
-        rs.getObject("bill_date", LocalDate.class), rs.getObject("start_date", LocalDate.class),
-        rs.getObject("end_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
-        rs.getString("charges_units"), rs.getString("utility_company"), rs.getBigDecimal("total_charges"),
-        rs.getBigDecimal("tax_charges"), rs.getString("status"), rs.getString("flagged_status"),
-        rs.getBoolean("is_flagged"), rs.getString("source_type"), rs.getString("file_name"),
-        rs.getString("blob_key"), rs.getString("email"), rs.getObject("job_id", UUID.class), rs.getString("notes"),
-        rs.getString("invoice_id"), rs.getObject("revised_document_id", UUID.class),
-        Arrays.asList((String[]) rs.getArray("datasource_types").getArray()),
-        rs.getTimestamp("deleted_at") == null ? null : rs.getTimestamp("deleted_at").toInstant(),
-        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    return Document.builder()
+        .id(rs.getObject("id", UUID.class))
+        .companyId(rs.getObject("company_id", UUID.class))
+        .connectionId(rs.getObject("connection_id", UUID.class))
+        .accountId(rs.getObject("account_id", UUID.class))
+        .siteId(rs.getObject("site_id", UUID.class))
+        .providerKey(rs.getString("provider_key"))
+        .billDate(rs.getObject("bill_date", LocalDate.class))
+        .startDate(rs.getObject("start_date", LocalDate.class))
+        .endDate(rs.getObject("end_date", LocalDate.class))
+        .dueDate(rs.getObject("due_date", LocalDate.class))
+        .chargesUnits(rs.getString("charges_units"))
+        .utilityCompany(rs.getString("utility_company"))
+        .totalCharges(rs.getBigDecimal("total_charges"))
+        .taxCharges(rs.getBigDecimal("tax_charges"))
+        .status(rs.getString("status"))
+        .flaggedStatus(rs.getString("flagged_status"))
+        .isFlagged(rs.getBoolean("is_flagged"))
+        .sourceType(rs.getString("source_type"))
+        .fileName(rs.getString("file_name"))
+        .blobKey(rs.getString("blob_key"))
+        .email(rs.getString("email"))
+        .jobId(rs.getObject("job_id", UUID.class))
+        .notes(rs.getString("notes"))
+        .invoiceId(rs.getString("invoice_id"))
+        .revisedDocumentId(rs.getObject("revised_document_id", UUID.class))
+        .datasourceTypes(Arrays.asList((String[]) rs.getArray("datasource_types").getArray()))
+        .deletedAt(rs.getTimestamp("deleted_at") == null ? null : rs.getTimestamp("deleted_at").toInstant())
+        .created(rs.getTimestamp("created_at").toInstant())
+        .updated(rs.getTimestamp("updated_at").toInstant())
+        .build();
   }
 
   /** The newest bill date a connection has, if any: where "the next bill" starts. */

@@ -11,12 +11,15 @@ public final class ListFilterSql {
   private static final String BY_IDENTIFIER =
       "(select mi.meter_id from meter_identifier mi where mi.normalized = :identifier)";
 
+  /** The table a list reads: each carries the columns its filters need under its own alias. */
+  public enum Table { DOCUMENT, USAGE }
+
   private final ListFilter filter;
   private final boolean usage;
 
-  public ListFilterSql(ListFilter filter, boolean usage) {
+  public ListFilterSql(ListFilter filter, Table table) {
     this.filter = filter;
-    this.usage = usage;
+    this.usage = table == Table.USAGE;
   }
 
   /** Conditions to append after a {@code where} (each starts with " and "). */

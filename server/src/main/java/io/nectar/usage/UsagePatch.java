@@ -36,21 +36,21 @@ record UsagePatch(Fields fields, LocalDate startDate, LocalDate endDate, BigDeci
     if (end.isBefore(start)) {
       throw io.nectar.http.ApiError.invalidField("endDate", "endDate must not be before startDate.");
     }
-    return new UsageData(u.id(), u.documentId(), u.companyId(), u.meterId(), u.siteId(), u.connectionId(),
-        u.position(), u.datasourceType(), start, end, u.billDate(),
-        given("usage") && usage.compareTo(u.usage()) != 0 ? usage : u.usage(),
-        given("usageUnits") ? usageUnits : u.usageUnits(),
-        given("isEstimated") ? isEstimated : u.isEstimated(),
-        given("isImplied") ? isImplied : u.isImplied(),
-        given("exclusion") ? exclusion : u.exclusion(),
-        u.currentReading(), u.previousReading(), u.multiplier(),
-        given("tariff") ? tariff : u.tariff(),
-        u.netMeteringGeneratedKwh(), u.netMeteringGridImportKwh(), u.netMeteringGridExportKwh(), u.utilityName(),
-        u.country(),
+    boolean usageChanged = given("usage") && usage.compareTo(u.usage()) != 0;
+    return u.toBuilder()
+        .startDate(start)
+        .endDate(end)
+        .usage(usageChanged ? usage : u.usage())
+        .usageUnits(given("usageUnits") ? usageUnits : u.usageUnits())
+        .isEstimated(given("isEstimated") ? isEstimated : u.isEstimated())
+        .isImplied(given("isImplied") ? isImplied : u.isImplied())
+        .exclusion(given("exclusion") ? exclusion : u.exclusion())
+        .tariff(given("tariff") ? tariff : u.tariff())
         // A corrected total or unit no longer matches the utility's time-of-use split: drop the split.
-        (given("usage") && usage.compareTo(u.usage()) != 0)
-            || (given("usageUnits") && !usageUnits.equals(u.usageUnits())) ? null : u.timeOfUseBreakdown(),
-        u.created(), now);
+        .timeOfUseBreakdown(usageChanged || (given("usageUnits") && !usageUnits.equals(u.usageUnits()))
+            ? null : u.timeOfUseBreakdown())
+        .updated(now)
+        .build();
   }
 
   private boolean given(String field) {

@@ -43,7 +43,7 @@ public final class UsageStore {
   private static final long MAX_ROWS_SORTED = 200_000;
 
   public long count(Handle h, Scope scope, UUID id, ListFilter filter, Optional<PeriodBounds> bounds) {
-    ListFilterSql sql = new ListFilterSql(filter, true);
+    ListFilterSql sql = new ListFilterSql(filter, ListFilterSql.Table.USAGE);
     return bindPeriodBounds(sql.bind(h.createQuery("select count(*) from usage_data u where " + column(scope)
         + " = :scope" + sql.conditions() + periodConditions(filter, bounds))), filter, bounds)
         .bind("scope", id).mapTo(Long.class).one();
@@ -120,7 +120,7 @@ public final class UsageStore {
    */
   public PageRows page(Handle h, Scope scope, UUID id, ListFilter filter, long total, long offset, int limit,
       Optional<ListCache.Anchor> after, Optional<PeriodBounds> bounds) {
-    ListFilterSql sql = new ListFilterSql(filter, true);
+    ListFilterSql sql = new ListFilterSql(filter, ListFilterSql.Table.USAGE);
     boolean byDocument = scope == Scope.DOCUMENT;
     String order = byDocument ? " order by u.position, u.id" : " order by u.bill_date, u.id";
     boolean anchored = after.isPresent() && !byDocument;
@@ -192,18 +192,36 @@ public final class UsageStore {
 
   /** Maps a row whose first columns are {@link #COLUMNS}, by position: lists map thousands of rows. */
   private static UsageData map(ResultSet rs) throws SQLException {
-    return new UsageData(
-        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
-        rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), rs.getInt(7),
-        rs.getString(8), rs.getObject(9, LocalDate.class),
-        rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class),
-        rs.getBigDecimal(12), rs.getString(13), rs.getBoolean(14),
-        rs.getBoolean(15), rs.getBoolean(16), rs.getBigDecimal(17),
-        rs.getBigDecimal(18), rs.getBigDecimal(19), rs.getString(20),
-        rs.getBigDecimal(21), rs.getBigDecimal(22),
-        rs.getBigDecimal(23), rs.getString(24), rs.getString(25),
-        rs.getString(26), rs.getTimestamp(27).toInstant(), rs.getTimestamp(28).toInstant());
+    return UsageData.builder()
+        .id(rs.getObject(1, UUID.class))
+        .documentId(rs.getObject(2, UUID.class))
+        .companyId(rs.getObject(3, UUID.class))
+        .meterId(rs.getObject(4, UUID.class))
+        .siteId(rs.getObject(5, UUID.class))
+        .connectionId(rs.getObject(6, UUID.class))
+        .position(rs.getInt(7))
+        .datasourceType(rs.getString(8))
+        .startDate(rs.getObject(9, LocalDate.class))
+        .endDate(rs.getObject(10, LocalDate.class))
+        .billDate(rs.getObject(11, LocalDate.class))
+        .usage(rs.getBigDecimal(12))
+        .usageUnits(rs.getString(13))
+        .isEstimated(rs.getBoolean(14))
+        .isImplied(rs.getBoolean(15))
+        .exclusion(rs.getBoolean(16))
+        .currentReading(rs.getBigDecimal(17))
+        .previousReading(rs.getBigDecimal(18))
+        .multiplier(rs.getBigDecimal(19))
+        .tariff(rs.getString(20))
+        .netMeteringGeneratedKwh(rs.getBigDecimal(21))
+        .netMeteringGridImportKwh(rs.getBigDecimal(22))
+        .netMeteringGridExportKwh(rs.getBigDecimal(23))
+        .utilityName(rs.getString(24))
+        .country(rs.getString(25))
+        .timeOfUseBreakdown(rs.getString(26))
+        .created(rs.getTimestamp(27).toInstant())
+        .updated(rs.getTimestamp(28).toInstant())
+        .build();
   }
 
   public void insertAll(Handle h, List<UsageData> rows) {
