@@ -6,98 +6,67 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.nectar.accounts.AccountRoutes;
-import io.nectar.accounts.AccountService;
 import io.nectar.collection.BackgroundJobs;
-import io.nectar.collection.Collector;
-import io.nectar.collection.SandboxBills;
-import io.nectar.companies.CompanyPurger;
-import io.nectar.connections.ConnectionRoutes;
-import io.nectar.connections.ConnectionService;
-import io.nectar.connections.CredentialCipher;
-import io.nectar.documents.DocumentLinks;
-import io.nectar.documents.DocumentRoutes;
-import io.nectar.documents.DocumentService;
-import io.nectar.documents.ListCache;
-import io.nectar.intervals.IntervalRoutes;
-import io.nectar.usage.UsageRoutes;
-import io.nectar.usage.UsageService;
-import io.nectar.web.AuditTrailRoutes;
-import io.nectar.intervals.IntervalService;
-import io.nectar.meters.MeterRoutes;
-import io.nectar.meters.MeterService;
-import io.nectar.providers.ProviderRegistry;
-import io.nectar.providers.sandbox.SandboxProvider;
-import io.nectar.storage.BlobStore;
-import io.nectar.storage.FileBlobStore;
-import io.nectar.storage.FileRoutes;
-import io.nectar.storage.SignedLinks;
-import java.util.concurrent.atomic.AtomicReference;
 import io.nectar.companies.CompanyRoutes;
-import io.nectar.companies.CompanyService;
 import io.nectar.config.Config;
 import io.nectar.config.ServerSecret;
+import io.nectar.connections.ConnectionRoutes;
 import io.nectar.db.Database;
-import io.nectar.db.IdGenerator;
+import io.nectar.documents.DocumentRoutes;
 import io.nectar.http.Api;
 import io.nectar.http.HttpServer;
 import io.nectar.http.PageGate;
+import io.nectar.intervals.IntervalRoutes;
+import io.nectar.keys.CreatedKey;
 import io.nectar.keys.KeyService;
 import io.nectar.keys.PingRoutes;
+import io.nectar.meters.MeterRoutes;
+import io.nectar.providers.ProviderRegistry;
+import io.nectar.providers.sandbox.SandboxProvider;
 import io.nectar.sites.SiteRoutes;
-import io.nectar.sites.SiteService;
+import io.nectar.storage.FileRoutes;
+import io.nectar.usage.UsageRoutes;
+import io.nectar.web.AuditTrailRoutes;
 import io.nectar.web.DocsRoutes;
 import io.nectar.web.WebhookPortalRoutes;
-import io.nectar.webhooks.DeliveryWorker;
-import io.nectar.webhooks.Outbox;
-import io.nectar.webhooks.TargetGuard;
 import io.nectar.webhooks.WebhookRoutes;
 import io.nectar.webhooks.WebhookService;
-import io.nectar.webhooks.WebhookTransport;
 import java.io.IOException;
 import java.time.Clock;
-import io.nectar.keys.CreatedKey;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole server, wired: configuration, then the database, then the services, then HTTP. Tests
- * start it exactly as {@code ./nectar serve} does, on port 0.
+ * The whole server, wired: configuration, then the database, then the services of each feature, then
+ * HTTP, then the background work. Whatever was opened is closed again, newest first, if a later step
+ * fails or when the server stops.
  */
 public final class NectarServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NectarServer.class);
-  private static final int WEBHOOK_RESPONSE_EXCERPT_BYTES = 4096;
 
   private final Config config;
   private final Database database;
-  private final KeyService keys;
+  private final Services services;
+  private final WebhookWiring webhooks;
   private final Optional<CreatedKey> firstKey;
-  private final CompanyPurger purger;
-  private final BackgroundJobs jobs;
-  private final WebhookService webhooks;
-  private final DeliveryWorker deliveries;
-  private final WebhookTransport transport;
   private final HttpServer http;
-  private final ScheduledExecutorService housekeeping;
+  private final Shutdown shutdown;
 
-  private NectarServer(Config config, Database database, KeyService keys, Optional<CreatedKey> firstKey,
-      CompanyPurger purger, BackgroundJobs jobs, WebhookService webhooks, DeliveryWorker deliveries,
-      WebhookTransport transport, HttpServer http, ScheduledExecutorService housekeeping) {
+  private NectarServer(Config config, Database database, Services services, WebhookWiring webhooks,
+      Optional<CreatedKey> firstKey, HttpServer http, Shutdown shutdown) {
     this.config = config;
     this.database = database;
-    this.keys = keys;
-    this.firstKey = firstKey;
-    this.purger = purger;
-    this.jobs = jobs;
+    this.services = services;
     this.webhooks = webhooks;
-    this.deliveries = deliveries;
-    this.transport = transport;
+    this.firstKey = firstKey;
     this.http = http;
-    this.housekeeping = housekeeping;
+    this.shutdown = shutdown;
   }
 
   /** Opens the database, migrates it, and starts serving on {@code config.port()} (0: any free port). */
@@ -113,124 +82,77 @@ public final class NectarServer implements AutoCloseable {
     new JvmThreadMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
     byte[] secret = ServerSecret.load(config);
-    Database database = Database.open(config, meters, 16);
-    BackgroundJobs jobs = null;
-    DeliveryWorker deliveries = null;
-    WebhookTransport transport = null;
+    Shutdown shutdown = new Shutdown();
+    AtomicReference<Runnable> unshownKey = new AtomicReference<>(() -> { });
     try {
-      IdGenerator ids = new IdGenerator(clock);
-      BlobStore blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
-      SignedLinks links = new SignedLinks(secret, clock);
-      KeyService keys = new KeyService(database.jdbi(), clock, ids::next);
-      CompanyPurger purger = new CompanyPurger(database.jdbi());
-      CompanyService companies = new CompanyService(database.jdbi(), clock, ids::next, purger);
-      SiteService sites = new SiteService(database.jdbi(), clock, ids::next, companies);
-      CredentialCipher cipher = new CredentialCipher(secret);
-      Outbox outbox = new Outbox(clock, ids::next);
-      // Connections queue collections on the job runner, whose collector reads connections: tie the knot late.
-      AtomicReference<BackgroundJobs> jobRunner = new AtomicReference<>();
-      ConnectionService connections = new ConnectionService(database.jdbi(), clock, ids::next, companies, providers,
-          cipher, id -> jobRunner.get().collectSoon(id), outbox);
-      DocumentLinks documentLinks = new DocumentLinks(links, config.publicUrl());
-      ListCache totals = new ListCache();
-      DocumentService documents = new DocumentService(database.jdbi(), clock, ids::next, companies, sites, connections,
-          totals, documentLinks, outbox);
-      UsageService usage = new UsageService(database.jdbi(), clock, ids::next, companies, sites, connections, documents,
-          totals);
-      Collector collector = new Collector(database.jdbi(), clock, ids::next, providers, connections, blobs,
-          documents.events());
-      jobs = new BackgroundJobs(database.dataSource(), database.jdbi(), clock, collector, jobSettings);
-      jobRunner.set(jobs);
-      AccountService accounts = new AccountService(database.jdbi(), clock, companies, connections.events());
-      MeterService meterService = new MeterService(database.jdbi(), companies, sites, connections);
-      PingRoutes ping = new PingRoutes(version());
-      CompanyRoutes companyRoutes = new CompanyRoutes(companies);
-      SiteRoutes siteRoutes = new SiteRoutes(sites);
-      ConnectionRoutes connectionRoutes = new ConnectionRoutes(connections);
-      AccountRoutes accountRoutes = new AccountRoutes(accounts);
-      MeterRoutes meterRoutes = new MeterRoutes(meterService);
-      IntervalRoutes intervalRoutes = new IntervalRoutes(new IntervalService(database.jdbi(), connections));
-      SandboxBills sandboxBills = providers.find(ConnectionService.SANDBOX_URL)
-          .filter(SandboxProvider.class::isInstance)
-          .map(p -> new SandboxBills(database.jdbi(), connections, providers, (SandboxProvider) p, collector))
-          .orElse(null);
-      WebhookService webhooks = new WebhookService(database.jdbi(), clock, ids::next, outbox, cipher, links,
-          config.publicUrl());
-      WebhookRoutes webhookRoutes = new WebhookRoutes(webhooks);
-      WebhookPortalRoutes webhookPortal = new WebhookPortalRoutes(webhooks, links);
-      Config.Webhooks webhookConfig = config.webhooks();
-      transport = new WebhookTransport(new TargetGuard(webhookConfig.allowPrivateTargets()), webhookConfig.timeout(),
-          WEBHOOK_RESPONSE_EXCERPT_BYTES);
-      deliveries = new DeliveryWorker(database.jdbi(), database.dataSource(), clock, ids::next, cipher, transport,
-          new DeliveryWorker.Settings(webhookConfig.retrySchedule(), webhookConfig.disableAfter(),
-              webhookConfig.timeout()), meters);
-      PageGate pages = PageGate.perProcessor();
-      DocumentRoutes documentRoutes = new DocumentRoutes(documents, documentLinks, pages);
-      UsageRoutes usageRoutes = new UsageRoutes(usage, documentLinks, pages);
-      AuditTrailRoutes auditTrail = new AuditTrailRoutes(documents, links);
-      FileRoutes files = new FileRoutes(blobs, links);
-      OpsRoutes ops = new OpsRoutes(database, meters);
-      DocsRoutes docs = new DocsRoutes();
+      Database database = shutdown.add(Database.open(config, meters, 16));
+      Services services = Services.wire(config, clock, database, secret, providers, jobSettings, shutdown);
+      WebhookWiring webhooks = WebhookWiring.wire(config, clock, database, services, meters, shutdown);
       HttpServer http = new HttpServer(
           new HttpServer.Settings(config.maxBodyBytes(), config.maxConcurrentRequestsPerKey(),
               config.maxRequestsPerSecondPerKey()),
-          database.jdbi(), keys, clock, meters,
-          api -> {
-            ping.register(api);
-            companyRoutes.register(api);
-            siteRoutes.register(api);
-            connectionRoutes.register(api);
-            accountRoutes.register(api);
-            meterRoutes.register(api);
-            intervalRoutes.register(api);
-            documentRoutes.register(api);
-            usageRoutes.register(api);
-            webhookRoutes.register(api);
-            if (sandboxBills != null) {
-              sandboxBills.register(api);
-            }
-          },
+          database.jdbi(), services.keys(), clock, meters,
+          api -> registerApi(api, services, webhooks.service()),
           routes -> {
-            ops.register(routes);
-            docs.register(routes);
-            files.register(routes);
-            auditTrail.register(routes);
-            webhookPortal.register(routes);
+            new OpsRoutes(database, meters).register(routes);
+            new DocsRoutes().register(routes);
+            new FileRoutes(services.blobs(), services.links()).register(routes);
+            new AuditTrailRoutes(services.documents(), services.links()).register(routes);
+            new WebhookPortalRoutes(webhooks.service(), services.links()).register(routes);
           });
       // The first key exists before the port opens, so nobody can see the server ready yet refuse its key.
-      Optional<CreatedKey> firstKey = keys.bootstrap(config.bootstrapKey());
+      Optional<CreatedKey> firstKey = services.keys().bootstrap(config.bootstrapKey());
+      firstKey.ifPresent(key -> unshownKey.set(() -> services.keys().discardUnshown(key)));
+      shutdown.add(http::stop);
       http.start(config.port());
-      purger.resumePending();
-      jobs.start();
-      deliveries.start();
-      ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "housekeeping");
-        thread.setDaemon(true);
-        return thread;
-      });
-      housekeeping.scheduleWithFixedDelay(() -> {
-        try {
-          http.purgeExpiredIdempotencyKeys();
-          webhooks.purgeOlderThan(WebhookService.RETENTION);
-        } catch (RuntimeException e) {
-          log.warn("Could not purge expired idempotency keys and webhook messages", e);
-        }
-      }, 1, 60, TimeUnit.MINUTES);
-      return new NectarServer(config, database, keys, firstKey, purger, jobs, webhooks, deliveries, transport, http,
-          housekeeping);
-    } catch (RuntimeException e) {
-      if (deliveries != null) {
-        deliveries.close();
+      startBackgroundWork(services, webhooks, http, shutdown);
+      return new NectarServer(config, database, services, webhooks, firstKey, http, shutdown);
+    } catch (RuntimeException | IOException | Error e) {
+      try {
+        unshownKey.get().run();
+      } catch (RuntimeException discardFailure) {
+        e.addSuppressed(discardFailure);
       }
-      if (transport != null) {
-        transport.close();
-      }
-      if (jobs != null) {
-        jobs.close();
-      }
-      database.close();
+      shutdown.closeAfter(e);
       throw e;
     }
+  }
+
+  private static void registerApi(Api api, Services services, WebhookService webhooks) {
+    // Document and usage pages share one gate, so that the two lists together stay within its limit.
+    PageGate pages = PageGate.perProcessor();
+    new PingRoutes(version()).register(api);
+    new CompanyRoutes(services.companies()).register(api);
+    new SiteRoutes(services.sites()).register(api);
+    new ConnectionRoutes(services.connections()).register(api);
+    new AccountRoutes(services.accounts()).register(api);
+    new MeterRoutes(services.meters()).register(api);
+    new IntervalRoutes(services.intervals()).register(api);
+    new DocumentRoutes(services.documents(), services.documentLinks(), pages).register(api);
+    new UsageRoutes(services.usage(), services.documentLinks(), pages).register(api);
+    new WebhookRoutes(webhooks).register(api);
+    services.sandboxBills().ifPresent(bills -> bills.register(api));
+  }
+
+  private static void startBackgroundWork(Services services, WebhookWiring webhooks, HttpServer http,
+      Shutdown shutdown) {
+    services.purger().resumePending();
+    services.jobs().start();
+    webhooks.deliveries().start();
+    ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "housekeeping");
+      thread.setDaemon(true);
+      return thread;
+    });
+    shutdown.add(housekeeping::shutdownNow);
+    housekeeping.scheduleWithFixedDelay(() -> {
+      try {
+        http.purgeExpiredIdempotencyKeys();
+        webhooks.service().purgeOlderThan(WebhookService.RETENTION);
+      } catch (RuntimeException e) {
+        log.warn("Could not purge expired idempotency keys and webhook messages", e);
+      }
+    }, 1, 60, TimeUnit.MINUTES);
   }
 
   public int port() {
@@ -242,7 +164,7 @@ public final class NectarServer implements AutoCloseable {
   }
 
   public KeyService keys() {
-    return keys;
+    return services.keys();
   }
 
   /**
@@ -258,11 +180,11 @@ public final class NectarServer implements AutoCloseable {
   }
 
   public BackgroundJobs jobs() {
-    return jobs;
+    return services.jobs();
   }
 
   public WebhookService webhooks() {
-    return webhooks;
+    return webhooks.service();
   }
 
   public List<Api.Route> apiRoutes() {
@@ -275,19 +197,12 @@ public final class NectarServer implements AutoCloseable {
     return version == null ? "dev" : version;
   }
 
-  /** Stops accepting requests, lets running ones finish, then closes the database. */
+  /**
+   * Stops accepting requests and lets running ones finish, then stops the background work, then
+   * closes the database. Every step runs even if one fails; the failures are thrown together.
+   */
   @Override
   public void close() throws IOException {
-    http.stop();
-    jobs.close();
-    deliveries.close();
-    transport.close();
-    housekeeping.shutdownNow();
-    try {
-      purger.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    database.close();
+    shutdown.close();
   }
 }

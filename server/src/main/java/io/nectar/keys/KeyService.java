@@ -83,6 +83,14 @@ public final class KeyService {
     return Optional.of(create(organization, "default", Environment.SANDBOX, Optional.empty(), fixedSecret));
   }
 
+  /**
+   * Undoes {@link #bootstrap} when the server could not start after making the key: nobody has seen
+   * its secret, and the next start must make (and print) a new one rather than find a key and stay silent.
+   */
+  public void discardUnshown(CreatedKey key) {
+    store.delete(key.key().id());
+  }
+
   public List<ApiKey> list() {
     return store.listKeys();
   }

@@ -84,6 +84,10 @@ final class KeyStore {
         .bind("id", keyId).bind("now", now).execute()) > 0;
   }
 
+  void delete(UUID keyId) {
+    jdbi.useHandle(h -> h.createUpdate("delete from api_key where id = :id").bind("id", keyId).execute());
+  }
+
   /**
    * Records use of a key, at most once a minute per key: a write on every request would turn each
    * read into a write for no information anyone needs at finer grain.

@@ -68,6 +68,25 @@ class RestartTest {
     }
   }
 
+  @Test
+  void aStartThatFailsOnceTheDatabaseRunsStopsWhatItStarted() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      Config busyPort = Config.from(Map.of("NECTAR_DATA_DIR", dataDir.toString(),
+          "NECTAR_PORT", Integer.toString(taken.getLocalPort())));
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> NectarServer.start(busyPort, Clock.systemUTC()))
+          .isInstanceOf(RuntimeException.class);
+    }
+
+    assertThat(Files.exists(dataDir.resolve("pg/postmaster.pid"))).as("database stopped after the failed start")
+        .isFalse();
+    Config config = Config.from(Map.of("NECTAR_DATA_DIR", dataDir.toString(), "NECTAR_PORT", "0"));
+    try (NectarServer server = NectarServer.start(config, Clock.systemUTC())) {
+      assertThat(call(server, "GET", "/v2.2/ping", server.firstKey().orElseThrow().secret(), null)
+          .get("status").asText()).isEqualTo("ok");
+    }
+  }
+
   private JsonNode call(NectarServer server, String method, String path, String key, String json) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
         .header("X-API-Key", key)

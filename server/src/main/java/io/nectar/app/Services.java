@@ -1,0 +1,93 @@
+package io.nectar.app;
+
+import io.nectar.accounts.AccountService;
+import io.nectar.collection.BackgroundJobs;
+import io.nectar.collection.Collector;
+import io.nectar.collection.SandboxBills;
+import io.nectar.companies.CompanyPurger;
+import io.nectar.companies.CompanyService;
+import io.nectar.config.Config;
+import io.nectar.connections.ConnectionService;
+import io.nectar.connections.CredentialCipher;
+import io.nectar.db.Database;
+import io.nectar.db.IdGenerator;
+import io.nectar.documents.DocumentLinks;
+import io.nectar.documents.DocumentService;
+import io.nectar.documents.ListCache;
+import io.nectar.intervals.IntervalService;
+import io.nectar.keys.KeyService;
+import io.nectar.meters.MeterService;
+import io.nectar.providers.ProviderRegistry;
+import io.nectar.providers.sandbox.SandboxProvider;
+import io.nectar.sites.SiteService;
+import io.nectar.storage.BlobStore;
+import io.nectar.storage.FileBlobStore;
+import io.nectar.storage.SignedLinks;
+import io.nectar.usage.UsageService;
+import io.nectar.webhooks.Outbox;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The domain services, wired from the configuration and the database; nothing here listens or runs
+ * in the background until {@link NectarServer} starts it.
+ */
+record Services(
+    IdGenerator ids,
+    BlobStore blobs,
+    SignedLinks links,
+    CredentialCipher cipher,
+    Outbox outbox,
+    KeyService keys,
+    CompanyPurger purger,
+    CompanyService companies,
+    SiteService sites,
+    ConnectionService connections,
+    DocumentLinks documentLinks,
+    DocumentService documents,
+    UsageService usage,
+    AccountService accounts,
+    MeterService meters,
+    IntervalService intervals,
+    Collector collector,
+    BackgroundJobs jobs,
+    Optional<SandboxBills> sandboxBills) {
+
+  /** Wires every service; the purger and job runner are registered with {@code shutdown} as they are made. */
+  static Services wire(Config config, Clock clock, Database database, byte[] secret, ProviderRegistry providers,
+      BackgroundJobs.Settings jobSettings, Shutdown shutdown) {
+    Jdbi jdbi = database.jdbi();
+    IdGenerator ids = new IdGenerator(clock);
+    BlobStore blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
+    SignedLinks links = new SignedLinks(secret, clock);
+    CredentialCipher cipher = new CredentialCipher(secret);
+    Outbox outbox = new Outbox(clock, ids::next);
+    KeyService keys = new KeyService(jdbi, clock, ids::next);
+    CompanyPurger purger = shutdown.add(new CompanyPurger(jdbi));
+    CompanyService companies = new CompanyService(jdbi, clock, ids::next, purger);
+    SiteService sites = new SiteService(jdbi, clock, ids::next, companies);
+    // Connections queue collections on the job runner, whose collector reads connections: tie the knot late.
+    AtomicReference<BackgroundJobs> jobRunner = new AtomicReference<>();
+    ConnectionService connections = new ConnectionService(jdbi, clock, ids::next, companies, providers, cipher,
+        id -> jobRunner.get().collectSoon(id), outbox);
+    DocumentLinks documentLinks = new DocumentLinks(links, config.publicUrl());
+    ListCache totals = new ListCache();
+    DocumentService documents = new DocumentService(jdbi, clock, ids::next, companies, sites, connections, totals,
+        documentLinks, outbox);
+    UsageService usage = new UsageService(jdbi, clock, ids::next, companies, sites, connections, documents,
+        totals);
+    Collector collector = new Collector(jdbi, clock, ids::next, providers, connections, blobs, documents.events());
+    BackgroundJobs jobs = shutdown.add(new BackgroundJobs(database.dataSource(), jdbi, clock, collector, jobSettings));
+    jobRunner.set(jobs);
+    AccountService accounts = new AccountService(jdbi, clock, companies, connections.events());
+    MeterService meters = new MeterService(jdbi, companies, sites, connections);
+    IntervalService intervals = new IntervalService(jdbi, connections);
+    Optional<SandboxBills> sandboxBills = providers.find(ConnectionService.SANDBOX_URL)
+        .filter(SandboxProvider.class::isInstance)
+        .map(p -> new SandboxBills(jdbi, connections, providers, (SandboxProvider) p, collector));
+    return new Services(ids, blobs, links, cipher, outbox, keys, purger, companies, sites, connections,
+        documentLinks, documents, usage, accounts, meters, intervals, collector, jobs, sandboxBills);
+  }
+}
