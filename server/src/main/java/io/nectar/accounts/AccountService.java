@@ -1,11 +1,10 @@
 package io.nectar.accounts;
 
 import io.nectar.companies.CompanyService;
-import io.nectar.connections.ConnectionEvents;
 import io.nectar.http.ApiError;
 import io.nectar.keys.Caller;
 import io.nectar.meters.Meter;
-import io.nectar.meters.MeterStore;
+import io.nectar.meters.MeterService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,13 +25,15 @@ public final class AccountService {
   private final Jdbi jdbi;
   private final Clock clock;
   private final CompanyService companies;
-  private final ConnectionEvents events;
+  private final ConnectionChanges changes;
   private final AccountStore store = new AccountStore();
-  private final MeterStore meters = new MeterStore();
+  private final MeterService meters;
 
-  public AccountService(Jdbi jdbi, Clock clock, CompanyService companies, ConnectionEvents events) {
+  public AccountService(Jdbi jdbi, Clock clock, CompanyService companies, MeterService meters,
+      ConnectionChanges changes) {
     this.jdbi = jdbi;
-    this.events = events;
+    this.meters = meters;
+    this.changes = changes;
     this.clock = clock;
     this.companies = companies;
   }
@@ -71,13 +72,12 @@ public final class AccountService {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     List<UUID> ids = accounts.stream().map(Account::id).toList();
     // Each connection whose accounts change announces it (connection.updated.v2).
-    Map<UUID, java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode>> before = new java.util.TreeMap<>();
-    accounts.forEach(a -> before.computeIfAbsent(a.connectionId(), c -> events.before(h, c)));
-    store.setTracking(h, ids, tracked ? Account.TrackingStatus.ENABLED : Account.TrackingStatus.DISABLED, now);
-    if (updateMeters) {
-      meters.setTrackedForAccounts(h, ids, tracked, now);
-    }
-    before.forEach((connectionId, snapshot) -> events.changed(h, connectionId, snapshot, false));
+    changes.announce(h, accounts.stream().map(Account::connectionId).distinct().toList(), () -> {
+      store.setTracking(h, ids, tracked ? Account.TrackingStatus.ENABLED : Account.TrackingStatus.DISABLED, now);
+      if (updateMeters) {
+        meters.setTrackedForAccounts(h, ids, tracked, now);
+      }
+    });
   }
 
   private List<AccountDetails> details(org.jdbi.v3.core.Handle h, List<UUID> ids) {
@@ -85,5 +85,20 @@ public final class AccountService {
     return store.findAll(h, ids).stream()
         .map(a -> new AccountDetails(a, byAccount.getOrDefault(a.id(), List.of())))
         .toList();
+  }
+
+  /** The accounts of these connections, unchecked: for connections already authorized. */
+  public List<Account> byConnections(org.jdbi.v3.core.Handle h, java.util.Collection<UUID> connectionIds) {
+    return store.byConnections(h, connectionIds);
+  }
+
+  /** Adds an account a collection found, or updates the one it found before; its id either way. */
+  public UUID upsert(org.jdbi.v3.core.Handle h, Account account) {
+    return store.upsert(h, account);
+  }
+
+  /** Moves the account's last service date forward to {@code date} (never back). */
+  public void extendLastServiceDate(org.jdbi.v3.core.Handle h, UUID accountId, java.time.LocalDate date) {
+    store.extendLastServiceDate(h, accountId, date);
   }
 }

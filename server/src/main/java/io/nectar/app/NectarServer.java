@@ -19,7 +19,6 @@ import io.nectar.http.PageGate;
 import io.nectar.intervals.IntervalRoutes;
 import io.nectar.keys.CreatedKey;
 import io.nectar.keys.KeyService;
-import io.nectar.keys.PingRoutes;
 import io.nectar.meters.MeterRoutes;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;

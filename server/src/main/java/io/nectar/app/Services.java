@@ -4,6 +4,7 @@ import io.nectar.accounts.AccountService;
 import io.nectar.collection.BackgroundJobs;
 import io.nectar.collection.Collector;
 import io.nectar.collection.SandboxBills;
+import io.nectar.companies.CompanyOwnership;
 import io.nectar.companies.CompanyPurger;
 import io.nectar.companies.CompanyService;
 import io.nectar.config.Config;
@@ -66,12 +67,21 @@ record Services(
     Outbox outbox = new Outbox(clock, ids::next);
     KeyService keys = new KeyService(jdbi, clock, ids::next);
     CompanyPurger purger = shutdown.add(new CompanyPurger(jdbi));
-    CompanyService companies = new CompanyService(jdbi, clock, ids::next, purger);
-    SiteService sites = new SiteService(jdbi, clock, ids::next, companies);
-    // Connections queue collections on the job runner, whose collector reads connections: tie the knot late.
+    CompanyOwnership ownership = new CompanyOwnership();
+    SiteService sites = new SiteService(jdbi, clock, ids::next, ownership);
+    CompanyService companies = new CompanyService(jdbi, clock, ids::next, ownership, sites, purger);
+    // Connections are shown with their accounts and meters, while a meter list asks connections for access
+    // and an account change is announced as a connection change; connections also queue collections on the
+    // job runner, whose collector reads connections. Tie these knots once both exist.
+    AtomicReference<ConnectionService> connectionsLater = new AtomicReference<>();
     AtomicReference<BackgroundJobs> jobRunner = new AtomicReference<>();
-    ConnectionService connections = new ConnectionService(jdbi, clock, ids::next, companies, providers, cipher,
-        id -> jobRunner.get().collectSoon(id), outbox);
+    MeterService meters = new MeterService(jdbi, companies, sites,
+        (h, caller, id) -> connectionsLater.get().requireOwned(h, caller, id));
+    AccountService accounts = new AccountService(jdbi, clock, companies, meters,
+        (h, connectionIds, change) -> connectionsLater.get().events().announce(h, connectionIds, change));
+    ConnectionService connections = new ConnectionService(jdbi, clock, ids::next, companies, sites, accounts, meters,
+        providers, cipher, id -> jobRunner.get().collectSoon(id), outbox);
+    connectionsLater.set(connections);
     DocumentLinks documentLinks = new DocumentLinks(links, config.publicUrl());
     ListCache totals = new ListCache();
     DocumentService documents = new DocumentService(jdbi, clock, ids::next, companies, sites, connections, totals,
@@ -81,8 +91,6 @@ record Services(
     Collector collector = new Collector(jdbi, clock, ids::next, providers, connections, blobs, documents.events());
     BackgroundJobs jobs = shutdown.add(new BackgroundJobs(database.dataSource(), jdbi, clock, collector, jobSettings));
     jobRunner.set(jobs);
-    AccountService accounts = new AccountService(jdbi, clock, companies, connections.events());
-    MeterService meters = new MeterService(jdbi, companies, sites, connections);
     IntervalService intervals = new IntervalService(jdbi, connections);
     Optional<SandboxBills> sandboxBills = providers.find(ConnectionService.SANDBOX_URL)
         .filter(SandboxProvider.class::isInstance)

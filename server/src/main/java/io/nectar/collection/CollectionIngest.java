@@ -83,7 +83,7 @@ final class CollectionIngest {
     Map<String, MeterRef> meterRefs = jdbi.inTransaction(h -> {
       var before = connectionEvents.before(h, connection.id());
       accountsAndMeters(h, connection, collection);
-      connectionEvents.changed(h, connection.id(), before, false);
+      connectionEvents.changed(h, connection.id(), before, ConnectionEvents.Cause.OTHER);
       return meterRefs(h, connection.id());
     });
     Map<String, UUID> accountIds = new HashMap<>();

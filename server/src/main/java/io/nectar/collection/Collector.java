@@ -1,8 +1,9 @@
 package io.nectar.collection;
 
 import io.nectar.connections.Connection;
+import io.nectar.connections.ConnectionEvents;
 import io.nectar.connections.ConnectionService;
-import io.nectar.connections.ConnectionStatus;
+import io.nectar.providers.ConnectionStatus;
 import io.nectar.connections.ConnectionStore;
 import io.nectar.documents.DocumentEvents;
 import io.nectar.providers.CollectionRequest;
@@ -81,7 +82,7 @@ public final class Collector {
       var before = connections.events().before(h, connectionId);
       Connection updated = current.get().validated(validation.status(), validation.errorDetail(), now());
       store.updateStatus(h, updated);
-      connections.events().changed(h, connectionId, before, true);
+      connections.events().changed(h, connectionId, before, ConnectionEvents.Cause.VALIDATION);
       if (updated.status() != current.get().status()) {
         log.info("Connection {} is now {} (was {})", connectionId, updated.status(), current.get().status());
       }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
 import io.nectar.connections.Connection;
 import io.nectar.connections.ConnectionService;
-import io.nectar.connections.ConnectionStatus;
+import io.nectar.providers.ConnectionStatus;
 import io.nectar.documents.DocumentStore;
 import io.nectar.http.Api;
 import io.nectar.http.ApiError;

@@ -3,7 +3,7 @@ package io.nectar.companies;
 import io.nectar.http.ApiError;
 import io.nectar.keys.Caller;
 import io.nectar.sites.Site;
-import io.nectar.sites.SiteStore;
+import io.nectar.sites.SiteService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,13 +26,17 @@ public final class CompanyService {
   private final Clock clock;
   private final Supplier<UUID> ids;
   private final CompanyStore store = new CompanyStore();
-  private final SiteStore sites = new SiteStore();
+  private final CompanyOwnership ownership;
+  private final SiteService sites;
   private final CompanyPurger purger;
 
-  public CompanyService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyPurger purger) {
+  public CompanyService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyOwnership ownership, SiteService sites,
+      CompanyPurger purger) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.ids = ids;
+    this.ownership = ownership;
+    this.sites = sites;
     this.purger = purger;
   }
 
@@ -41,11 +45,7 @@ public final class CompanyService {
    * when it belongs to another organization or environment (CONTRACT §3).
    */
   public Company requireOwned(Handle h, Caller caller, UUID id) {
-    Company company = store.find(h, id).orElseThrow(() -> ApiError.notFound("Company"));
-    if (!caller.owns(company.organizationId(), company.environment())) {
-      throw ApiError.forbidden();
-    }
-    return company;
+    return ownership.requireOwned(h, caller, id);
   }
 
   /**
@@ -53,11 +53,7 @@ public final class CompanyService {
    * itself is gone, a 404 that names the object ({@code what}) rather than its company.
    */
   public void requireOwnedChild(Handle h, Caller caller, UUID companyId, String what) {
-    try {
-      requireOwned(h, caller, companyId);
-    } catch (ApiError e) {
-      throw e.status() == 404 ? ApiError.notFound(what) : e;
-    }
+    ownership.requireCompanyOf(h, caller, companyId, what);
   }
 
   /** True while the company exists and is not deleted. */
@@ -72,17 +68,14 @@ public final class CompanyService {
 
   /** Like {@link #requireOwned}, and locks the company row until the transaction ends. */
   public Company requireOwnedForUpdate(Handle h, Caller caller, UUID id) {
-    Company company = store.findForUpdate(h, id).orElseThrow(() -> ApiError.notFound("Company"));
-    if (!caller.owns(company.organizationId(), company.environment())) {
-      throw ApiError.forbidden();
-    }
-    return company;
+    return ownership.requireOwnedForUpdate(h, caller, id);
   }
+
 
   public List<CompanyDetails> list(Caller caller) {
     return jdbi.inTransaction(h -> {
       List<Company> companies = store.list(h, caller.organizationId(), caller.environment());
-      Map<UUID, List<Site>> byCompany = sites.listByCompanies(h, companies.stream().map(Company::id).toList())
+      Map<UUID, List<Site>> byCompany = sites.byCompanies(h, companies.stream().map(Company::id).toList())
           .stream().collect(Collectors.groupingBy(Site::companyId));
       return companies.stream()
           .map(c -> new CompanyDetails(c, byCompany.getOrDefault(c.id(), List.of())))
@@ -158,7 +151,7 @@ public final class CompanyService {
   }
 
   private CompanyDetails details(Handle h, Company company) {
-    return new CompanyDetails(company, sites.listByCompanies(h, List.of(company.id())));
+    return new CompanyDetails(company, sites.byCompanies(h, List.of(company.id())));
   }
 
   /** January 1 of the previous year (nectar-api.md §3.1). */

@@ -1,5 +1,6 @@
 package io.nectar.connections;
 
+import io.nectar.providers.ConnectionStatus;
 import io.nectar.meters.DatasourceType;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,10 +1,14 @@
 package io.nectar.connections;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nectar.accounts.ConnectionChanges;
 import io.nectar.webhooks.EventDiff;
 import io.nectar.webhooks.Outbox;
 import io.nectar.webhooks.WebhookEventType;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
@@ -14,7 +18,10 @@ import org.jdbi.v3.core.Handle;
  * ({@code old}), computed from the object as rendered before and after; nothing is announced when
  * only timestamps moved.
  */
-public final class ConnectionEvents {
+public final class ConnectionEvents implements ConnectionChanges {
+  /** Why a connection changed: a validation that moves its status also announces connection.validated.v2. */
+  public enum Cause { VALIDATION, OTHER }
+
   private final ConnectionService connections;
   private final Outbox outbox;
 
@@ -37,7 +44,7 @@ public final class ConnectionEvents {
    * Announces what changed since {@code before}: {@code connection.updated.v2} for any meaningful
    * change and, when a validation changed the status, {@code connection.validated.v2} as well.
    */
-  public void changed(Handle h, UUID connectionId, Optional<ObjectNode> before, boolean byValidation) {
+  public void changed(Handle h, UUID connectionId, Optional<ObjectNode> before, Cause cause) {
     if (before.isEmpty()) {
       return;
     }
@@ -52,9 +59,17 @@ public final class ConnectionEvents {
       updated.set("protectedChanges", io.nectar.http.Json.strings(diff.changedFields()));
       updated.set("old", diff.old());
       outbox.publish(h, companyId, WebhookEventType.CONNECTION_UPDATED, updated);
-      if (byValidation && diff.changedFields().contains("status")) {
+      if (cause == Cause.VALIDATION && diff.changedFields().contains("status")) {
         outbox.publish(h, companyId, WebhookEventType.CONNECTION_VALIDATED, after);
       }
     });
+  }
+
+  @Override
+  public void announce(Handle h, Collection<UUID> connectionIds, Runnable change) {
+    Map<UUID, Optional<ObjectNode>> before = new TreeMap<>();
+    connectionIds.forEach(id -> before.put(id, before(h, id)));
+    change.run();
+    before.forEach((id, snapshot) -> changed(h, id, snapshot, Cause.OTHER));
   }
 }

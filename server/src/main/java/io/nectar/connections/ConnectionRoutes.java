@@ -1,5 +1,6 @@
 package io.nectar.connections;
 
+import io.nectar.providers.ConnectionStatus;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
 import io.nectar.http.Api;

@@ -1,7 +1,8 @@
 package io.nectar.connections;
 
+import io.nectar.providers.ConnectionStatus;
 import io.nectar.accounts.Account;
-import io.nectar.accounts.AccountStore;
+import io.nectar.accounts.AccountService;
 import io.nectar.companies.Company;
 import io.nectar.companies.CompanyService;
 import io.nectar.http.ApiError;
@@ -10,13 +11,13 @@ import io.nectar.http.Pagination.PageWindow;
 import io.nectar.keys.Caller;
 import io.nectar.keys.Environment;
 import io.nectar.meters.Meter;
-import io.nectar.meters.MeterStore;
+import io.nectar.meters.MeterService;
 import io.nectar.providers.CollectionRequest;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.UtilityProvider;
 import io.nectar.providers.Validation;
 import io.nectar.sites.Site;
-import io.nectar.sites.SiteStore;
+import io.nectar.sites.SiteService;
 import io.nectar.webhooks.Outbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,16 +60,20 @@ public final class ConnectionService {
   private final CollectionQueue queue;
   private final ConnectionEvents events;
   private final ConnectionStore store = new ConnectionStore();
-  private final SiteStore sites = new SiteStore();
-  private final AccountStore accounts = new AccountStore();
-  private final MeterStore meters = new MeterStore();
+  private final SiteService sites;
+  private final AccountService accounts;
+  private final MeterService meters;
 
-  public ConnectionService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyService companies,
-      ProviderRegistry providers, CredentialCipher cipher, CollectionQueue queue, Outbox outbox) {
+  public ConnectionService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyService companies, SiteService sites,
+      AccountService accounts, MeterService meters, ProviderRegistry providers, CredentialCipher cipher,
+      CollectionQueue queue, Outbox outbox) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.ids = ids;
     this.companies = companies;
+    this.sites = sites;
+    this.accounts = accounts;
+    this.meters = meters;
     this.providers = providers;
     this.cipher = cipher;
     this.queue = queue;
@@ -92,7 +97,7 @@ public final class ConnectionService {
     Prepared prepared = jdbi.inTransaction(h -> {
       Company company = companies.requireOwned(h, caller, companyId);
       ConnectionInput input = body.get();
-      Set<UUID> companySites = sites.listByCompanies(h, List.of(companyId)).stream().map(Site::id)
+      Set<UUID> companySites = sites.byCompanies(h, List.of(companyId)).stream().map(Site::id)
           .collect(Collectors.toSet());
       Set<UUID> foreign = new LinkedHashSet<>(input.sites());
       foreign.removeAll(companySites);

@@ -1,14 +1,18 @@
 package io.nectar.meters;
 
 import io.nectar.companies.CompanyService;
-import io.nectar.connections.ConnectionService;
 import io.nectar.http.ApiError;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
 import io.nectar.keys.Caller;
 import io.nectar.sites.SiteService;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reading meters: one, or a page of a company's, a site's or a connection's. */
@@ -18,10 +22,10 @@ public final class MeterService {
   private final Jdbi jdbi;
   private final CompanyService companies;
   private final SiteService sites;
-  private final ConnectionService connections;
+  private final ConnectionAccess connections;
   private final MeterStore store = new MeterStore();
 
-  public MeterService(Jdbi jdbi, CompanyService companies, SiteService sites, ConnectionService connections) {
+  public MeterService(Jdbi jdbi, CompanyService companies, SiteService sites, ConnectionAccess connections) {
     this.jdbi = jdbi;
     this.companies = companies;
     this.sites = sites;
@@ -41,10 +45,35 @@ public final class MeterService {
       switch (scope) {
         case COMPANY -> companies.requireOwned(h, caller, id);
         case SITE -> sites.requireOwned(h, caller, id);
-        case CONNECTION -> connections.requireOwned(h, caller, id);
+        case CONNECTION -> connections.requireConnection(h, caller, id);
       }
       PageWindow window = page.window(store.count(h, scope, id));
       return new MeterPage(store.page(h, scope, id, window.offset(), window.limit()), window);
     });
+  }
+
+  /** The meters of these accounts, unchecked: for accounts already authorized. */
+  public Map<UUID, List<Meter>> byAccounts(Handle h, Collection<UUID> accountIds) {
+    return store.byAccounts(h, accountIds);
+  }
+
+  /** The meters {@code ids}, unchecked: for rows already authorized that name them. */
+  public List<Meter> byIds(Handle h, Collection<UUID> ids) {
+    return store.byIds(h, ids);
+  }
+
+  /** The meter {@code id}, unchecked: for rows already authorized that name it. */
+  public Optional<Meter> find(Handle h, UUID id) {
+    return store.find(h, id);
+  }
+
+  /** Tracks, or stops tracking, every meter of these accounts, within the caller's transaction. */
+  public void setTrackedForAccounts(Handle h, Collection<UUID> accountIds, boolean tracked, Instant now) {
+    store.setTrackedForAccounts(h, accountIds, tracked, now);
+  }
+
+  /** Adds a meter a collection found, or updates the one it found before; its id either way. */
+  public UUID upsert(Handle h, Meter meter) {
+    return store.upsert(h, meter);
   }
 }

@@ -1,6 +1,5 @@
 package io.nectar.providers;
 
-import io.nectar.connections.ConnectionStatus;
 
 /** The outcome of a credential check: a status, and for an error status a detail a user can act on. */
 public record Validation(ConnectionStatus status, String errorDetail) {

@@ -1,6 +1,6 @@
 package io.nectar.testing;
 
-import io.nectar.connections.ConnectionStatus;
+import io.nectar.providers.ConnectionStatus;
 import io.nectar.meters.DatasourceType;
 import io.nectar.providers.Collection;
 import io.nectar.providers.CollectionRequest;

@@ -278,8 +278,8 @@ class OpenApiTest {
     assertThat(texts(spec.at("/components/schemas/DatasourceType/enum")))
         .containsExactlyElementsOf(names(io.nectar.meters.DatasourceType.values()));
     assertThat(texts(spec.at("/components/schemas/ConnectionStatus/enum")))
-        .containsExactlyElementsOf(names(io.nectar.connections.ConnectionStatus.values()));
-    List<String> filter = new ArrayList<>(names(io.nectar.connections.ConnectionStatus.values()));
+        .containsExactlyElementsOf(names(io.nectar.providers.ConnectionStatus.values()));
+    List<String> filter = new ArrayList<>(names(io.nectar.providers.ConnectionStatus.values()));
     filter.add("PASSWORD_INCORRECT");
     assertThat(texts(resolve(spec.at("/components/parameters/ConnectionStatusFilter")).at("/schema/enum")))
         .containsExactlyInAnyOrderElementsOf(filter);

@@ -1,6 +1,6 @@
 package io.nectar.providers.sandbox;
 
-import io.nectar.connections.ConnectionStatus;
+import io.nectar.providers.ConnectionStatus;
 import io.nectar.providers.CollectionRequest;
 import io.nectar.providers.Validation;
 

@@ -2,7 +2,7 @@ package io.nectar.providers.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nectar.connections.ConnectionStatus;
+import io.nectar.providers.ConnectionStatus;
 import io.nectar.providers.Validation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

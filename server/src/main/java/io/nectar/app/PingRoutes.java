@@ -1,19 +1,20 @@
-package io.nectar.keys;
+package io.nectar.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.nectar.http.Api;
 import io.nectar.http.Json;
+import io.nectar.keys.Caller;
 
 /** {@code GET /ping}: checks a key and tells whom it acts for (CONTRACT §4). */
-public final class PingRoutes {
+final class PingRoutes {
   private final String serverVersion;
 
-  public PingRoutes(String serverVersion) {
+  PingRoutes(String serverVersion) {
     this.serverVersion = serverVersion;
   }
 
-  public void register(Api api) {
+  void register(Api api) {
     api.get("/ping", this::ping);
   }
 

@@ -1,4 +1,4 @@
-package io.nectar.connections;
+package io.nectar.providers;
 
 import java.util.Locale;
 import java.util.Optional;
