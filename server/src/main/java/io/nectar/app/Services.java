@@ -24,6 +24,8 @@ import io.nectar.sites.SiteService;
 import io.nectar.storage.BlobStore;
 import io.nectar.storage.FileBlobStore;
 import io.nectar.storage.SignedLinks;
+import io.nectar.usage.UsageLoader;
+import io.nectar.usage.UsageOfDocuments;
 import io.nectar.usage.UsageService;
 import io.nectar.webhooks.Outbox;
 import java.time.Clock;
@@ -84,10 +86,11 @@ record Services(
     connectionsLater.set(connections);
     DocumentLinks documentLinks = new DocumentLinks(links, config.publicUrl());
     ListCache totals = new ListCache();
-    DocumentService documents = new DocumentService(jdbi, clock, ids::next, companies, sites, connections, totals,
-        documentLinks, outbox);
+    UsageLoader usageLoader = new UsageLoader(meters, sites);
+    DocumentService documents = new DocumentService(jdbi, clock, ids::next, companies, sites, connections,
+        new UsageOfDocuments(usageLoader), totals, documentLinks, outbox);
     UsageService usage = new UsageService(jdbi, clock, ids::next, companies, sites, connections, documents,
-        totals);
+        usageLoader, totals);
     Collector collector = new Collector(jdbi, clock, ids::next, providers, connections, blobs, documents.events());
     BackgroundJobs jobs = shutdown.add(new BackgroundJobs(database.dataSource(), jdbi, clock, collector, jobSettings));
     jobRunner.set(jobs);

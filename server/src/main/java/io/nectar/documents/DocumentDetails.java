@@ -1,8 +1,7 @@
 package io.nectar.documents;
 
-import io.nectar.usage.UsageDetails;
 import java.util.List;
 
 /** A document with its usage rows, charge lines and demand readings. */
-public record DocumentDetails(Document document, List<UsageDetails> usage, List<LineItem> lineItems,
+public record DocumentDetails(Document document, List<DocumentUsage.Row> usage, List<LineItem> lineItems,
     List<DemandReading> demand) {}

@@ -7,9 +7,6 @@ import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
 import io.nectar.keys.Caller;
 import io.nectar.sites.SiteService;
-import io.nectar.usage.UsageDetails;
-import io.nectar.usage.UsageLoader;
-import io.nectar.usage.UsageStore;
 import io.nectar.webhooks.Outbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,11 +33,11 @@ public final class DocumentService {
   private final ListCache totals;
   private final DocumentEvents events;
   private final DocumentStore store = new DocumentStore();
-  private final UsageStore usage = new UsageStore();
-  private final UsageLoader loader = new UsageLoader();
+  private final DocumentUsage usage;
 
   public DocumentService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyService companies, SiteService sites,
-      ConnectionService connections, ListCache totals, DocumentLinks links, Outbox outbox) {
+      ConnectionService connections, DocumentUsage usage, ListCache totals, DocumentLinks links, Outbox outbox) {
+    this.usage = usage;
     this.jdbi = jdbi;
     this.events = new DocumentEvents(this, links, outbox);
     this.totals = totals;
@@ -100,11 +97,27 @@ public final class DocumentService {
         .map(d -> Map.entry(d, store.events(h, id))));
   }
 
+  /** The documents {@code ids} that exist, unchecked: for rows already authorized that name them. */
+  public Map<UUID, Document> byIds(Handle h, java.util.Collection<UUID> ids) {
+    return store.byIds(h, ids);
+  }
+
+  /**
+   * Records a change to a document's rows, in the caller's transaction: the change itself, the
+   * document's update time, the entry in its history, and the document.updated.v2 event.
+   */
+  public void recordChange(Handle h, DocumentEvent event, Runnable change) {
+    var before = events.before(h, event.documentId());
+    change.run();
+    store.touch(h, event.documentId(), event.at());
+    store.addEvent(h, event);
+    events.changed(h, event.documentId(), before);
+  }
+
   List<DocumentDetails> details(Handle h, List<Document> documents) {
     List<UUID> documentIds = documents.stream().map(Document::id).toList();
     Map<UUID, Document> byId = documents.stream().collect(Collectors.toMap(Document::id, Function.identity()));
-    Map<UUID, List<UsageDetails>> usageByDocument = loader.load(h, usage.byDocuments(h, documentIds), byId).stream()
-        .collect(Collectors.groupingBy(u -> u.usage().documentId()));
+    Map<UUID, List<DocumentUsage.Row>> usageByDocument = usage.rowsOf(h, byId);
     Map<UUID, List<LineItem>> lines = store.lineItems(h, documentIds).stream()
         .collect(Collectors.groupingBy(LineItem::documentId));
     Map<UUID, List<DemandReading>> demand = store.demand(h, documentIds).stream()

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nectar.http.ApiVersion;
 import io.nectar.http.Json;
 import io.nectar.http.JsonFragments;
-import io.nectar.usage.UsageDetails;
-import io.nectar.usage.UsageView;
 import java.io.IOException;
 
 /**
@@ -51,8 +49,8 @@ public final class DocumentView {
       g.writeNullField("interestCharges");
     }
     g.writeArrayFieldStart("usageData");
-    for (UsageDetails u : details.usage()) {
-      UsageView.write(g, u, version, links, false, shared);
+    for (DocumentUsage.Row u : details.usage()) {
+      u.write(g, version, shared);
     }
     g.writeEndArray();
     if (version.atLeast(ApiVersion.V2_1)) {
@@ -139,9 +137,9 @@ public final class DocumentView {
     Json.field(g, "description", r.description());
     Json.field(g, "demandType", r.demandType());
     g.writeArrayFieldStart("usageDataIds");
-    for (UsageDetails u : details.usage()) {
-      if (r.meterId() != null && r.meterId().equals(u.usage().meterId())) {
-        g.writeString(u.usage().id().toString());
+    for (DocumentUsage.Row u : details.usage()) {
+      if (r.meterId() != null && r.meterId().equals(u.meterId())) {
+        g.writeString(u.id().toString());
       }
     }
     g.writeEndArray();

@@ -34,11 +34,11 @@ public final class UsageRoutes {
         ctx -> list(ctx, UsageStore.Scope.CONNECTION, "connectionId", "Connection"));
     api.get("/usage/document/{documentId}", ctx -> list(ctx, UsageStore.Scope.DOCUMENT, "documentId", "Document"));
     api.get("/usage/{usageId}", ctx -> Json.respond(ctx, 200, UsageView.render(
-        service.get(Api.caller(ctx), Api.id(ctx, "usageId", "Usage data")), Api.version(ctx), links, true)));
+        service.get(Api.caller(ctx), Api.id(ctx, "usageId", "Usage data")), Api.version(ctx), links)));
     api.patch("/usage/{usageId}", ctx -> {
       var id = Api.id(ctx, "usageId", "Usage data");
       var updated = service.update(Api.caller(ctx), id, () -> UsagePatch.read(Api.fields(ctx)));
-      Json.respond(ctx, 200, UsageView.render(updated, Api.version(ctx), links, true));
+      Json.respond(ctx, 200, UsageView.render(updated, Api.version(ctx), links));
     });
   }
 
@@ -51,7 +51,7 @@ public final class UsageRoutes {
       var version = Api.version(ctx);
       JsonFragments shared = JsonFragments.perResponse();
       result.window().stream(ctx, "totalUsageData", "usageData", result.usage(),
-          (g, u) -> UsageView.write(g, u, version, links, true, shared));
+          (g, u) -> UsageView.write(g, u, version, links, shared));
     });
   }
 }

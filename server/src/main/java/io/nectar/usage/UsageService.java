@@ -5,7 +5,6 @@ import io.nectar.companies.CompanyService;
 import io.nectar.connections.ConnectionService;
 import io.nectar.documents.DocumentEvent;
 import io.nectar.documents.DocumentService;
-import io.nectar.documents.DocumentStore;
 import io.nectar.documents.ListFilter;
 import io.nectar.documents.ListCache;
 import io.nectar.http.ApiError;
@@ -38,12 +37,12 @@ public final class UsageService {
   private final DocumentService documents;
   private final ListCache totals;
   private final UsageStore store = new UsageStore();
-  private final DocumentStore documentStore = new DocumentStore();
-  private final UsageLoader loader = new UsageLoader();
+  private final UsageLoader loader;
 
   public UsageService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyService companies, SiteService sites,
-      ConnectionService connections, DocumentService documents, ListCache totals) {
+      ConnectionService connections, DocumentService documents, UsageLoader loader, ListCache totals) {
     this.jdbi = jdbi;
+    this.loader = loader;
     this.totals = totals;
     this.clock = clock;
     this.ids = ids;
@@ -84,12 +83,12 @@ public final class UsageService {
         page.before().ifPresent(b -> totals.rememberEnd(companyId, version, list, window.page() - 1,
             new ListCache.Anchor(b.billDate(), b.id())));
       }
-      return new UsagePage(loader.load(h, rows, Map.of()), window);
+      return new UsagePage(details(h, rows), window);
     });
   }
 
   UsageDetails get(Caller caller, UUID id) {
-    return jdbi.inTransaction(h -> loader.load(h, List.of(requireOwned(h, caller, id, false)), Map.of()).get(0));
+    return jdbi.inTransaction(h -> details(h, List.of(requireOwned(h, caller, id, false))).get(0));
   }
 
   /** Applies a correction; the document's history records each changed field's old and new value. */
@@ -100,15 +99,16 @@ public final class UsageService {
       UsageData updated = patch.applyTo(old, clock.instant().truncatedTo(ChronoUnit.MICROS));
       ObjectNode changes = changes(old, updated);
       if (!changes.isEmpty()) {
-        var before = documents.events().before(h, old.documentId());
-        store.update(h, updated);
-        documentStore.touch(h, old.documentId(), updated.updated());
-        documentStore.addEvent(h, new DocumentEvent(ids.get(), old.documentId(), updated.updated(), "USAGE_UPDATED",
-            "api key " + caller.keyId(), Json.object().put("usageId", id.toString()).set("changes", changes).toString()));
-        documents.events().changed(h, old.documentId(), before);
+        documents.recordChange(h, new DocumentEvent(ids.get(), old.documentId(), updated.updated(), "USAGE_UPDATED",
+            "api key " + caller.keyId(), Json.object().put("usageId", id.toString()).set("changes", changes).toString()),
+            () -> store.update(h, updated));
       }
-      return loader.load(h, List.of(changes.isEmpty() ? old : updated), Map.of()).get(0);
+      return details(h, List.of(changes.isEmpty() ? old : updated)).get(0);
     });
+  }
+
+  private List<UsageDetails> details(Handle h, List<UsageData> rows) {
+    return loader.load(h, rows, documents.byIds(h, rows.stream().map(UsageData::documentId).distinct().toList()));
   }
 
   private UsageData requireOwned(Handle h, Caller caller, UUID id, boolean forUpdate) {

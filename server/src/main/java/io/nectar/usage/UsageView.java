@@ -67,9 +67,9 @@ public final class UsageView {
     return Arrays.stream(names).map(SerializedString::new).toArray(SerializableString[]::new);
   }
 
-  /** Renders a usage row; {@code embedDocument} adds the {@code document} object (lists and details). */
-  public static ObjectNode render(UsageDetails d, ApiVersion version, DocumentLinks links, boolean embedDocument) {
-    return (ObjectNode) Json.tree(g -> write(g, d, version, links, embedDocument, JsonFragments.NONE));
+  /** Renders a usage row as its own object, with the {@code document} it comes from. */
+  public static ObjectNode render(UsageDetails d, ApiVersion version, DocumentLinks links) {
+    return (ObjectNode) Json.tree(g -> write(g, d, version, links, JsonFragments.NONE));
   }
 
   /**
@@ -77,7 +77,27 @@ public final class UsageView {
    * many rows of one response: {@code shared} writes each of them once.
    */
   public static void write(JsonGenerator g, UsageDetails d, ApiVersion version, DocumentLinks links,
-      boolean embedDocument, JsonFragments shared) throws IOException {
+      JsonFragments shared) throws IOException {
+    writeFields(g, d, version, shared);
+    if (d.document() != null) {
+      g.writeFieldName(DOCUMENT);
+      Document document = d.document();
+      shared.write(g, Map.entry("document", document.id()),
+          dg -> DocumentView.writeSummary(dg, document, version, links));
+    }
+    g.writeEndObject();
+  }
+
+  /** Writes a usage row inside its document's {@code usageData}, where it does not repeat the document. */
+  static void writeWithinDocument(JsonGenerator g, UsageDetails d, ApiVersion version, JsonFragments shared)
+      throws IOException {
+    writeFields(g, d, version, shared);
+    g.writeEndObject();
+  }
+
+  /** Opens the row's object and writes every field but the document; the caller closes it. */
+  private static void writeFields(JsonGenerator g, UsageDetails d, ApiVersion version, JsonFragments shared)
+      throws IOException {
     UsageData u = d.usage();
     Meter meter = d.meter();
     g.writeStartObject();
@@ -126,13 +146,6 @@ public final class UsageView {
     // From here to additionalFields the row shows its meter and site: the same for each of a meter's rows.
     shared.writeFields(g, new MeterFieldsKey(u.meterId(), u.siteId(), u.datasourceType()),
         fg -> meterFields(fg, d, version, shared));
-    if (embedDocument && d.document() != null) {
-      g.writeFieldName(DOCUMENT);
-      Document document = d.document();
-      shared.write(g, Map.entry("document", document.id()),
-          dg -> DocumentView.writeSummary(dg, document, version, links));
-    }
-    g.writeEndObject();
   }
 
   /** The fields a row shows of its meter and site, from {@code meter} to {@code additionalFields}. */
