@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for accounts. */
-public final class AccountStore {
+final class AccountStore {
   private static final String COLUMNS = """
       id, connection_id, company_id, account_number, tracking_status, is_duplicated, data_collection_start_date,
       is_collecting_invoice_data, is_collecting_smart_meter_data, last_service_date, created_at, updated_at""";

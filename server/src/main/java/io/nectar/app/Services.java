@@ -3,6 +3,7 @@ package io.nectar.app;
 import io.nectar.accounts.AccountService;
 import io.nectar.collection.BackgroundJobs;
 import io.nectar.collection.Collector;
+import io.nectar.collection.Owners;
 import io.nectar.collection.SandboxBills;
 import io.nectar.companies.CompanyOwnership;
 import io.nectar.companies.CompanyPurger;
@@ -91,13 +92,15 @@ record Services(
         new UsageOfDocuments(usageLoader), totals, documentLinks, outbox);
     UsageService usage = new UsageService(jdbi, clock, ids::next, companies, sites, connections, documents,
         usageLoader, totals);
-    Collector collector = new Collector(jdbi, clock, ids::next, providers, connections, blobs, documents.events());
-    BackgroundJobs jobs = shutdown.add(new BackgroundJobs(database.dataSource(), jdbi, clock, collector, jobSettings));
+    IntervalService intervals = new IntervalService(jdbi, connections, meters);
+    Collector collector = new Collector(jdbi, clock, ids::next, providers, blobs,
+        new Owners(connections, accounts, meters, documents, usage, intervals));
+    BackgroundJobs jobs = shutdown.add(new BackgroundJobs(database.dataSource(), connections, clock, collector,
+        jobSettings));
     jobRunner.set(jobs);
-    IntervalService intervals = new IntervalService(jdbi, connections);
     Optional<SandboxBills> sandboxBills = providers.find(ConnectionService.SANDBOX_URL)
         .filter(SandboxProvider.class::isInstance)
-        .map(p -> new SandboxBills(jdbi, connections, providers, (SandboxProvider) p, collector));
+        .map(p -> new SandboxBills(jdbi, connections, documents, providers, (SandboxProvider) p, collector));
     return new Services(ids, blobs, links, cipher, outbox, keys, purger, companies, sites, connections,
         documentLinks, documents, usage, accounts, meters, intervals, collector, jobs, sandboxBills);
   }

@@ -7,13 +7,12 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.nectar.connections.CollectionQueue;
-import io.nectar.connections.ConnectionStore;
+import io.nectar.connections.ConnectionService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Background work on db-scheduler, in the server's own PostgreSQL: executions are claimed with row
@@ -44,10 +43,11 @@ public final class BackgroundJobs implements CollectionQueue, AutoCloseable {
   private final OneTimeTask<String> collectTask;
   private final OneTimeTask<String> validateTask;
   private final Clock clock;
-  private final Jdbi jdbi;
-  private final ConnectionStore connections = new ConnectionStore();
+  private final ConnectionService connections;
 
-  public BackgroundJobs(DataSource dataSource, Jdbi jdbi, Clock clock, Collector collector, Settings settings) {
+  public BackgroundJobs(DataSource dataSource, ConnectionService connections, Clock clock, Collector collector,
+      Settings settings) {
+    this.connections = connections;
     this.clock = clock;
     FailureHandler.MaxRetriesFailureHandler<String> retry = new FailureHandler.MaxRetriesFailureHandler<>(
         settings.maxRetries(), new FailureHandler.ExponentialBackoffFailureHandler<>(settings.firstRetry(), 2.0));
@@ -63,13 +63,12 @@ public final class BackgroundJobs implements CollectionQueue, AutoCloseable {
             collectSoon(id);
           }
         });
-    this.jdbi = jdbi;
     RecurringTask<Void> validateDue = Tasks.recurring("validate-due-connections", FixedDelay.ofHours(1))
         .execute((instance, context) -> queueDueValidations());
     RecurringTask<Void> requeue = Tasks.recurring("requeue-uncollected", FixedDelay.ofMinutes(1))
-        .execute((instance, context) -> jdbi.useHandle(h -> connections
-            .connectedButNeverCollected(h, clock.instant().minus(Duration.ofMinutes(1)))
-            .forEach(this::collectSoon)));
+        .execute((instance, context) -> connections
+            .connectedButNeverCollected(clock.instant().minus(Duration.ofMinutes(1)))
+            .forEach(this::collectSoon));
     this.scheduler = Scheduler.create(dataSource, collectTask, validateTask)
         .startTasks(validateDue, requeue)
         .threads(4)
@@ -96,8 +95,7 @@ public final class BackgroundJobs implements CollectionQueue, AutoCloseable {
 
   /** Queues the weekly check of every active connection last validated over 7 days ago (by the app clock). */
   public void queueDueValidations() {
-    jdbi.useHandle(h -> connections.dueForValidation(h, clock.instant().minus(REVALIDATION_INTERVAL))
-        .forEach(this::validateSoon));
+    connections.dueForValidation(clock.instant().minus(REVALIDATION_INTERVAL)).forEach(this::validateSoon);
   }
 
   /** Execution times are on db-scheduler's own clock, the system's, whatever clock the application runs on. */

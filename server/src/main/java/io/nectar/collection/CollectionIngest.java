@@ -1,20 +1,20 @@
 package io.nectar.collection;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.nectar.accounts.Account;
-import io.nectar.accounts.AccountStore;
+import io.nectar.accounts.AccountService;
 import io.nectar.connections.Connection;
 import io.nectar.connections.ConnectionEvents;
 import io.nectar.documents.DemandReading;
 import io.nectar.documents.Document;
 import io.nectar.documents.DocumentEvent;
 import io.nectar.documents.DocumentEvents;
-import io.nectar.documents.DocumentStore;
+import io.nectar.documents.DocumentService;
 import io.nectar.documents.LineItem;
-import io.nectar.http.Json;
 import io.nectar.intervals.IntervalReading;
-import io.nectar.intervals.IntervalStore;
+import io.nectar.intervals.IntervalService;
 import io.nectar.meters.Meter;
-import io.nectar.meters.MeterStore;
+import io.nectar.meters.MeterService;
 import io.nectar.providers.Collection;
 import io.nectar.providers.ProviderAccount;
 import io.nectar.providers.ProviderBill;
@@ -25,7 +25,7 @@ import io.nectar.providers.ProviderMeter;
 import io.nectar.providers.ProviderUsage;
 import io.nectar.storage.BlobStore;
 import io.nectar.usage.UsageData;
-import io.nectar.usage.UsageStore;
+import io.nectar.usage.UsageService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,6 +46,7 @@ import org.jdbi.v3.core.Jdbi;
  * collection interrupted by a crash is simply run again: nothing is duplicated.
  */
 final class CollectionIngest {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final int BILLS_PER_TRANSACTION = 25;
   private static final int INTERVALS_PER_TRANSACTION = 5_000;
 
@@ -58,17 +59,21 @@ final class CollectionIngest {
   private final BlobStore blobs;
   private final ConnectionEvents connectionEvents;
   private final DocumentEvents documentEvents;
-  private final AccountStore accounts = new AccountStore();
-  private final MeterStore meters = new MeterStore();
-  private final DocumentStore documents = new DocumentStore();
-  private final UsageStore usage = new UsageStore();
-  private final IntervalStore intervals = new IntervalStore();
+  private final AccountService accounts;
+  private final MeterService meters;
+  private final DocumentService documents;
+  private final UsageService usage;
+  private final IntervalService intervals;
 
-  CollectionIngest(Jdbi jdbi, Clock clock, Supplier<UUID> ids, BlobStore blobs, ConnectionEvents connectionEvents,
-      DocumentEvents documentEvents) {
+  CollectionIngest(Jdbi jdbi, Clock clock, Supplier<UUID> ids, BlobStore blobs, Owners owners) {
     this.jdbi = jdbi;
-    this.connectionEvents = connectionEvents;
-    this.documentEvents = documentEvents;
+    this.connectionEvents = owners.connections().events();
+    this.documentEvents = owners.documents().events();
+    this.accounts = owners.accounts();
+    this.meters = owners.meters();
+    this.documents = owners.documents();
+    this.usage = owners.usage();
+    this.intervals = owners.intervals();
     this.clock = clock;
     this.ids = ids;
     this.blobs = blobs;
@@ -133,13 +138,10 @@ final class CollectionIngest {
   }
 
   /** Every meter the connection has, by provider key: a collection may bring bills for known meters only. */
-  private static Map<String, MeterRef> meterRefs(Handle h, UUID connectionId) {
+  private Map<String, MeterRef> meterRefs(Handle h, UUID connectionId) {
     Map<String, MeterRef> refs = new HashMap<>();
-    h.createQuery("select provider_key, id, account_id, site_id, datasource_type from meter where connection_id = :id")
-        .bind("id", connectionId)
-        .map((rs, ctx) -> Map.entry(rs.getString(1), new MeterRef(rs.getObject(2, UUID.class),
-            rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5))))
-        .forEach(e -> refs.put(e.getKey(), e.getValue()));
+    meters.byConnection(h, connectionId).forEach(m -> refs.put(m.providerKey(),
+        new MeterRef(m.id(), m.accountId(), m.siteId(), m.datasourceType().name())));
     return refs;
   }
 
@@ -201,14 +203,11 @@ final class CollectionIngest {
         .blobKey(bill.pdf() == null ? null : blobKey(connection, bill))
         .datasourceTypes(types)
         .build();
-    if (!documents.insert(h, document)) {
-      return Optional.empty();
-    }
-    documents.addEvent(h, new DocumentEvent(ids.get(), documentId, now, "CREATED",
-        "collection of connection " + connection.id(), Json.object()
+    DocumentEvent created = new DocumentEvent(ids.get(), documentId, now, "CREATED",
+        "collection of connection " + connection.id(), JSON.objectNode()
             .put("source", "connection").put("connectionId", connection.id().toString())
             .put("url", connection.url()).put("fileName", bill.fileName()).put("providerKey", bill.key())
-            .toString()));
+            .toString());
     List<LineItem> lines = new ArrayList<>();
     for (int i = 0; i < bill.lineItems().size(); i++) {
       ProviderLineItem l = bill.lineItems().get(i);
@@ -217,7 +216,6 @@ final class CollectionIngest {
           l.quantity(), l.quantityUnits(), l.rate(), l.totalCharge(), l.chargeType(), l.electricityChargeType(),
           l.electricityIsDemand(), l.electricityTimeOfUse(), l.gasChargeType(), l.billingPeriod()));
     }
-    documents.insertLineItems(h, lines);
     List<DemandReading> demand = new ArrayList<>();
     for (int i = 0; i < bill.demand().size(); i++) {
       ProviderDemand d = bill.demand().get(i);
@@ -225,7 +223,9 @@ final class CollectionIngest {
       demand.add(new DemandReading(ids.get(), documentId, i, ref == null ? null : ref.meterId(), d.startDate(),
           d.endDate(), d.isEstimated(), d.demandUsage(), d.demandUsageUnits(), d.description(), d.demandType()));
     }
-    documents.insertDemand(h, demand);
+    if (!documents.file(h, document, created, lines, demand)) {
+      return Optional.empty();
+    }
     List<UsageData> rows = new ArrayList<>();
     for (int i = 0; i < bill.usage().size(); i++) {
       ProviderUsage u = bill.usage().get(i);
@@ -273,9 +273,9 @@ final class CollectionIngest {
     if (u.timeOfUse() == null || u.timeOfUse().isEmpty()) {
       return null;
     }
-    var array = Json.array();
+    var array = JSON.arrayNode();
     u.timeOfUse().forEach(p -> array.addObject().put("timeOfUse", p.timeOfUse())
-        .put("usage", Json.decimal(p.usage())).put("usageUnits", p.usageUnits()).put("description", p.description()));
+        .put("usage", p.usage() == null ? null : p.usage().toPlainString()).put("usageUnits", p.usageUnits()).put("description", p.description()));
     return array.toString();
   }
 

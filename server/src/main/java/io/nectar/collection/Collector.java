@@ -4,7 +4,6 @@ import io.nectar.connections.Connection;
 import io.nectar.connections.ConnectionEvents;
 import io.nectar.connections.ConnectionService;
 import io.nectar.providers.ConnectionStatus;
-import io.nectar.connections.ConnectionStore;
 import io.nectar.documents.DocumentEvents;
 import io.nectar.providers.CollectionRequest;
 import io.nectar.providers.ProviderRegistry;
@@ -33,16 +32,15 @@ public final class Collector {
   private final Clock clock;
   private final ProviderRegistry providers;
   private final ConnectionService connections;
-  private final ConnectionStore store = new ConnectionStore();
   private final CollectionIngest ingest;
 
-  public Collector(Jdbi jdbi, Clock clock, Supplier<UUID> ids, ProviderRegistry providers,
-      ConnectionService connections, BlobStore blobs, DocumentEvents documentEvents) {
+  public Collector(Jdbi jdbi, Clock clock, Supplier<UUID> ids, ProviderRegistry providers, BlobStore blobs,
+      Owners owners) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.providers = providers;
-    this.connections = connections;
-    this.ingest = new CollectionIngest(jdbi, clock, ids, blobs, connections.events(), documentEvents);
+    this.connections = owners.connections();
+    this.ingest = new CollectionIngest(jdbi, clock, ids, blobs, owners);
   }
 
   CollectionIngest ingest() {
@@ -60,7 +58,7 @@ public final class Collector {
     var collection = prepared.get().provider().collect(prepared.get().request());
     long collected = System.nanoTime();
     CollectionIngest.Outcome outcome = ingest.ingest(connection, collection);
-    jdbi.useTransaction(h -> store.markCollected(h, connectionId, now()));
+    connections.markCollected(connectionId);
     log.info("Collected connection {}: {} new document(s) in {} ms (provider {} ms, accounts and meters {} ms, "
             + "bills {} ms, {} intervals {} ms)", connectionId, outcome.documents(),
         (System.nanoTime() - started) / 1_000_000, (collected - started) / 1_000_000, outcome.meterMillis(),
@@ -74,26 +72,14 @@ public final class Collector {
       return false;
     }
     Validation validation = prepared.get().provider().validate(prepared.get().request());
-    return jdbi.inTransaction(h -> {
-      Optional<Connection> current = store.findForUpdate(h, connectionId);
-      if (current.isEmpty()) {
-        return false;
-      }
-      var before = connections.events().before(h, connectionId);
-      Connection updated = current.get().validated(validation.status(), validation.errorDetail(), now());
-      store.updateStatus(h, updated);
-      connections.events().changed(h, connectionId, before, ConnectionEvents.Cause.VALIDATION);
-      if (updated.status() != current.get().status()) {
-        log.info("Connection {} is now {} (was {})", connectionId, updated.status(), current.get().status());
-      }
-      return updated.status() == ConnectionStatus.CONNECTED;
-    });
+    return jdbi.inTransaction(h -> connections.recordValidation(h, connectionId, validation))
+        .filter(c -> c.status() == ConnectionStatus.CONNECTED).isPresent();
   }
 
   private record Prepared(Connection connection, UtilityProvider provider, CollectionRequest request) {}
 
   private Optional<Prepared> prepare(UUID connectionId) {
-    return jdbi.inTransaction(h -> store.find(h, connectionId)
+    return jdbi.inTransaction(h -> connections.find(h, connectionId)
         .filter(Connection::isActive)
         .flatMap(c -> providers.find(c.url()).map(p -> new Prepared(c, p, connections.request(h, c)))));
   }

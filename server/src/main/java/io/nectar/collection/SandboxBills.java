@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.nectar.connections.Connection;
 import io.nectar.connections.ConnectionService;
 import io.nectar.providers.ConnectionStatus;
-import io.nectar.documents.DocumentStore;
+import io.nectar.documents.DocumentService;
 import io.nectar.http.Api;
 import io.nectar.http.ApiError;
 import io.nectar.http.Json;
@@ -31,11 +31,13 @@ public final class SandboxBills {
   private final ProviderRegistry providers;
   private final SandboxProvider sandbox;
   private final CollectionIngest ingest;
-  private final DocumentStore documents = new DocumentStore();
 
-  public SandboxBills(Jdbi jdbi, ConnectionService connections, ProviderRegistry providers, SandboxProvider sandbox,
-      Collector collector) {
+  private final DocumentService documents;
+
+  public SandboxBills(Jdbi jdbi, ConnectionService connections, DocumentService documents, ProviderRegistry providers,
+      SandboxProvider sandbox, Collector collector) {
     this.jdbi = jdbi;
+    this.documents = documents;
     this.providers = providers;
     this.connections = connections;
     this.sandbox = sandbox;

@@ -34,12 +34,15 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rules for connections: who may create and read them, which sites they may name, which provider
  * validates them, and the credential sealing. Collection itself runs in the background.
  */
 public final class ConnectionService {
+  private static final Logger log = LoggerFactory.getLogger(ConnectionService.class);
   /** The sandbox utility of Nectar's guides (CONTRACT §8). */
   public static final String SANDBOX_URL = "https://nectarclimate.com";
 
@@ -208,5 +211,45 @@ public final class ConnectionService {
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** The connection {@code id}, unchecked: for background work no caller started. */
+  public Optional<Connection> find(Handle h, UUID id) {
+    return store.find(h, id);
+  }
+
+  /**
+   * Records a validation's outcome on the connection and announces it (connection.updated.v2, and
+   * connection.validated.v2 when the status moved), in the caller's transaction. The connection as it
+   * now is; empty when it is gone.
+   */
+  public Optional<Connection> recordValidation(Handle h, UUID id, Validation validation) {
+    Optional<Connection> current = store.findForUpdate(h, id);
+    if (current.isEmpty()) {
+      return current;
+    }
+    var before = events.before(h, id);
+    Connection updated = current.get().validated(validation.status(), validation.errorDetail(), now());
+    store.updateStatus(h, updated);
+    events.changed(h, id, before, ConnectionEvents.Cause.VALIDATION);
+    if (updated.status() != current.get().status()) {
+      log.info("Connection {} is now {} (was {})", id, updated.status(), current.get().status());
+    }
+    return Optional.of(updated);
+  }
+
+  /** Notes that a collection of the connection finished now. */
+  public void markCollected(UUID id) {
+    jdbi.useTransaction(h -> store.markCollected(h, id, now()));
+  }
+
+  /** Active connections whose last validation is older than {@code before}. */
+  public List<UUID> dueForValidation(Instant before) {
+    return jdbi.withHandle(h -> store.dueForValidation(h, before));
+  }
+
+  /** CONNECTED connections created before {@code createdBefore} that were never collected. */
+  public List<UUID> connectedButNeverCollected(Instant createdBefore) {
+    return jdbi.withHandle(h -> store.connectedButNeverCollected(h, createdBefore));
   }
 }

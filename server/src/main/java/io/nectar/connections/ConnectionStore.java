@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /** SQL for connections. The sealed password is read and written only through its own methods. */
-public final class ConnectionStore {
+final class ConnectionStore {
   private static final String COLUMNS = """
       id, company_id, url, provider_name, username, country, status, status_first_seen_time,
       status_last_update_time, status_error_detail, initial_sites, initial_datasource_types,

@@ -125,4 +125,24 @@ public final class DocumentService {
     return documents.stream().map(d -> new DocumentDetails(d, usageByDocument.getOrDefault(d.id(), List.of()),
         lines.getOrDefault(d.id(), List.of()), demand.getOrDefault(d.id(), List.of()))).toList();
   }
+
+  /**
+   * Files a new bill with its history entry, charge lines and demand readings, in the caller's
+   * transaction; false (and nothing written) when the document was filed before.
+   */
+  public boolean file(Handle h, Document document, DocumentEvent created, List<LineItem> lineItems,
+      List<DemandReading> demand) {
+    if (!store.insert(h, document)) {
+      return false;
+    }
+    store.addEvent(h, created);
+    store.insertLineItems(h, lineItems);
+    store.insertDemand(h, demand);
+    return true;
+  }
+
+  /** The newest bill date of a connection's documents, if it has any: where "the next bill" starts. */
+  public java.util.Optional<java.time.LocalDate> latestBillDate(Handle h, UUID connectionId) {
+    return store.latestBillDate(h, connectionId);
+  }
 }

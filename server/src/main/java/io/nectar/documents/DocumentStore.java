@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for documents, their line items and demand readings. */
-public final class DocumentStore {
+final class DocumentStore {
 
   /**
    * Inserts the document unless its connection already has one under the same provider key; false

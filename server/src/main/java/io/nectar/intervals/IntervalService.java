@@ -5,7 +5,7 @@ import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
 import io.nectar.keys.Caller;
 import io.nectar.meters.Meter;
-import io.nectar.meters.MeterStore;
+import io.nectar.meters.MeterService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +20,11 @@ public final class IntervalService {
   private final Jdbi jdbi;
   private final ConnectionService connections;
   private final IntervalStore store = new IntervalStore();
-  private final MeterStore meters = new MeterStore();
+  private final MeterService meters;
 
-  public IntervalService(Jdbi jdbi, ConnectionService connections) {
+  public IntervalService(Jdbi jdbi, ConnectionService connections, MeterService meters) {
     this.jdbi = jdbi;
+    this.meters = meters;
     this.connections = connections;
   }
 
@@ -37,5 +38,10 @@ public final class IntervalService {
           .forEach(id -> meters.find(h, id).ifPresent(m -> meterById.put(id, m)));
       return new IntervalPage(readings, meterById, window);
     });
+  }
+
+  /** Adds readings a collection brought, in the caller's transaction; readings already held are skipped. */
+  public int insertAll(org.jdbi.v3.core.Handle h, List<IntervalReading> readings) {
+    return store.insertAll(h, readings);
   }
 }

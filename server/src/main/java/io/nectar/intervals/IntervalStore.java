@@ -14,7 +14,7 @@ import org.postgresql.core.BaseConnection;
 import org.jdbi.v3.core.statement.Query;
 
 /** SQL for interval readings. */
-public final class IntervalStore {
+final class IntervalStore {
   private static final String COLUMNS = "r.id, r.connection_id, r.meter_id, r.account_id, r.start_at, r.end_at, "
       + "r.usage, r.usage_units, r.quality, r.created_at, r.updated_at";
 

@@ -76,4 +76,9 @@ public final class MeterService {
   public UUID upsert(Handle h, Meter meter) {
     return store.upsert(h, meter);
   }
+
+  /** The meters a connection has found. */
+  public List<Meter> byConnection(Handle h, UUID connectionId) {
+    return store.byConnection(h, connectionId);
+  }
 }

@@ -16,7 +16,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /** SQL for meters and their identifiers. */
-public final class MeterStore {
+final class MeterStore {
   private static final Map<String, String> SUBTYPE_COLUMNS = new LinkedHashMap<>();
 
   static {
@@ -43,6 +43,11 @@ public final class MeterStore {
     }
     return load(h, h.createQuery("select " + COLUMNS + " from meter m where m.id = any(:ids)")
         .bindArray("ids", UUID.class, ids));
+  }
+
+  List<Meter> byConnection(Handle h, UUID connectionId) {
+    return load(h, h.createQuery("select " + COLUMNS + " from meter m where m.connection_id = :id order by m.id")
+        .bind("id", connectionId));
   }
 
   public long count(Handle h, Scope scope, UUID id) {

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /** SQL for sites. */
-public final class SiteStore {
+final class SiteStore {
   private static final String COLUMNS = """
       s.id, s.company_id, s.name, s.external_id, s.address, s.path, s.occupancy_percent,
       s.data_collection_stop_date, s.created_at, s.updated_at""";

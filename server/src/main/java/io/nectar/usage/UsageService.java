@@ -142,4 +142,9 @@ public final class UsageService {
   private static String text(Object value) {
     return value instanceof java.math.BigDecimal d ? d.toPlainString() : value == null ? null : value.toString();
   }
+
+  /** Adds the usage rows of a new document, in the transaction that files it. */
+  public void insertAll(Handle h, List<UsageData> rows) {
+    store.insertAll(h, rows);
+  }
 }

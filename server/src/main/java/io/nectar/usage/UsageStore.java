@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for usage data. */
-public final class UsageStore {
+final class UsageStore {
   /** The columns of a usage row, in the order {@link #map} reads them. */
   private static final String COLUMNS = """
       u.id, u.document_id, u.company_id, u.meter_id, u.site_id, u.connection_id, u.position, u.datasource_type,
