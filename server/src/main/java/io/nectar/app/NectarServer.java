@@ -10,6 +10,7 @@ import io.nectar.accounts.AccountService;
 import io.nectar.collection.BackgroundJobs;
 import io.nectar.collection.Collector;
 import io.nectar.collection.SandboxBills;
+import io.nectar.companies.CollectionStartDates;
 import io.nectar.companies.CompanyPurger;
 import io.nectar.connections.ConnectionRoutes;
 import io.nectar.connections.ConnectionService;
@@ -122,8 +123,9 @@ public final class NectarServer implements AutoCloseable {
       BlobStore blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
       SignedLinks links = new SignedLinks(secret, clock);
       KeyService keys = new KeyService(database.jdbi(), clock, ids::next);
-      CompanyPurger purger = new CompanyPurger(database.jdbi());
-      CompanyService companies = new CompanyService(database.jdbi(), clock, ids::next, purger);
+      CompanyPurger purger = new CompanyPurger(database.jdbi(), blobs);
+      CompanyService companies = new CompanyService(database.jdbi(), clock, ids::next, purger,
+          new CollectionStartDates(config.earliestCollectionDate(), clock));
       SiteService sites = new SiteService(database.jdbi(), clock, ids::next, companies);
       CredentialCipher cipher = new CredentialCipher(secret);
       Outbox outbox = new Outbox(clock, ids::next);

@@ -28,12 +28,23 @@ public final class CompanyService {
   private final CompanyStore store = new CompanyStore();
   private final SiteStore sites = new SiteStore();
   private final CompanyPurger purger;
+  private final CollectionStartDates startDates;
 
-  public CompanyService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyPurger purger) {
+  public CompanyService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyPurger purger,
+      CollectionStartDates startDates) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.ids = ids;
     this.purger = purger;
+    this.startDates = startDates;
+  }
+
+  /**
+   * The start dates a company or connection may collect from: a connection's own start date
+   * overrides its company's, so both follow the one rule.
+   */
+  public CollectionStartDates collectionStartDates() {
+    return startDates;
   }
 
   /**
@@ -161,9 +172,9 @@ public final class CompanyService {
     return new CompanyDetails(company, sites.listByCompanies(h, List.of(company.id())));
   }
 
-  /** January 1 of the previous year (nectar-api.md §3.1). */
+  /** January 1 of the previous year (nectar-api.md §3.1), unless the server collects from a later date. */
   private LocalDate defaultStartDate() {
-    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusYears(1).withDayOfYear(1);
+    return startDates.collectableFrom(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusYears(1).withDayOfYear(1));
   }
 
   private Instant now() {
