@@ -66,8 +66,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole server, wired: configuration, then the database, then the services, then HTTP. Tests
- * start it exactly as {@code ./nectar serve} does, on port 0.
+ * The whole server, wired: configuration, then the database, then the services, then HTTP.
+ * {@code ./nectar serve} calls {@link #start(Config, Clock)}: settings from the environment and
+ * flags, the system clock, the sandbox provider, the default job timings. Tests run this same
+ * wiring but start it differently, mostly through
+ * {@link #start(Config, Clock, ProviderRegistry, BackgroundJobs.Settings)}: settings from a map, port
+ * 0, a clock they can move forward, the providers they choose, shorter job timings, and (most of
+ * them) a database in the shared test PostgreSQL instead of one embedded in the data folder; the
+ * launcher's banner and shutdown hook are not theirs.
  */
 public final class NectarServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NectarServer.class);
