@@ -43,7 +43,8 @@ public final class CompanyRoutes {
 
   private void update(Context ctx) {
     var id = Api.id(ctx, "companyId", "Company");
-    var updated = service.update(Api.caller(ctx), id, () -> CompanyInput.read(Api.fields(ctx), false, service.collectionStartDates()));
+    var updated = service.update(Api.caller(ctx), id,
+        () -> CompanyInput.read(Api.fields(ctx), false, service.collectionStartDates()));
     Json.respond(ctx, 200, CompanyView.render(updated));
   }
 

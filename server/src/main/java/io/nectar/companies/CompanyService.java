@@ -174,7 +174,8 @@ public final class CompanyService {
 
   /** January 1 of the previous year (nectar-api.md §3.1), unless the server collects from a later date. */
   private LocalDate defaultStartDate() {
-    return startDates.collectableFrom(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusYears(1).withDayOfYear(1));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return startDates.collectableFrom(today.minusYears(1).withDayOfYear(1));
   }
 
   private Instant now() {

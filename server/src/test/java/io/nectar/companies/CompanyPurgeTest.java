@@ -185,7 +185,8 @@ class CompanyPurgeTest {
   /** Files leave the deletion queue only once deleted (or kept on purpose): the positive signal that the purger ran. */
   private static void awaitNoneQueued(List<String> blobKeys) {
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-        .until(() -> jdbi.withHandle(h -> h.createQuery("select count(*) from blob_deletion where blob_key = any(:keys)")
+        .until(() -> jdbi.withHandle(h -> h.createQuery(
+                "select count(*) from blob_deletion where blob_key = any(:keys)")
             .bindArray("keys", String.class, blobKeys).mapTo(Long.class).one()) == 0);
   }
 

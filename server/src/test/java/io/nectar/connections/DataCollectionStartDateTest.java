@@ -236,7 +236,8 @@ class DataCollectionStartDateTest {
   void aSandboxBillForAConnectionStoredWithAnEarlierStartIsForTheEarliestMonth() {
     String companyId = recentFixtures.company(recentTenant.key(), "Legacy connection");
     String site = recentFixtures.site(recentTenant.key(), companyId, "Legacy site");
-    Response created = recentFixtures.connect(recentTenant.key(), companyId, sandboxBody(site, recentEarliest.toString()));
+    Response created = recentFixtures.connect(recentTenant.key(), companyId,
+        sandboxBody(site, recentEarliest.toString()));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String connectionId = created.json().get("id").asText();
     recentFixtures.awaitCollected(connectionId);
