@@ -45,6 +45,14 @@ import org.slf4j.LoggerFactory;
  * The whole server, wired: configuration, then the database, then the services of each feature, then
  * HTTP, then the background work. Whatever was opened is closed again, newest first, if a later step
  * fails or when the server stops.
+ *
+ * <p>{@code ./nectar serve} calls {@link #start(Config, Clock)}: settings from the environment and
+ * flags, the system clock, the sandbox provider, the default job timings. Tests run this same wiring
+ * but start it differently, mostly through
+ * {@link #start(Config, Clock, ProviderRegistry, BackgroundJobs.Settings)}: settings from a map, port
+ * 0, a clock they can move forward, the providers they choose, shorter job timings, and (most of them)
+ * a database in the shared test PostgreSQL instead of one embedded in the data folder; the launcher's
+ * banner and shutdown hook are not theirs.
  */
 public final class NectarServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NectarServer.class);

@@ -5,6 +5,7 @@ import io.nectar.collection.BackgroundJobs;
 import io.nectar.collection.Collector;
 import io.nectar.collection.Owners;
 import io.nectar.collection.SandboxBills;
+import io.nectar.companies.CollectionStartDates;
 import io.nectar.companies.CompanyOwnership;
 import io.nectar.companies.CompanyPurger;
 import io.nectar.companies.CompanyService;
@@ -69,10 +70,11 @@ record Services(
     CredentialCipher cipher = new CredentialCipher(secret);
     Outbox outbox = new Outbox(clock, ids::next);
     KeyService keys = new KeyService(jdbi, clock, ids::next);
-    CompanyPurger purger = shutdown.add(new CompanyPurger(jdbi));
+    CompanyPurger purger = shutdown.add(new CompanyPurger(jdbi, blobs));
     CompanyOwnership ownership = new CompanyOwnership();
     SiteService sites = new SiteService(jdbi, clock, ids::next, ownership);
-    CompanyService companies = new CompanyService(jdbi, clock, ids::next, ownership, sites, purger);
+    CompanyService companies = new CompanyService(jdbi, clock, ids::next, ownership, sites, purger,
+        new CollectionStartDates(config.earliestCollectionDate(), clock));
     // Connections are shown with their accounts and meters, while a meter list asks connections for access
     // and an account change is announced as a connection change; connections also queue collections on the
     // job runner, whose collector reads connections. Tie these knots once both exist.

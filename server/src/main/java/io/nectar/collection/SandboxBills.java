@@ -76,9 +76,11 @@ public final class SandboxBills {
       if (c.status() != ConnectionStatus.CONNECTED) {
         throw new ApiError(409, "The connection is " + c.status() + "; only a CONNECTED connection receives bills.");
       }
+      CollectionRequest request = connections.request(h, c);
+      // The request's start, not the stored one: it is kept within the server's collection bounds.
       YearMonth month = documents.latestBillDate(h, id).map(d -> YearMonth.from(d).plusMonths(1))
-          .orElse(YearMonth.from(c.dataCollectionStartDate()));
-      return new Next(c, connections.request(h, c), month);
+          .orElse(YearMonth.from(request.startDate()));
+      return new Next(c, request, month);
     });
     List<ProviderBill> bills = sandbox.billsFor(next.request(), next.month());
     ingest.ingest(next.connection(), new Collection(List.of(), bills, List.of()));

@@ -21,8 +21,11 @@ record CompanyInput(
     Boolean isLowAccuracyModeEnabled,
     List<String> users) {
 
-  /** Reads and validates the body; throws a 400 listing every problem. */
-  static CompanyInput read(Fields fields, boolean creating) {
+  /**
+   * Reads and validates the body, {@code dataCollectionStartDate} within {@code startDates}; throws a
+   * 400 listing every problem.
+   */
+  static CompanyInput read(Fields fields, boolean creating, CollectionStartDates startDates) {
     if (creating) {
       fields.require("name");
     }
@@ -36,6 +39,8 @@ record CompanyInput(
         fields.bool("isBasicIdentifierMappingEnabled"),
         fields.bool("isLowAccuracyModeEnabled"),
         fields.emailList("users", 100));
+    startDates.problem(input.dataCollectionStartDate())
+        .ifPresent(problem -> fields.reject("dataCollectionStartDate", problem));
     fields.finish();
     return input;
   }

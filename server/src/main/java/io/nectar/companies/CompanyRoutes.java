@@ -33,7 +33,7 @@ public final class CompanyRoutes {
   }
 
   private void create(Context ctx) {
-    CompanyInput input = CompanyInput.read(Api.fields(ctx), true);
+    CompanyInput input = CompanyInput.read(Api.fields(ctx), true, service.collectionStartDates());
     Json.respond(ctx, 201, CompanyView.render(service.create(Api.caller(ctx), input)));
   }
 
@@ -43,7 +43,8 @@ public final class CompanyRoutes {
 
   private void update(Context ctx) {
     var id = Api.id(ctx, "companyId", "Company");
-    var updated = service.update(Api.caller(ctx), id, () -> CompanyInput.read(Api.fields(ctx), false));
+    var updated = service.update(Api.caller(ctx), id,
+        () -> CompanyInput.read(Api.fields(ctx), false, service.collectionStartDates()));
     Json.respond(ctx, 200, CompanyView.render(updated));
   }
 

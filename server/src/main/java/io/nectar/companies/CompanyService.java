@@ -29,15 +29,25 @@ public final class CompanyService {
   private final CompanyOwnership ownership;
   private final SiteService sites;
   private final CompanyPurger purger;
+  private final CollectionStartDates startDates;
 
   public CompanyService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, CompanyOwnership ownership, SiteService sites,
-      CompanyPurger purger) {
+      CompanyPurger purger, CollectionStartDates startDates) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.ids = ids;
     this.ownership = ownership;
     this.sites = sites;
     this.purger = purger;
+    this.startDates = startDates;
+  }
+
+  /**
+   * The start dates a company or connection may collect from: a connection's own start date
+   * overrides its company's, so both follow the one rule.
+   */
+  public CollectionStartDates collectionStartDates() {
+    return startDates;
   }
 
   /**
@@ -154,9 +164,10 @@ public final class CompanyService {
     return new CompanyDetails(company, sites.byCompanies(h, List.of(company.id())));
   }
 
-  /** January 1 of the previous year (nectar-api.md §3.1). */
+  /** January 1 of the previous year (nectar-api.md §3.1), unless the server collects from a later date. */
   private LocalDate defaultStartDate() {
-    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusYears(1).withDayOfYear(1);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return startDates.collectableFrom(today.minusYears(1).withDayOfYear(1));
   }
 
   private Instant now() {

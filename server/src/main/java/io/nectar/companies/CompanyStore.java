@@ -62,9 +62,28 @@ final class CompanyStore {
         .mapTo(UUID.class).list();
   }
 
-  /** Removes a deleted company; foreign keys cascade to everything under it. */
+  /**
+   * Removes a deleted company; foreign keys cascade to everything under it, and the files of its
+   * documents are queued for deletion in the same transaction (see {@link #queuedFiles}).
+   */
   void purge(Handle h, UUID id) {
     h.createUpdate("delete from company where id = :id and deleted_at is not null").bind("id", id).execute();
+  }
+
+  /** A file whose document row is gone, and whether another row still refers to its key. */
+  record QueuedFile(String blobKey, boolean stillReferenced) {}
+
+  /** The oldest files queued for deletion (by the document triggers of migration V10). */
+  List<QueuedFile> queuedFiles(Handle h, int limit) {
+    return h.createQuery("""
+            select q.blob_key, exists (select 1 from document d where d.blob_key = q.blob_key) as still_referenced
+            from blob_deletion q order by q.queued_at, q.blob_key limit :limit""")
+        .bind("limit", limit)
+        .map((rs, ctx) -> new QueuedFile(rs.getString("blob_key"), rs.getBoolean("still_referenced"))).list();
+  }
+
+  void forgetQueuedFile(Handle h, String blobKey) {
+    h.createUpdate("delete from blob_deletion where blob_key = :key").bind("key", blobKey).execute();
   }
 
   private static <S extends SqlStatement<S>> S bindAll(S statement, Company c) {

@@ -3,6 +3,8 @@ package io.nectar.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ public record Config(
     long maxBodyBytes,
     int maxConcurrentRequestsPerKey,
     int maxRequestsPerSecondPerKey,
+    LocalDate earliestCollectionDate,
     Webhooks webhooks) {
 
   /**
@@ -40,6 +43,11 @@ public record Config(
   }
 
   public static final int DEFAULT_PORT = 8080;
+  /**
+   * The earliest {@code dataCollectionStartDate} a company or connection may ask for: each month of
+   * history is a bill and a PDF per account, so an unbounded start lets one tenant fill the disk.
+   */
+  public static final LocalDate DEFAULT_EARLIEST_COLLECTION_DATE = LocalDate.of(2000, 1, 1);
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
   /** Reads the settings from {@code settings} (environment variables merged with flags). */
@@ -55,13 +63,15 @@ public record Config(
     long maxBody = intSetting(settings, "NECTAR_MAX_BODY_BYTES", 1024 * 1024, 1024, Integer.MAX_VALUE);
     int concurrency = intSetting(settings, "NECTAR_MAX_CONCURRENT_REQUESTS_PER_KEY", 20, 1, 10_000);
     int rps = intSetting(settings, "NECTAR_MAX_REQUESTS_PER_SECOND_PER_KEY", 0, 0, 1_000_000);
+    LocalDate earliestCollection = dateSetting(settings, "NECTAR_EARLIEST_COLLECTION_DATE",
+        DEFAULT_EARLIEST_COLLECTION_DATE);
     Webhooks webhooks = new Webhooks(
         durations(settings, "NECTAR_WEBHOOK_RETRY_SCHEDULE", Webhooks.DEFAULT_SCHEDULE),
         durations(settings, "NECTAR_WEBHOOK_DISABLE_AFTER", "5d").get(0),
         durations(settings, "NECTAR_WEBHOOK_TIMEOUT", "15s").get(0),
         booleanSetting(settings, "NECTAR_ALLOW_PRIVATE_TARGETS"));
     return new Config(port, dataDir, databaseUrl, publicUrl, secretKey, bootstrapKey, maxBody, concurrency, rps,
-        webhooks);
+        earliestCollection, webhooks);
   }
 
   private static Optional<String> nonBlank(Map<String, String> settings, String name) {
@@ -97,6 +107,22 @@ public record Config(
       });
     }
     return List.copyOf(durations);
+  }
+
+  /** A calendar date written {@code YYYY-MM-DD}, the one form the API accepts too. */
+  private static LocalDate dateSetting(Map<String, String> settings, String name, LocalDate fallback) {
+    Optional<String> raw = nonBlank(settings, name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      if (raw.get().matches("\\d{4}-\\d{2}-\\d{2}")) {
+        return LocalDate.parse(raw.get());
+      }
+    } catch (DateTimeParseException e) {
+      // reported below, as a pattern mismatch is
+    }
+    throw new ConfigException(name, "must be a date written YYYY-MM-DD, got '" + raw.get() + "'");
   }
 
   private static int intSetting(Map<String, String> settings, String name, int fallback, int min, int max) {

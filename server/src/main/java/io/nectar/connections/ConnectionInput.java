@@ -14,7 +14,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** The body of a basic (username and password) connection create, nectar-api.md §5.3. */
+/**
+ * The body of a basic (username and password) connection create, nectar-api.md §5.3. Its
+ * {@code dataCollectionStartDate} is only well-formed here: the service, which knows the clock and
+ * the configured earliest date, checks its bounds ({@link io.nectar.companies.CollectionStartDates}).
+ */
 record ConnectionInput(
     String url,
     String username,

@@ -100,6 +100,7 @@ public final class ConnectionService {
     Prepared prepared = jdbi.inTransaction(h -> {
       Company company = companies.requireOwned(h, caller, companyId);
       ConnectionInput input = body.get();
+      companies.collectionStartDates().require("dataCollectionStartDate", input.dataCollectionStartDate());
       Set<UUID> companySites = sites.byCompanies(h, List.of(companyId)).stream().map(Site::id)
           .collect(Collectors.toSet());
       Set<UUID> foreign = new LinkedHashSet<>(input.sites());
@@ -123,7 +124,8 @@ public final class ConnectionService {
     Instant now = now();
     UUID id = ids.get();
     LocalDate start = input.dataCollectionStartDate() != null
-        ? input.dataCollectionStartDate() : prepared.company().dataCollectionStartDate();
+        ? input.dataCollectionStartDate()
+        : companies.collectionStartDates().collectableFrom(prepared.company().dataCollectionStartDate());
     Validation validation = provider
         .map(p -> p.validate(request(id, input.username(), input.password(), input.country(), input.sites(),
             input.datasourceTypes(), start, 0)))
@@ -187,8 +189,10 @@ public final class ConnectionService {
 
   private CollectionRequest request(UUID id, String username, String password, String country, List<UUID> siteIds,
       List<io.nectar.meters.DatasourceType> types, LocalDate start, int validationCount) {
-    return new CollectionRequest(id, username, password, country, siteIds, Set.copyOf(types), start,
-        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), validationCount);
+    // A start stored before the bound existed (or under a lower one) must not reach further back now.
+    return new CollectionRequest(id, username, password, country, siteIds, Set.copyOf(types),
+        companies.collectionStartDates().collectableFrom(start), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+        validationCount);
   }
 
   /** The connection as its object shows it, whoever asks: for events, which no caller reads. */

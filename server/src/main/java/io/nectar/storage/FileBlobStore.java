@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,6 +25,9 @@ import java.util.UUID;
  * over the target with {@code ATOMIC_MOVE}: a crash leaves the old file or the new one, never half of
  * one. Temporary files and sidecars carry a {@code ~}, which no key may contain, so they can never be
  * mistaken for, or collide with, a blob.
+ *
+ * <p>Folders exist only for the blobs in them: {@link #delete} removes a folder it leaves empty, and a
+ * put that finds its folder removed under it makes it again.
  *
  * <p>The sidecar is written before the file: the file's existence is what makes a blob exist, and by
  * then its type is already on disk. A file without a sidecar (a crash between the two writes on a
@@ -53,9 +57,20 @@ public final class FileBlobStore implements BlobStore {
       if (alreadyStored(file, bytes, type)) {
         return;
       }
-      Files.createDirectories(file.getParent());
-      writeAtomically(sidecarOf(file), type.getBytes(StandardCharsets.UTF_8));
-      writeAtomically(file, bytes);
+      for (int attempt = 1; ; attempt++) {
+        try {
+          Files.createDirectories(file.getParent());
+          writeAtomically(sidecarOf(file), type.getBytes(StandardCharsets.UTF_8));
+          writeAtomically(file, bytes);
+          break;
+        } catch (NoSuchFileException e) {
+          // A delete of the folder's last blob removed the folder between our createDirectories and
+          // the write: make it again. Once a temporary file is in it, no delete can remove it.
+          if (attempt == 3) {
+            throw e;
+          }
+        }
+      }
       syncFolder(file.getParent());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not store blob " + key, e);
@@ -88,6 +103,7 @@ public final class FileBlobStore implements BlobStore {
       boolean deleted = Files.deleteIfExists(file);
       // After the file: once it is gone the blob is gone, and a leftover sidecar is harmless.
       Files.deleteIfExists(sidecarOf(file));
+      removeEmptyFolders(file.getParent());
       return deleted;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not delete blob " + key, e);
@@ -107,6 +123,22 @@ public final class FileBlobStore implements BlobStore {
       throw new IllegalArgumentException("A blob key must name a file inside the store.");
     }
     return path;
+  }
+
+  /**
+   * Removes {@code folder} and then each parent up to the root while they are empty: keys name no
+   * folders (an object store has none), so a deleted company leaves no empty tree of them behind.
+   */
+  private void removeEmptyFolders(Path folder) {
+    for (Path f = folder; f != null && f.startsWith(root) && !f.equals(root); f = f.getParent()) {
+      try {
+        Files.delete(f); // only ever an empty folder: the file system refuses any other
+      } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+        return; // another blob lives here, or a concurrent delete got there first
+      } catch (IOException e) {
+        return; // tidying only: the blob itself is already gone
+      }
+    }
   }
 
   private static Path sidecarOf(Path file) {

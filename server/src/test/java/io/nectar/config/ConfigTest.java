@@ -19,6 +19,13 @@ class ConfigTest {
     assertThat(config.databaseUrl()).isEmpty();
     assertThat(config.publicUrl()).isEqualTo("http://localhost:8080");
     assertThat(config.maxConcurrentRequestsPerKey()).isEqualTo(20);
+    assertThat(config.earliestCollectionDate()).isEqualTo(java.time.LocalDate.of(2000, 1, 1));
+  }
+
+  @Test
+  void theEarliestCollectionDateIsADate() {
+    assertThat(Config.from(Map.of("NECTAR_EARLIEST_COLLECTION_DATE", " 2015-07-01 ")).earliestCollectionDate())
+        .isEqualTo(java.time.LocalDate.of(2015, 7, 1));
   }
 
   @ParameterizedTest
@@ -33,7 +40,12 @@ class ConfigTest {
       "NECTAR_BOOTSTRAP_KEY | short",
       "NECTAR_BOOTSTRAP_KEY | has spaces inside it ok",
       "NECTAR_MAX_BODY_BYTES | 10",
-      "NECTAR_MAX_CONCURRENT_REQUESTS_PER_KEY | 0"})
+      "NECTAR_MAX_CONCURRENT_REQUESTS_PER_KEY | 0",
+      "NECTAR_EARLIEST_COLLECTION_DATE | 2000-13-01",
+      "NECTAR_EARLIEST_COLLECTION_DATE | 2001-02-29",
+      "NECTAR_EARLIEST_COLLECTION_DATE | 01/01/2000",
+      "NECTAR_EARLIEST_COLLECTION_DATE | 2000-1-1",
+      "NECTAR_EARLIEST_COLLECTION_DATE | +12000-01-01"})
   void aBadValueStopsStartUpWithAMessageNamingTheSetting(String setting, String value) {
     assertThatThrownBy(() -> Config.from(Map.of(setting, value)))
         .isInstanceOf(ConfigException.class)

@@ -117,6 +117,35 @@ class FileBlobStoreTest {
   }
 
   @Test
+  void deletingTheLastBlobOfAFolderRemovesTheFoldersItEmptiedAndNoOther() {
+    FileBlobStore store = new FileBlobStore(root);
+    store.put("connections/x/bills/a.pdf", PDF, null);
+    store.put("connections/x/bills/b.pdf", PDF, null);
+    store.put("connections/y/bills/c.pdf", PDF, null);
+
+    store.delete("connections/x/bills/a.pdf");
+    assertThat(root.resolve("connections/x/bills")).isDirectory();
+
+    store.delete("connections/x/bills/b.pdf");
+    assertThat(root.resolve("connections/x")).doesNotExist();
+    assertThat(root.resolve("connections/y/bills/c.pdf")).hasBinaryContent(PDF);
+
+    store.delete("connections/y/bills/c.pdf");
+    assertThat(root).isEmptyDirectory();
+  }
+
+  @Test
+  void aBlobIsStoredAgainInAFolderThatADeletionRemoved() {
+    FileBlobStore store = new FileBlobStore(root);
+    store.put(KEY, PDF, "application/pdf");
+    store.delete(KEY);
+
+    store.put(KEY, PDF, "application/pdf");
+
+    assertThat(store.get(KEY).orElseThrow().bytes()).isEqualTo(PDF);
+  }
+
+  @Test
   void aMissingBlobIsEmpty() {
     FileBlobStore store = new FileBlobStore(root);
     store.put(KEY, PDF, "application/pdf");

@@ -28,15 +28,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Checks every bill and interval of a three-site, all-types, two-year sandbox collection, in US and
  * metric countries, for the arithmetic a client will rely on.
  */
 class SandboxCollectionTest {
-  private static final Logger LOG = LoggerFactory.getLogger(SandboxCollectionTest.class);
   private static final Map<String, Collection> COLLECTIONS = new ConcurrentHashMap<>();
   private static final SandboxProvider SANDBOX = new SandboxProvider();
 
@@ -304,21 +301,5 @@ class SandboxCollectionTest {
 
   private static boolean isOnPeak(java.time.OffsetDateTime local) {
     return local.getDayOfWeek().getValue() <= 5 && local.getHour() >= 12 && local.getHour() < 18;
-  }
-
-  @Test
-  void collectingThreeSitesOfEveryTypeForTwoYearsIsFast() {
-    // The first run pays for loading PDFBox and a cold JIT; the later ones show the steady state.
-    for (int run = 0; run < 4; run++) {
-      long started = System.nanoTime();
-      Collection collection = SANDBOX.collect(SandboxRequests.twoYears(java.util.UUID.randomUUID(), "US"));
-      long millis = (System.nanoTime() - started) / 1_000_000;
-      long pdfBytes = collection.bills().stream().mapToLong(bill -> bill.pdf().length).sum();
-      LOG.info("sandbox collect() run {}: 3 sites x 5 types x 24 months = {} bills and {} intervals in {} ms; "
-              + "PDFs {} bytes on average, {} at most, on {} processors", run + 1, collection.bills().size(),
-          collection.intervals().size(), millis, pdfBytes / collection.bills().size(),
-          collection.bills().stream().mapToInt(bill -> bill.pdf().length).max().orElseThrow(),
-          Runtime.getRuntime().availableProcessors());
-    }
   }
 }
