@@ -1,8 +1,8 @@
 package io.nectar.accounts;
 
+import io.nectar.errors.InvalidInput;
 import io.javalin.http.Context;
 import io.nectar.http.Api;
-import io.nectar.http.ApiError;
 import io.nectar.http.Fields;
 import io.nectar.http.Json;
 import java.util.ArrayList;
@@ -56,10 +56,10 @@ public final class AccountRoutes {
     List<UUID> ids = new ArrayList<>();
     for (String raw : rawIds) {
       ids.add(Api.uuid(raw).orElseThrow(() ->
-          ApiError.invalidField("accounts", "\"" + raw + "\" is not a valid UUID.")));
+          InvalidInput.field("accounts", "\"" + raw + "\" is not a valid UUID.")));
     }
     if (ids.isEmpty()) {
-      throw ApiError.invalidField("accounts", "This list may not be empty.");
+      throw InvalidInput.field("accounts", "This list may not be empty.");
     }
     return new TrackingChange(ids, tracked, updateMeters == null || updateMeters);
   }

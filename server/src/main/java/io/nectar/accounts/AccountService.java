@@ -1,7 +1,8 @@
 package io.nectar.accounts;
 
+import io.nectar.errors.InvalidInput;
+import io.nectar.errors.NotFound;
 import io.nectar.companies.CompanyService;
-import io.nectar.http.ApiError;
 import io.nectar.keys.Caller;
 import io.nectar.meters.Meter;
 import io.nectar.meters.MeterService;
@@ -41,7 +42,7 @@ public final class AccountService {
   /** Sets one account; the body is read only once the account is known to be the caller's. */
   AccountDetails setTracked(Caller caller, UUID accountId, Supplier<TrackingChange> body) {
     return jdbi.inTransaction(h -> {
-      Account account = store.find(h, accountId).orElseThrow(() -> ApiError.notFound("Account"));
+      Account account = store.find(h, accountId).orElseThrow(() -> new NotFound("Account"));
       companies.requireOwnedChild(h, caller, account.companyId(), "Account");
       TrackingChange change = body.get();
       apply(h, List.of(account), change.tracked(), change.updateMeters());
@@ -61,7 +62,7 @@ public final class AccountService {
       if (found.size() != wanted.size()) {
         Set<UUID> missing = new LinkedHashSet<>(wanted);
         found.forEach(a -> missing.remove(a.id()));
-        throw ApiError.invalidField("accounts", "No account of this company has the id(s) " + missing + ".");
+        throw InvalidInput.field("accounts", "No account of this company has the id(s) " + missing + ".");
       }
       apply(h, found, tracked, updateMeters);
       return details(h, new ArrayList<>(wanted));

@@ -1,5 +1,7 @@
 package io.nectar.collection;
 
+import io.nectar.errors.Conflict;
+import io.nectar.errors.InvalidInput;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
 import io.nectar.connections.Connection;
@@ -7,7 +9,6 @@ import io.nectar.connections.ConnectionService;
 import io.nectar.providers.ConnectionStatus;
 import io.nectar.documents.DocumentService;
 import io.nectar.http.Api;
-import io.nectar.http.ApiError;
 import io.nectar.http.Json;
 import io.nectar.keys.Caller;
 import io.nectar.providers.Collection;
@@ -71,10 +72,10 @@ public final class SandboxBills {
       Connection c = connections.requireOwned(h, caller, id);
       checkBody.run();
       if (providers.find(c.url()).filter(p -> p == sandbox).isEmpty()) {
-        throw ApiError.badRequest("Only sandbox connections (" + sandbox.rootUrl() + ") can be sent bills on demand.");
+        throw new InvalidInput("Only sandbox connections (" + sandbox.rootUrl() + ") can be sent bills on demand.");
       }
       if (c.status() != ConnectionStatus.CONNECTED) {
-        throw new ApiError(409, "The connection is " + c.status() + "; only a CONNECTED connection receives bills.");
+        throw new Conflict("The connection is " + c.status() + "; only a CONNECTED connection receives bills.");
       }
       CollectionRequest request = connections.request(h, c);
       // The request's start, not the stored one: it is kept within the server's collection bounds.

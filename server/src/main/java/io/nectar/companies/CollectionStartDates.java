@@ -1,7 +1,7 @@
 package io.nectar.companies;
 
+import io.nectar.errors.InvalidInput;
 import io.nectar.config.ConfigException;
-import io.nectar.http.ApiError;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -58,7 +58,7 @@ public final class CollectionStartDates {
   /** A 400 naming {@code field} when {@code date} is out of bounds. */
   public void require(String field, LocalDate date) {
     problem(date).ifPresent(message -> {
-      throw ApiError.invalidField(field, message);
+      throw InvalidInput.field(field, message);
     });
   }
 

@@ -1,6 +1,7 @@
 package io.nectar.companies;
 
-import io.nectar.http.ApiError;
+import io.nectar.errors.Forbidden;
+import io.nectar.errors.NotFound;
 import io.nectar.keys.Caller;
 import io.nectar.sites.CompanyAccess;
 import java.util.UUID;
@@ -18,12 +19,12 @@ public final class CompanyOwnership implements CompanyAccess {
    * when it belongs to another organization or environment (CONTRACT §3).
    */
   Company requireOwned(Handle h, Caller caller, UUID id) {
-    return owned(store.find(h, id).orElseThrow(() -> ApiError.notFound("Company")), caller);
+    return owned(store.find(h, id).orElseThrow(() -> new NotFound("Company")), caller);
   }
 
   /** Like {@link #requireOwned}, and locks the company row until the transaction ends. */
   Company requireOwnedForUpdate(Handle h, Caller caller, UUID id) {
-    return owned(store.findForUpdate(h, id).orElseThrow(() -> ApiError.notFound("Company")), caller);
+    return owned(store.findForUpdate(h, id).orElseThrow(() -> new NotFound("Company")), caller);
   }
 
   @Override
@@ -37,13 +38,13 @@ public final class CompanyOwnership implements CompanyAccess {
    */
   @Override
   public void requireCompanyOf(Handle h, Caller caller, UUID companyId, String what) {
-    Company company = store.find(h, companyId).orElseThrow(() -> ApiError.notFound(what));
+    Company company = store.find(h, companyId).orElseThrow(() -> new NotFound(what));
     owned(company, caller);
   }
 
   private static Company owned(Company company, Caller caller) {
     if (!caller.owns(company.organizationId(), company.environment())) {
-      throw ApiError.forbidden();
+      throw new Forbidden();
     }
     return company;
   }

@@ -1,6 +1,5 @@
 package io.nectar.companies;
 
-import io.nectar.http.ApiError;
 import io.nectar.keys.Caller;
 import io.nectar.sites.Site;
 import io.nectar.sites.SiteService;

@@ -1,11 +1,12 @@
 package io.nectar.connections;
 
+import io.nectar.errors.InvalidInput;
+import io.nectar.errors.NotFound;
 import io.nectar.providers.ConnectionStatus;
 import io.nectar.accounts.Account;
 import io.nectar.accounts.AccountService;
 import io.nectar.companies.Company;
 import io.nectar.companies.CompanyService;
-import io.nectar.http.ApiError;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
 import io.nectar.keys.Caller;
@@ -90,7 +91,7 @@ public final class ConnectionService {
 
   /** The connection {@code id} if the caller owns its company: 404 when missing, 403 for another tenant. */
   public Connection requireOwned(Handle h, Caller caller, UUID id) {
-    Connection connection = store.find(h, id).orElseThrow(() -> ApiError.notFound("Connection"));
+    Connection connection = store.find(h, id).orElseThrow(() -> new NotFound("Connection"));
     companies.requireOwnedChild(h, caller, connection.companyId(), "Connection");
     return connection;
   }
@@ -106,7 +107,7 @@ public final class ConnectionService {
       Set<UUID> foreign = new LinkedHashSet<>(input.sites());
       foreign.removeAll(companySites);
       if (!foreign.isEmpty()) {
-        throw ApiError.invalidField("sites", "No site of this company has the id(s) " + foreign + ".");
+        throw InvalidInput.field("sites", "No site of this company has the id(s) " + foreign + ".");
       }
       return new Prepared(company, input);
     });
@@ -114,11 +115,11 @@ public final class ConnectionService {
     Optional<UtilityProvider> provider = providers.find(input.url());
     boolean sandbox = provider.map(p -> p.rootUrl().equals(SANDBOX_URL)).orElse(false);
     if (caller.environment() == Environment.SANDBOX && !sandbox) {
-      throw ApiError.invalidField("url", "A SANDBOX key can only connect to the sandbox utility "
+      throw InvalidInput.field("url", "A SANDBOX key can only connect to the sandbox utility "
           + SANDBOX_URL + "; use a PRODUCTION key for real utilities.");
     }
     if (sandbox && input.sites().size() > 3) {
-      throw ApiError.invalidField("sites", "The sandbox utility takes 1 to 3 sites.");
+      throw InvalidInput.field("sites", "The sandbox utility takes 1 to 3 sites.");
     }
 
     Instant now = now();

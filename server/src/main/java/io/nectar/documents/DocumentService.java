@@ -1,8 +1,8 @@
 package io.nectar.documents;
 
+import io.nectar.errors.NotFound;
 import io.nectar.companies.CompanyService;
 import io.nectar.connections.ConnectionService;
-import io.nectar.http.ApiError;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
 import io.nectar.keys.Caller;
@@ -55,7 +55,7 @@ public final class DocumentService {
 
   /** The document {@code id} if the caller owns its company (deleted ones included: they can be listed). */
   public Document requireOwned(Handle h, Caller caller, UUID id) {
-    Document document = store.find(h, id).orElseThrow(() -> ApiError.notFound("Document"));
+    Document document = store.find(h, id).orElseThrow(() -> new NotFound("Document"));
     companies.requireOwnedChild(h, caller, document.companyId(), "Document");
     return document;
   }

@@ -1,5 +1,6 @@
 package io.nectar.http;
 
+import io.nectar.errors.NotFound;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -110,7 +111,7 @@ public final class Api {
    * (CONTRACT §3) with the same message as a missing one.
    */
   public static UUID id(Context ctx, String name, String what) {
-    return uuid(ctx.pathParam(name)).orElseThrow(() -> ApiError.notFound(what));
+    return uuid(ctx.pathParam(name)).orElseThrow(() -> new NotFound(what));
   }
 
   /**

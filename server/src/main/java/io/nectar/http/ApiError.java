@@ -1,15 +1,22 @@
 package io.nectar.http;
 
+import io.nectar.errors.Conflict;
+import io.nectar.errors.DomainException;
+import io.nectar.errors.Forbidden;
+import io.nectar.errors.InvalidInput;
+import io.nectar.errors.NotFound;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A failure with its HTTP status and the {@code detail} a client sees (CONTRACT §3). Services throw
- * it; the HTTP layer renders it as {@code {"detail": …, "errors": {field: [messages]}}}.
+ * A failure with its HTTP status and the {@code detail} a client sees (CONTRACT §3), rendered as
+ * {@code {"detail": …, "errors": {field: [messages]}}}. The HTTP layer throws it for what only HTTP
+ * knows (authentication, methods, media types, limits); services throw {@link DomainException}s,
+ * which {@link #of(DomainException)} maps to their status here, in one place.
  */
 public final class ApiError extends RuntimeException {
-  public static final String FORBIDDEN = "You do not have permission to perform this action.";
+  public static final String FORBIDDEN = Forbidden.NOT_YOURS;
 
   private final int status;
   private final Map<String, List<String>> errors;
@@ -31,23 +38,27 @@ public final class ApiError extends RuntimeException {
   }
 
   public static ApiError invalid(Map<String, List<String>> errors) {
-    String first = errors.entrySet().iterator().next().getKey();
-    String detail = "Invalid input: " + first + ": " + errors.get(first).get(0)
-        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
-    return new ApiError(400, detail, errors, null);
+    return of(new InvalidInput(errors));
+  }
+
+  /** The status and body of a refusal by a domain rule. */
+  public static ApiError of(DomainException e) {
+    if (e instanceof NotFound) {
+      return new ApiError(404, e.detail());
+    }
+    if (e instanceof Forbidden) {
+      return new ApiError(403, e.detail());
+    }
+    if (e instanceof Conflict) {
+      return new ApiError(409, e.detail());
+    }
+    return new ApiError(400, e.detail(), ((InvalidInput) e).errors(), null);
   }
 
   public static ApiError invalidField(String field, String message) {
     return invalid(Map.of(field, List.of(message)));
   }
 
-  public static ApiError notFound(String what) {
-    return new ApiError(404, what + " not found.");
-  }
-
-  public static ApiError forbidden() {
-    return new ApiError(403, FORBIDDEN);
-  }
 
   public int status() {
     return status;

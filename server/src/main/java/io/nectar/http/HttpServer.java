@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.nectar.errors.DomainException;
 import io.nectar.keys.KeyService;
 import java.time.Clock;
 import java.util.List;
@@ -60,6 +61,7 @@ public final class HttpServer {
       RoutesConfig routes = config.routes;
       routes.before(ctx -> beginRequest(ctx, settings.maxBodyBytes()));
       routes.exception(ApiError.class, (e, ctx) -> renderError(ctx, e));
+      routes.exception(DomainException.class, (e, ctx) -> renderError(ctx, ApiError.of(e)));
       routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, translate(ctx, e, settings)));
       routes.exception(Exception.class, (e, ctx) -> {
         log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);

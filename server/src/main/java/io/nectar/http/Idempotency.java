@@ -1,6 +1,7 @@
 package io.nectar.http;
 
 import io.javalin.http.Context;
+import io.nectar.errors.DomainException;
 import io.javalin.http.Handler;
 import io.nectar.keys.Caller;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,8 @@ final class Idempotency {
           throw error;
         }
         HttpServer.renderError(ctx, error);
+      } catch (DomainException refused) {
+        HttpServer.renderError(ctx, ApiError.of(refused));
       }
     } catch (Exception | Error e) {
       store.release(caller, key);

@@ -1,7 +1,7 @@
 package io.nectar.meters;
 
+import io.nectar.errors.NotFound;
 import io.nectar.companies.CompanyService;
-import io.nectar.http.ApiError;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
 import io.nectar.keys.Caller;
@@ -34,7 +34,7 @@ public final class MeterService {
 
   Meter get(Caller caller, UUID id) {
     return jdbi.inTransaction(h -> {
-      Meter meter = store.find(h, id).orElseThrow(() -> ApiError.notFound("Meter"));
+      Meter meter = store.find(h, id).orElseThrow(() -> new NotFound("Meter"));
       companies.requireOwnedChild(h, caller, meter.companyId(), "Meter");
       return meter;
     });

@@ -1,6 +1,6 @@
 package io.nectar.sites;
 
-import io.nectar.http.ApiError;
+import io.nectar.errors.NotFound;
 import io.nectar.keys.Caller;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +30,7 @@ public final class SiteService {
 
   /** The site {@code id} if the caller owns its company: 404 when missing, 403 for another tenant. */
   public Site requireOwned(Handle h, Caller caller, UUID id) {
-    Site site = store.find(h, id).orElseThrow(() -> ApiError.notFound("Site"));
+    Site site = store.find(h, id).orElseThrow(() -> new NotFound("Site"));
     companies.requireCompanyOf(h, caller, site.companyId(), "Site");
     return site;
   }

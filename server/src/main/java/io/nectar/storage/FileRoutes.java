@@ -1,8 +1,8 @@
 package io.nectar.storage;
 
+import io.nectar.errors.NotFound;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.nectar.http.ApiError;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -42,7 +42,7 @@ public final class FileRoutes {
     ctx.header("Referrer-Policy", "no-referrer");
     String key = ctx.pathParam("key");
     Duration remaining = links.verify(key, ctx.queryParam("expires"), ctx.queryParam("signature"));
-    BlobStore.Blob blob = blobs.get(key).orElseThrow(() -> ApiError.notFound("File"));
+    BlobStore.Blob blob = blobs.get(key).orElseThrow(() -> new NotFound("File"));
     // A cached copy must not outlive the link that fetched it.
     ctx.header("Cache-Control", "private, max-age=" + remaining.toSeconds());
     // Key segments hold only [A-Za-z0-9._-], so the file name needs no quoting or encoding.

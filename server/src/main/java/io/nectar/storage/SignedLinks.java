@@ -1,7 +1,7 @@
 package io.nectar.storage;
 
+import io.nectar.errors.Forbidden;
 import io.nectar.config.DerivedKey;
-import io.nectar.http.ApiError;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -89,7 +89,7 @@ public final class SignedLinks {
   /** Checks a page link as {@link #verify} checks a file link. */
   public Duration verifyPage(String path, String expires, String signature) {
     if (path == null || !SAFE_PATH.matcher(path).matches() || path.startsWith("/files/")) {
-      throw new ApiError(403, INVALID);
+      throw new Forbidden(INVALID);
     }
     return verifySigned(path, expires, signature);
   }
@@ -97,31 +97,31 @@ public final class SignedLinks {
   /**
    * Checks a link's parts as they arrived (any may be null) and returns how long it stays valid.
    *
-   * @throws ApiError 403 "This link is not valid." when anything was altered or is missing, or 403
+   * @throws Forbidden "This link is not valid." when anything was altered or is missing, or 403
    *     "This link has expired." when a genuine link is past its expiry
    */
   public Duration verify(String key, String expires, String signature) {
     if (key == null || !BlobKey.isValid(key)) {
-      throw new ApiError(403, INVALID);
+      throw new Forbidden(INVALID);
     }
     return verifySigned(pathOf(key), expires, signature);
   }
 
   private Duration verifySigned(String path, String expires, String signature) {
     if (expires == null || signature == null || !EPOCH_SECONDS.matcher(expires).matches()) {
-      throw new ApiError(403, INVALID);
+      throw new Forbidden(INVALID);
     }
     long expiresAt = Long.parseLong(expires);
     byte[] expected = sign(path, expiresAt).getBytes(StandardCharsets.US_ASCII);
     // Constant time, so response timing does not reveal how much of a forged signature was right.
     // The signature is checked before the expiry so an altered expiry is "not valid", not "expired".
     if (!MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {
-      throw new ApiError(403, INVALID);
+      throw new Forbidden(INVALID);
     }
     Instant expiry = Instant.ofEpochSecond(expiresAt);
     Instant now = clock.instant();
     if (!now.isBefore(expiry)) {
-      throw new ApiError(403, EXPIRED);
+      throw new Forbidden(EXPIRED);
     }
     return Duration.between(now, expiry);
   }

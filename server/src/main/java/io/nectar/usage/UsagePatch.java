@@ -1,5 +1,6 @@
 package io.nectar.usage;
 
+import io.nectar.errors.InvalidInput;
 import io.nectar.http.Fields;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,7 +35,7 @@ record UsagePatch(Fields fields, LocalDate startDate, LocalDate endDate, BigDeci
     // As in Nectar, a new start without an end makes a one-day period unless the old end still fits.
     LocalDate end = given("endDate") ? endDate : (given("startDate") && u.endDate().isBefore(start) ? start : u.endDate());
     if (end.isBefore(start)) {
-      throw io.nectar.http.ApiError.invalidField("endDate", "endDate must not be before startDate.");
+      throw InvalidInput.field("endDate", "endDate must not be before startDate.");
     }
     boolean usageChanged = given("usage") && usage.compareTo(u.usage()) != 0;
     return u.toBuilder()

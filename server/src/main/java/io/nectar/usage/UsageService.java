@@ -1,5 +1,6 @@
 package io.nectar.usage;
 
+import io.nectar.errors.NotFound;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nectar.companies.CompanyService;
 import io.nectar.connections.ConnectionService;
@@ -7,7 +8,6 @@ import io.nectar.documents.DocumentEvent;
 import io.nectar.documents.DocumentService;
 import io.nectar.documents.ListFilter;
 import io.nectar.documents.ListCache;
-import io.nectar.http.ApiError;
 import io.nectar.http.Json;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
@@ -62,7 +62,7 @@ public final class UsageService {
         case DOCUMENT -> {
           var document = documents.requireOwned(h, caller, id);
           if (document.deletedAt() != null) {
-            throw ApiError.notFound("Document");
+            throw new NotFound("Document");
           }
           yield document.companyId();
         }
@@ -113,7 +113,7 @@ public final class UsageService {
 
   private UsageData requireOwned(Handle h, Caller caller, UUID id, boolean forUpdate) {
     UsageData usage = (forUpdate ? store.findForUpdate(h, id) : store.find(h, id))
-        .orElseThrow(() -> ApiError.notFound("Usage data"));
+        .orElseThrow(() -> new NotFound("Usage data"));
     companies.requireOwnedChild(h, caller, usage.companyId(), "Usage data");
     return usage;
   }

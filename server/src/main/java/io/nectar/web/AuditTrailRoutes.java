@@ -1,12 +1,13 @@
 package io.nectar.web;
 
+import io.nectar.errors.Forbidden;
+import io.nectar.errors.NotFound;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.nectar.documents.Document;
 import io.nectar.documents.DocumentEvent;
 import io.nectar.documents.DocumentLinks;
 import io.nectar.documents.DocumentService;
-import io.nectar.http.ApiError;
 import io.nectar.storage.SignedLinks;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,10 @@ public final class AuditTrailRoutes {
 
   private void page(Context ctx) {
     String raw = ctx.pathParam("documentId");
-    UUID id = io.nectar.http.Api.uuid(raw).orElseThrow(() -> new ApiError(403, SignedLinks.INVALID));
+    UUID id = io.nectar.http.Api.uuid(raw).orElseThrow(() -> new Forbidden(SignedLinks.INVALID));
     links.verifyPage(DocumentLinks.auditPath(id), ctx.queryParam("expires"), ctx.queryParam("signature"));
     Map.Entry<Document, List<DocumentEvent>> history = documents.history(id)
-        .orElseThrow(() -> ApiError.notFound("Document"));
+        .orElseThrow(() -> new NotFound("Document"));
     ctx.header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
         .contentType("text/html; charset=utf-8").result(render(history.getKey(), history.getValue()));
   }

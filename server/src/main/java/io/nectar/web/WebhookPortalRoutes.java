@@ -1,10 +1,10 @@
 package io.nectar.web;
 
+import io.nectar.errors.Forbidden;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.nectar.http.Api;
-import io.nectar.http.ApiError;
 import io.nectar.http.Fields;
 import io.nectar.http.RequestBody;
 import io.nectar.keys.Environment;
@@ -71,12 +71,12 @@ public final class WebhookPortalRoutes {
   /** The tenant whose portal the link opens; 403 unless the link is genuine and current. */
   private Tenant tenant(Context ctx) {
     UUID organization = Api.uuid(ctx.pathParam("organizationId"))
-        .orElseThrow(() -> new ApiError(403, SignedLinks.INVALID));
+        .orElseThrow(() -> new Forbidden(SignedLinks.INVALID));
     Environment environment;
     try {
       environment = Environment.valueOf(ctx.pathParam("environment"));
     } catch (IllegalArgumentException e) {
-      throw new ApiError(403, SignedLinks.INVALID);
+      throw new Forbidden(SignedLinks.INVALID);
     }
     Tenant tenant = new Tenant(organization, environment);
     links.verifyPage(WebhookService.portalPath(tenant), ctx.queryParam("expires"), ctx.queryParam("signature"));

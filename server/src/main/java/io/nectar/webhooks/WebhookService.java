@@ -1,7 +1,8 @@
 package io.nectar.webhooks;
 
+import io.nectar.errors.Forbidden;
+import io.nectar.errors.NotFound;
 import io.nectar.connections.CredentialCipher;
-import io.nectar.http.ApiError;
 import io.nectar.http.Json;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
@@ -144,7 +145,7 @@ public final class WebhookService {
   /** Sends the message again, under the same {@code webhook-id}, to each endpoint it went to. */
   int replay(Tenant tenant, UUID messageId, Runnable emptyBody) {
     return jdbi.inTransaction(h -> {
-      store.findMessage(h, tenant, messageId).orElseThrow(() -> ApiError.notFound("Message"));
+      store.findMessage(h, tenant, messageId).orElseThrow(() -> new NotFound("Message"));
       emptyBody.run();
       int queued = store.replay(h, messageId, now());
       Outbox.notifyWorkers(h);
@@ -170,9 +171,9 @@ public final class WebhookService {
   }
 
   private WebhookEndpoint requireOwned(Handle h, Tenant tenant, UUID id, boolean forUpdate) {
-    WebhookEndpoint endpoint = store.find(h, id, forUpdate).orElseThrow(() -> ApiError.notFound("Webhook endpoint"));
+    WebhookEndpoint endpoint = store.find(h, id, forUpdate).orElseThrow(() -> new NotFound("Webhook endpoint"));
     if (!endpoint.tenant().equals(tenant)) {
-      throw ApiError.forbidden();
+      throw new Forbidden();
     }
     return endpoint;
   }

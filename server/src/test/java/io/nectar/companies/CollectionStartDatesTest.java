@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nectar.config.ConfigException;
-import io.nectar.http.ApiError;
+import io.nectar.errors.InvalidInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,12 +50,10 @@ class CollectionStartDatesTest {
   }
 
   @Test
-  void aServiceRefusesAnOutOfBoundsDateWithA400UnderTheFieldItNames() {
+  void aServiceRefusesAnOutOfBoundsDateAsInvalidUnderTheFieldItNames() {
     assertThatThrownBy(() -> dates.require("dataCollectionStartDate", TODAY.plusDays(1)))
-        .isInstanceOfSatisfying(ApiError.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.errors()).containsOnlyKeys("dataCollectionStartDate");
-        });
+        .isInstanceOfSatisfying(InvalidInput.class, e ->
+            assertThat(e.errors()).containsOnlyKeys("dataCollectionStartDate"));
     dates.require("dataCollectionStartDate", TODAY);
   }
 

@@ -3,7 +3,7 @@ package io.nectar.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nectar.http.ApiError;
+import io.nectar.errors.Forbidden;
 import io.nectar.testing.TestClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -157,10 +157,7 @@ class SignedLinksTest {
 
   private static void assertForbidden(ThrowingCallable call, String detail) {
     assertThatThrownBy(call)
-        .isInstanceOfSatisfying(ApiError.class, e -> {
-          assertThat(e.status()).isEqualTo(403);
-          assertThat(e.detail()).isEqualTo(detail);
-        });
+        .isInstanceOfSatisfying(Forbidden.class, e -> assertThat(e.detail()).isEqualTo(detail));
   }
 
   /** The parts of a link, as the server receives them. */

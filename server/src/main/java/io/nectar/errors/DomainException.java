@@ -1,0 +1,19 @@
+package io.nectar.errors;
+
+/**
+ * A rule of the domain refused what was asked. Services throw its kinds, which say nothing of HTTP;
+ * the HTTP layer maps each kind to its status and {@code detail} in one place.
+ */
+public abstract sealed class DomainException extends RuntimeException
+    permits NotFound, Forbidden, InvalidInput, Conflict {
+
+  DomainException(String detail) {
+    // Expected outcomes, thrown often under load: no stack trace to fill.
+    super(detail, null, false, false);
+  }
+
+  /** The sentence the client sees. */
+  public String detail() {
+    return getMessage();
+  }
+}
