@@ -28,9 +28,11 @@ final class FormEncoding {
       this.parameter = parameter;
     }
 
-    /** The parameter whose value is malformed, or null when its name is. */
-    String parameter() {
-      return parameter;
+    /** A 400 naming the parameter when its name could be read; {@code where} names the whole otherwise. */
+    ApiError asError(String where) {
+      return parameter == null
+          ? ApiError.badRequest("Malformed " + where + ": " + getMessage())
+          : ApiError.invalidField(parameter, getMessage());
     }
   }
 

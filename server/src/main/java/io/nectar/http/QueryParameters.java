@@ -1,10 +1,11 @@
 package io.nectar.http;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks the query string of every request before any route reads it, so that no filter, present
@@ -23,20 +24,15 @@ final class QueryParameters {
     try {
       parameters = FormEncoding.decode(rawQuery, StandardCharsets.UTF_8);
     } catch (FormEncoding.Malformed e) {
-      throw e.parameter() == null
-          ? ApiError.badRequest("Malformed query string: " + e.getMessage())
-          : ApiError.invalidField(e.parameter(), e.getMessage());
+      throw e.asError("query string");
     }
     Map<String, List<String>> errors = new LinkedHashMap<>();
     parameters.forEach((name, values) -> {
-      Text.refusal(name).ifPresent(refusal -> errors.computeIfAbsent(name, n -> new ArrayList<>()).add(refusal));
-      for (String value : values) {
-        Text.refusal(value).ifPresent(refusal -> {
-          List<String> messages = errors.computeIfAbsent(name, n -> new ArrayList<>());
-          if (!messages.contains(refusal)) {
-            messages.add(refusal);
-          }
-        });
+      Set<String> refusals = new LinkedHashSet<>();
+      Text.refusal(name).ifPresent(refusals::add);
+      values.forEach(value -> Text.refusal(value).ifPresent(refusals::add));
+      if (!refusals.isEmpty()) {
+        errors.put(name, List.copyOf(refusals));
       }
     });
     if (!errors.isEmpty()) {

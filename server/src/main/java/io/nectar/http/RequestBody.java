@@ -92,9 +92,7 @@ public record RequestBody(ObjectNode fields, boolean textual) {
     try {
       return FormEncoding.decode(text, charset);
     } catch (FormEncoding.Malformed e) {
-      throw e.parameter() == null
-          ? ApiError.badRequest("Malformed form body: " + e.getMessage())
-          : ApiError.invalidField(e.parameter(), e.getMessage());
+      throw e.asError("form body");
     }
   }
 
