@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.MimeTypes;
 
 /**
  * {@code application/x-www-form-urlencoded}, as query strings and form bodies carry it, decoded
@@ -33,6 +34,22 @@ final class FormEncoding {
       return parameter == null
           ? ApiError.badRequest("Malformed " + where + ": " + getMessage())
           : ApiError.invalidField(parameter, getMessage());
+    }
+  }
+
+  /**
+   * The charset a Content-Type names ({@code text/plain; charset=ISO-8859-1}), or {@code otherwise}
+   * when it names none; one the server does not know is a 415.
+   */
+  static Charset charset(String contentType, Charset otherwise) {
+    String named = contentType == null ? null : MimeTypes.getCharsetFromContentType(contentType);
+    if (named == null) {
+      return otherwise;
+    }
+    try {
+      return Charset.forName(named);
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(415, "Unsupported charset \"" + named + "\" in Content-Type \"" + contentType + "\".");
     }
   }
 

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The Javalin server: request ids, body limits, JSON errors for every failure path (unknown routes,
- * wrong methods, oversized bodies, unexpected exceptions), access log and request metrics. Features
- * add their routes through an {@link Api} (authenticated, versioned) or as plain public routes.
+ * The Javalin server: request ids, body limits, a strict check of every query string, JSON errors
+ * for every failure path (unknown routes, wrong methods with their {@code Allow}, oversized bodies,
+ * unexpected exceptions), no method overrides, access log and request metrics. Features add their
+ * routes through an {@link Api} (authenticated, versioned) or as plain public routes.
  */
 public final class HttpServer {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
@@ -88,15 +87,8 @@ final class MultipartForm {
 
   /** The part's own charset, else the form's {@code _charset_}, else UTF-8 (RFC 7578 §4.6). */
   private static Charset charsetOf(MultiPart.Part part, Charset formDefault) {
-    String named = MimeTypes.getCharsetFromContentType(part.getHeaders().get(HttpHeader.CONTENT_TYPE));
-    if (named != null) {
-      try {
-        return Charset.forName(named);
-      } catch (IllegalArgumentException e) {
-        throw new ApiError(415, "Unsupported charset \"" + named + "\" in a multipart/form-data part.");
-      }
-    }
-    return formDefault == null ? StandardCharsets.UTF_8 : formDefault;
+    return FormEncoding.charset(part.getHeaders().get(HttpHeader.CONTENT_TYPE),
+        formDefault == null ? StandardCharsets.UTF_8 : formDefault);
   }
 
   static ApiError malformed() {

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.jetty.http.MimeTypes;
 
 /**
  * A request body as named fields, whatever it arrived as: JSON, form-urlencoded or multipart
@@ -81,7 +80,7 @@ public record RequestBody(ObjectNode fields, boolean textual) {
 
   /** A URL-encoded body, decoded strictly: a broken {@code %} escape is a 400, not a field dropped. */
   private static Map<String, List<String>> urlEncoded(byte[] bytes, String contentType) {
-    Charset charset = charset(contentType);
+    Charset charset = FormEncoding.charset(contentType, StandardCharsets.UTF_8);
     String text;
     try {
       text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -93,19 +92,6 @@ public record RequestBody(ObjectNode fields, boolean textual) {
       return FormEncoding.decode(text, charset);
     } catch (FormEncoding.Malformed e) {
       throw e.asError("form body");
-    }
-  }
-
-  /** The charset the Content-Type names, UTF-8 when it names none. */
-  private static Charset charset(String contentType) {
-    String named = MimeTypes.getCharsetFromContentType(contentType);
-    if (named == null) {
-      return StandardCharsets.UTF_8;
-    }
-    try {
-      return Charset.forName(named);
-    } catch (IllegalArgumentException e) {
-      throw new ApiError(415, "Unsupported charset \"" + named + "\" in Content-Type.");
     }
   }
 

@@ -155,7 +155,13 @@ class AuditDefectsTest {
         form, Map.of());
 
     assertRejected(response, 400, field);
+    assertThat(message(response, field)).contains("percent-encoding");
     assertThat(server.get("/v2.2/company/" + companyId, key).body()).isEqualTo(before);
+  }
+
+  /** The first message {@code errors} gives for {@code field}. */
+  private static String message(Response response, String field) {
+    return response.json().path("errors").path(field).path(0).asText();
   }
 
   // ------------------------------------------------- 3. a file where a field is expected
@@ -184,6 +190,7 @@ class AuditDefectsTest {
         multipartWithFile("eventTypes", "connection.created.v2"), Map.of());
 
     assertRejected(response, 400, "eventTypes");
+    assertThat(message(response, "eventTypes")).contains("file");
     assertThat(server.get(endpoint, key).json().get("eventTypes").toString()).isEqualTo("[\"document.created.v2\"]");
   }
 
@@ -195,6 +202,7 @@ class AuditDefectsTest {
         multipartWithFile("externalId", "from-a-file", "name", "Renamed by a form"), Map.of());
 
     assertRejected(response, 400, "externalId");
+    assertThat(message(response, "externalId")).contains("file");
     assertThat(server.get("/v2.2/company/" + companyId, key).body()).isEqualTo(before);
   }
 
@@ -206,6 +214,7 @@ class AuditDefectsTest {
     Response response = server.sendBytes("POST", "/v2.2/company", key, MULTIPART, body, Map.of());
 
     assertRejected(response, 400, "name");
+    assertThat(message(response, "name")).contains("file");
   }
 
   // ------------------------------------------------- 4. multipart part count and keep-alive
@@ -318,21 +327,32 @@ class AuditDefectsTest {
   static Stream<Arguments> refusedBeforeRouting() {
     List<Arguments> arguments = new ArrayList<>();
     for (String method : List.of("GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS")) {
-      arguments.add(Arguments.of(method, "a control character in a header",
-          method + " /v2.2/company HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0001b\r\n"));
-      arguments.add(Arguments.of(method, "a malformed path",
+      String company = method + " /v2.2/company HTTP/1.1\r\n";
+      arguments.add(Arguments.of(method, "a control character in a header", 400,
+          company + "Host: localhost\r\nX-Note: a\u0001b\r\n"));
+      arguments.add(Arguments.of(method, "a malformed path", 400,
           method + " /v2.2/company/%ZZ HTTP/1.1\r\nHost: localhost\r\n"));
-      arguments.add(Arguments.of(method, "a NUL in the path",
+      arguments.add(Arguments.of(method, "a NUL in the path", 400,
           method + " /v2.2/company/%00 HTTP/1.1\r\nHost: localhost\r\n"));
+      arguments.add(Arguments.of(method, "a path that is not UTF-8", 400,
+          method + " /v2.2/comp%C3any HTTP/1.1\r\nHost: localhost\r\n"));
+      arguments.add(Arguments.of(method, "no Host", 400, company));
+      arguments.add(Arguments.of(method, "a Content-Length that is no number", 400,
+          company + "Host: localhost\r\nContent-Length: abc\r\n"));
+      arguments.add(Arguments.of(method, "an oversized header", 431,
+          company + "Host: localhost\r\nX-Note: " + "n".repeat(9000) + "\r\n"));
+      arguments.add(Arguments.of(method, "an overlong URI", 414,
+          method + " /v2.2/company?q=" + "q".repeat(9000) + " HTTP/1.1\r\nHost: localhost\r\n"));
     }
     return arguments.stream();
   }
 
   @ParameterizedTest(name = "{0} with {1}")
   @MethodSource("refusedBeforeRouting")
-  void aRequestRefusedBeforeRoutingGetsJsonWithDetailWhateverTheMethod(String method, String what, String head) {
+  void aRequestRefusedBeforeRoutingGetsJsonWithDetailWhateverTheMethod(String method, String what, int status,
+      String head) {
     try (RawHttp raw = new RawHttp(server.server().port())) {
-      assertJsonError(raw.send(head, null), 400);
+      assertJsonError(raw.send(head, null), status);
     }
   }
 
