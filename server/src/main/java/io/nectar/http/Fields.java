@@ -250,11 +250,9 @@ public final class Fields {
   }
 
   private String checkedText(String field, String value, int maxLength, boolean allowBlank) {
-    if (value.indexOf('\0') >= 0) {
-      return error(field, "Null characters are not allowed.");
-    }
-    if (!isWellFormed(value)) {
-      return error(field, "Invalid Unicode: the text contains an unpaired surrogate.");
+    var refusal = Text.refusal(value);
+    if (refusal.isPresent()) {
+      return error(field, refusal.get());
     }
     String trimmed = value.trim();
     if (!allowBlank && trimmed.isEmpty()) {
@@ -264,22 +262,6 @@ public final class Fields {
       return error(field, "Ensure this field has no more than " + maxLength + " characters.");
     }
     return trimmed;
-  }
-
-  /** False for text with a lone UTF-16 surrogate, which no database encoding can store faithfully. */
-  private static boolean isWellFormed(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private <T> T error(String field, String message) {

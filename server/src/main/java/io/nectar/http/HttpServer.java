@@ -12,6 +12,7 @@ import io.nectar.keys.KeyService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -22,9 +23,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The Javalin server: request ids, body limits, JSON errors for every failure path (unknown routes,
- * wrong methods, oversized bodies, unexpected exceptions), access log and request metrics. Features
- * add their routes through an {@link Api} (authenticated, versioned) or as plain public routes.
+ * The Javalin server: request ids, body limits, a strict check of every query string, JSON errors
+ * for every failure path (unknown routes, wrong methods with their {@code Allow}, oversized bodies,
+ * unexpected exceptions), no method overrides, access log and request metrics. Features add their
+ * routes through an {@link Api} (authenticated, versioned) or as plain public routes.
  */
 public final class HttpServer {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -40,7 +42,8 @@ public final class HttpServer {
   public HttpServer(Settings settings, Jdbi jdbi, KeyService keys, Clock clock, MeterRegistry meters,
       Consumer<Api> apiRoutes, Consumer<RoutesConfig> publicRoutes) {
     this.idempotency = new Idempotency(jdbi, clock, settings.maxBodyBytes());
-    RateLimiter limiter = new RateLimiter(settings.maxConcurrentPerKey(), settings.maxPerSecondPerKey());
+    RateLimiter limiter = new RateLimiter(settings.maxConcurrentPerKey(), settings.maxPerSecondPerKey(), clock);
+    AllowedMethods allowed = new AllowedMethods();
     List<Api.Route>[] registered = new List[1];
     this.javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -51,6 +54,7 @@ public final class HttpServer {
       config.staticFiles.enableWebjars();
       config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
       config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
+      config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new MethodOverrides()));
       config.jetty.modifyServer(server -> {
         server.setStopTimeout(10_000);
         // Requests Jetty refuses before routing (an encoded NUL in the path, a bad header) get JSON too.
@@ -59,10 +63,10 @@ public final class HttpServer {
       config.requestLogger.http((ctx, ms) -> logRequest(ctx, ms, meters));
 
       RoutesConfig routes = config.routes;
-      routes.before(ctx -> beginRequest(ctx, settings.maxBodyBytes()));
+      routes.before(ctx -> beginRequest(ctx, settings.maxBodyBytes(), allowed));
       routes.exception(ApiError.class, (e, ctx) -> renderError(ctx, e));
       routes.exception(DomainException.class, (e, ctx) -> renderError(ctx, ApiError.of(e)));
-      routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, translate(ctx, e, settings)));
+      routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, translate(ctx, e, settings, allowed)));
       routes.exception(Exception.class, (e, ctx) -> {
         log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
         renderError(ctx, new ApiError(500, "Internal server error. Quote the request id "
@@ -71,7 +75,8 @@ public final class HttpServer {
       for (int status : new int[] {400, 404, 405, 413, 415, 500, 503}) {
         routes.error(status, ctx -> {
           if (ctx.attribute(Json.RESPONSE_BYTES) == null) {
-            renderError(ctx, new ApiError(status, defaultDetail(ctx, status)));
+            renderError(ctx, status == 405 ? methodNotAllowed(ctx, allowed)
+                : new ApiError(status, defaultDetail(ctx, status)));
           }
         });
       }
@@ -81,6 +86,7 @@ public final class HttpServer {
       registered[0] = api.routes();
     });
     this.apiRoutes = registered[0];
+    allowed.use(javalin.unsafe.internalRouter);
   }
 
   /** Limits and rates for the HTTP layer. */
@@ -114,30 +120,41 @@ public final class HttpServer {
     Json.respond(ctx, error.status(), Json.error(error));
   }
 
-  private static void beginRequest(Context ctx, long maxBodyBytes) {
+  private static void beginRequest(Context ctx, long maxBodyBytes, AllowedMethods allowed) {
     String incoming = ctx.header(REQUEST_ID);
     String requestId = incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches()
         ? incoming : UUID.randomUUID().toString();
     ctx.header(REQUEST_ID, requestId);
     MDC.put("requestId", requestId);
-    if (ctx.method() == io.javalin.http.HandlerType.HEAD
-        && (ctx.path().startsWith("/v2") || ctx.path().startsWith("/audit/"))) {
-      // Javalin would answer HEAD for any GET route without running it, authentication included.
-      throw new ApiError(405, "Method \"HEAD\" not allowed.");
+    if (ctx.method() == io.javalin.http.HandlerType.HEAD && refusesHead(ctx.path())) {
+      throw methodNotAllowed(ctx, allowed);
     }
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBodyBytes) {
       throw RequestBody.tooLarge(maxBodyBytes);
     }
+    QueryParameters.check(ctx.queryString());
   }
 
-  private static ApiError translate(Context ctx, HttpResponseException e, Settings settings) {
+  /** Javalin would answer HEAD for any GET route without running it, authentication included. */
+  static boolean refusesHead(String path) {
+    return path.startsWith("/v2") || path.startsWith("/audit/");
+  }
+
+  private static ApiError methodNotAllowed(Context ctx, AllowedMethods allowed) {
+    return new ApiError(405, defaultDetail(ctx, 405), null, Map.of("Allow", allowed.of(ctx.path())));
+  }
+
+  private static ApiError translate(Context ctx, HttpResponseException e, Settings settings, AllowedMethods allowed) {
     int status = e.getStatus();
     if (status == 413) {
       return RequestBody.tooLarge(settings.maxBodyBytes());
     }
+    if (status == 405) {
+      return methodNotAllowed(ctx, allowed);
+    }
     String detail = switch (status) {
-      case 404, 405 -> defaultDetail(ctx, status);
+      case 404 -> defaultDetail(ctx, status);
       default -> e.getMessage() == null || e.getMessage().isBlank() ? "Request failed." : e.getMessage();
     };
     return new ApiError(status, detail);

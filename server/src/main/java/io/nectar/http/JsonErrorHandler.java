@@ -14,9 +14,15 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's error page for requests it refuses before they reach a route (an encoded NUL in the path,
  * an oversized header): the same {@code {"detail": …}} JSON and {@code X-Request-Id} as every other
- * error, instead of Jetty's HTML.
+ * error, whatever the method, instead of Jetty's HTML or an empty body.
  */
 final class JsonErrorHandler extends ErrorHandler {
+
+  /** Jetty writes an error body only for GET, POST and HEAD; every method gets the JSON here. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
 
   @Override
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,

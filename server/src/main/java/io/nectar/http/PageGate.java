@@ -28,6 +28,11 @@ public final class PageGate {
     return new PageGate(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(1));
   }
 
+  /** How many pages are waiting for their turn now (an estimate while pages come and go). */
+  int waiting() {
+    return turns.getQueueLength();
+  }
+
   public void run(Runnable page) {
     boolean turn;
     try {

@@ -8,6 +8,11 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +49,11 @@ public record RequestBody(ObjectNode fields, boolean textual) {
     if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
       return new RequestBody(parseJson(readBounded(ctx, maxBytes)), false);
     }
-    if (mediaType.equals("application/x-www-form-urlencoded") || mediaType.equals("multipart/form-data")) {
-      return new RequestBody(formFields(readForm(ctx, maxBytes)), true);
+    if (mediaType.equals("application/x-www-form-urlencoded")) {
+      return new RequestBody(formFields(urlEncoded(readBounded(ctx, maxBytes), contentType)), true);
+    }
+    if (mediaType.equals("multipart/form-data")) {
+      return new RequestBody(formFields(MultipartForm.fields(readBounded(ctx, maxBytes), contentType, maxBytes)), true);
     }
     throw new ApiError(415, "Unsupported media type \"" + mediaType
         + "\" in request: use application/json, application/x-www-form-urlencoded or multipart/form-data.");
@@ -70,37 +78,21 @@ public record RequestBody(ObjectNode fields, boolean textual) {
     return object;
   }
 
-  private static Map<String, List<String>> readForm(Context ctx, long maxBytes) {
+  /** A URL-encoded body, decoded strictly: a broken {@code %} escape is a 400, not a field dropped. */
+  private static Map<String, List<String>> urlEncoded(byte[] bytes, String contentType) {
+    Charset charset = FormEncoding.charset(contentType, StandardCharsets.UTF_8);
+    String text;
     try {
-      return ctx.formParamMap();
-    } catch (Exception e) { // Javalin rethrows Jetty's ServletException unchecked
-      if (e instanceof ApiError error) {
-        throw error;
-      }
-      if (isTooLarge(e)) {
-        throw tooLarge(maxBytes);
-      }
-      throw ApiError.badRequest("Malformed form body: " + (mediaTypeOf(ctx).startsWith("multipart/")
-          ? "not valid multipart/form-data (check the boundary and the part headers)."
-          : "not valid application/x-www-form-urlencoded."));
+      text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw ApiError.badRequest("Malformed form body: not valid " + charset.name() + " text.");
     }
-  }
-
-  /** Jetty reports a multipart body over its limits as an exception whose message says so. */
-  private static boolean isTooLarge(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if (t instanceof io.javalin.http.HttpResponseException h && h.getStatus() == 413
-          || message.contains("too large") || message.contains("exceeds") || message.contains("max")) {
-        return true;
-      }
+    try {
+      return FormEncoding.decode(text, charset);
+    } catch (FormEncoding.Malformed e) {
+      throw e.asError("form body");
     }
-    return false;
-  }
-
-  private static String mediaTypeOf(Context ctx) {
-    String contentType = ctx.contentType();
-    return contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
   }
 
   private static ObjectNode formFields(Map<String, List<String>> params) {

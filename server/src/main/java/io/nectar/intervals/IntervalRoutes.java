@@ -8,13 +8,13 @@ import io.nectar.http.ApiError;
 import io.nectar.http.Json;
 import io.nectar.http.Pagination;
 import io.nectar.http.Pagination.PageRequest;
+import io.nectar.http.Rfc3339;
 import io.nectar.meters.DatasourceType;
 import io.nectar.meters.Identifiers;
 import io.nectar.meters.Meter;
 import io.nectar.meters.MeterView;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ public final class IntervalRoutes {
       return null;
     }
     try {
-      return OffsetDateTime.parse(raw.trim()).toInstant();
+      return Rfc3339.instant(raw.trim());
     } catch (DateTimeParseException e) {
       try {
         return LocalDate.parse(raw.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();

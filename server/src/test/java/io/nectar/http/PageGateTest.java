@@ -11,35 +11,46 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 class PageGateTest {
   @Test
+  @Timeout(120)
   void noMorePagesRunAtOnceThanItHasTurnsAndEveryPageRuns() throws Exception {
-    PageGate gate = new PageGate(2, Duration.ofSeconds(30));
+    PageGate gate = new PageGate(2, Duration.ofMinutes(10)); // no page goes ahead by waiting out its turn here
     AtomicInteger running = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<?>> pages = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         pages.add(pool.submit(() -> gate.run(() -> {
           most.accumulateAndGet(running.incrementAndGet(), Math::max);
-          sleep(30);
+          await(release);
           running.decrementAndGet();
           done.incrementAndGet();
         })));
       }
+      // Six pages queued in the gate is the signal that the other two hold both turns and no third got in.
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gate.waiting() == 6);
+      assertThat(running).hasValue(2);
+      assertThat(done).hasValue(0);
+
+      release.countDown();
       for (Future<?> page : pages) {
         page.get(30, TimeUnit.SECONDS);
       }
     } finally {
+      release.countDown();
       pool.shutdownNow();
     }
     assertThat(done).hasValue(8);
     assertThat(most).hasValue(2);
+    assertThat(gate.waiting()).isZero();
   }
 
   @Test
@@ -65,17 +76,9 @@ class PageGateTest {
     }
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   private static void await(CountDownLatch latch) {
     try {
-      latch.await(10, TimeUnit.SECONDS);
+      latch.await(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
