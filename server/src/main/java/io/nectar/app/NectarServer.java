@@ -13,7 +13,7 @@ import io.nectar.collection.SandboxBills;
 import io.nectar.companies.CompanyPurger;
 import io.nectar.connections.ConnectionRoutes;
 import io.nectar.connections.ConnectionService;
-import io.nectar.connections.CredentialCipher;
+import io.nectar.config.CredentialCipher;
 import io.nectar.documents.DocumentLinks;
 import io.nectar.documents.DocumentRoutes;
 import io.nectar.documents.DocumentService;

@@ -4,6 +4,7 @@ import io.nectar.accounts.Account;
 import io.nectar.accounts.AccountStore;
 import io.nectar.companies.Company;
 import io.nectar.companies.CompanyService;
+import io.nectar.config.CredentialCipher;
 import io.nectar.http.ApiError;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;

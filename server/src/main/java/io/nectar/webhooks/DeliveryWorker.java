@@ -3,7 +3,7 @@ package io.nectar.webhooks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.nectar.connections.CredentialCipher;
+import io.nectar.config.CredentialCipher;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;

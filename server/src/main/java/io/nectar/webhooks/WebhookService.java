@@ -1,6 +1,6 @@
 package io.nectar.webhooks;
 
-import io.nectar.connections.CredentialCipher;
+import io.nectar.config.CredentialCipher;
 import io.nectar.http.ApiError;
 import io.nectar.http.Json;
 import io.nectar.http.Pagination.PageRequest;

@@ -1,6 +1,6 @@
 package io.nectar.webhooks;
 
-import io.nectar.connections.CredentialCipher;
+import io.nectar.config.CredentialCipher;
 import io.nectar.db.Rows;
 import io.nectar.keys.Environment;
 import java.sql.Array;

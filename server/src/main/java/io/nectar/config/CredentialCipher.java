@@ -1,6 +1,5 @@
-package io.nectar.connections;
+package io.nectar.config;
 
-import io.nectar.config.DerivedKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,9 +1,8 @@
-package io.nectar.connections;
+package io.nectar.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nectar.config.DerivedKey;
 import io.nectar.storage.SignedLinks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
