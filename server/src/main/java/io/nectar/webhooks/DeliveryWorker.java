@@ -129,7 +129,7 @@ public final class DeliveryWorker implements AutoCloseable {
       return List.of();
     }
     try {
-      return jdbi.inTransaction(h -> {
+      return Transactions.inTransaction(jdbi, h -> {
         h.execute("set local synchronous_commit = off");
         if (!outcomes.isEmpty()) {
           store.record(h, outcomes, settings.retrySchedule(), settings.disableAfter());
