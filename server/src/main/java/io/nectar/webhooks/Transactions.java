@@ -1,6 +1,7 @@
 package io.nectar.webhooks;
 
 import java.sql.SQLException;
+import java.util.Optional;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -27,26 +28,33 @@ final class Transactions {
       try {
         return jdbi.inTransaction(work);
       } catch (RuntimeException e) {
-        if (attempt >= ATTEMPTS || !isWorthRetrying(e)) {
+        Optional<String> reason = abortReason(e);
+        if (attempt >= ATTEMPTS || reason.isEmpty()) {
           throw e;
         }
         // Worth knowing: between writers that keep the lock order this does not happen.
-        log.warn("A webhook transaction was aborted ({}); running it again", e.getMessage());
+        log.warn("PostgreSQL aborted a webhook transaction ({}); running it again", reason.get());
       }
     }
   }
 
-  /** True if PostgreSQL gave up on the transaction for a deadlock or a serialization failure. */
-  static boolean isWorthRetrying(Throwable failure) {
+  /**
+   * Why PostgreSQL gave up on the transaction, if for a deadlock or a serialization failure: the
+   * cases that running it again resolves. Empty for any other failure.
+   */
+  static Optional<String> abortReason(Throwable failure) {
     int depth = 0;
     for (Throwable cause = failure; cause != null && depth++ < 32; cause = cause.getCause()) { // a cycle ends too
       // A batch reports its statement's failure as the next exception, not as the cause.
       for (Throwable e = cause; e instanceof SQLException sql; e = sql.getNextException()) {
-        if (DEADLOCK_DETECTED.equals(sql.getSQLState()) || SERIALIZATION_FAILURE.equals(sql.getSQLState())) {
-          return true;
+        if (DEADLOCK_DETECTED.equals(sql.getSQLState())) {
+          return Optional.of("deadlock detected");
+        }
+        if (SERIALIZATION_FAILURE.equals(sql.getSQLState())) {
+          return Optional.of("serialization failure");
         }
       }
     }
-    return false;
+    return Optional.empty();
   }
 }

@@ -71,8 +71,9 @@ class WebhookLockingTest {
     TestServer.Tenant tenant = server.tenant("Locking Org " + UUID.randomUUID(), Environment.PRODUCTION);
     Instant before = server.clock().instant().minusSeconds(1);
     String endpoint = endpoint(tenant);
+    int start = receiver.deliveries().size();
     publish(tenant, MESSAGES);
-    receiver.await(d -> true, MESSAGES / 4);
+    receiver.await(d -> true, start + MESSAGES / 4);
 
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
@@ -89,8 +90,55 @@ class WebhookLockingTest {
     everyAttemptIsRecorded();
   }
 
+  @Test
+  void everyOperationOnEndpointsWhileTheWorkerDeliversSucceedsAndEveryAttemptIsRecorded() {
+    TestServer.Tenant tenant = server.tenant("Locking Org " + UUID.randomUUID(), Environment.PRODUCTION);
+    Instant before = server.clock().instant().minusSeconds(1);
+    String recovered = endpoint(tenant);
+    String changed = endpoint(tenant);
+    try (Receiver doomedReceiver = new Receiver()) {
+      doomedReceiver.answer(d -> new MockResponse.Builder().code(200)
+          .headersDelay(ThreadLocalRandom.current().nextInt(1, 25), TimeUnit.MILLISECONDS).build());
+      String doomed = endpoint(tenant, doomedReceiver);
+      int start = receiver.deliveries().size();
+      List<UUID> messages = publish(tenant, MESSAGES / 3);
+      receiver.await(d -> true, start + MESSAGES / 4);
+
+      List<Response> answers = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        String path = "/v2.2/webhook/endpoint/";
+        int seen = receiver.deliveries().size();
+        Response answer = switch (i % 4) {
+          case 0 -> server.postJson(path + recovered + "/recover", tenant.key(), "{\"since\": \"" + before + "\"}");
+          case 1 -> server.postJson("/v2.2/webhook/message/" + messages.get(i * 7 % messages.size()) + "/replay",
+              tenant.key(), "{}");
+          case 2 -> server.patchJson(path + changed, tenant.key(), "{\"isDisabled\": false, \"description\": \"" + i + "\"}");
+          default -> server.postJson(path + doomed + "/rotate-secret", tenant.key(), "{}");
+        };
+        answers.add(answer);
+        if (i % 4 == 0 && answer.status() == 202) {
+          receiver.await(d -> true, seen + MESSAGES / 6);
+        }
+      }
+      Response recoveredDoomed = server.postJson("/v2.2/webhook/endpoint/" + doomed + "/recover", tenant.key(),
+          "{\"since\": \"" + before + "\"}");
+      answers.add(recoveredDoomed);
+      if (recoveredDoomed.status() == 202) {
+        doomedReceiver.await(d -> true, doomedReceiver.deliveries().size() + 10);
+      }
+      answers.add(server.delete("/v2.2/webhook/endpoint/" + doomed, tenant.key())); // with deliveries in flight
+
+      assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isBetween(200, 299));
+      everyAttemptIsRecorded();
+    }
+  }
+
   /** Creates an endpoint on the receiver, subscribed to every event. */
   private static String endpoint(TestServer.Tenant tenant) {
+    return endpoint(tenant, receiver);
+  }
+
+  private static String endpoint(TestServer.Tenant tenant, Receiver receiver) {
     Response created = server.postJson("/v2.2/webhook/endpoint", tenant.key(), "{\"url\": \"" + receiver.url() + "\"}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().get("id").asText();
