@@ -159,7 +159,8 @@ public final class NectarServer implements AutoCloseable {
       WebhookRoutes webhookRoutes = new WebhookRoutes(webhooks);
       WebhookPortalRoutes webhookPortal = new WebhookPortalRoutes(webhooks, links);
       Config.Webhooks webhookConfig = config.webhooks();
-      transport = new WebhookTransport(new TargetGuard(webhookConfig.allowPrivateTargets()), webhookConfig.timeout(),
+      transport = new WebhookTransport(new TargetGuard(webhookConfig.allowPrivateTargets()
+          ? TargetGuard.Reach.ANY_ADDRESS : TargetGuard.Reach.PUBLIC_ONLY), webhookConfig.timeout(),
           WEBHOOK_RESPONSE_EXCERPT_BYTES);
       deliveries = new DeliveryWorker(database.jdbi(), database.dataSource(), clock, ids::next, cipher, transport,
           new DeliveryWorker.Settings(webhookConfig.retrySchedule(), webhookConfig.disableAfter(),
