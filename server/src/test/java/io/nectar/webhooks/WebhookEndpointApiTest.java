@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -223,6 +224,7 @@ class WebhookEndpointApiTest {
   void anEndpointOnTheServersOwnNonLoopbackAddressIsNeverReached() throws Exception {
     InetAddress own = ownNonLoopbackAddress();
     try (MockWebServer listener = new MockWebServer()) {
+      listener.enqueue(new MockResponse.Builder().code(200).build());
       listener.start(own, 0);
       String host = own instanceof Inet6Address ? "[" + own.getHostAddress() + "]" : own.getHostAddress();
       String id = create(live, "{\"url\": \"http://" + host + ":" + listener.getPort() + "/hook\"}").get("id").asText();
@@ -234,9 +236,9 @@ class WebhookEndpointApiTest {
           .isPositive());
       JsonNode attempt = server.get("/v2.2/webhook/endpoint/" + id + "/attempt", live.key()).json()
           .get("attempts").get(0);
+      assertThat(listener.getRequestCount()).as("the listener on " + host + " was never reached").isZero();
       assertThat(attempt.get("statusCode").isNull()).isTrue();
       assertThat(attempt.get("error").asText()).startsWith(host + " is ").contains("NECTAR_ALLOW_PRIVATE_TARGETS");
-      assertThat(listener.getRequestCount()).as("the listener on " + host + " was never reached").isZero();
     }
   }
 
