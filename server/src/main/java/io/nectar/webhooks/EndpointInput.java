@@ -12,7 +12,16 @@ import java.util.List;
 /** The writable fields of an endpoint as a request gave them; on PATCH an absent field keeps its value. */
 record EndpointInput(Fields fields, String url, List<String> eventTypes, String description, Boolean isDisabled) {
 
-  static EndpointInput read(Fields fields, boolean creating) {
+  /** What a request may do with an endpoint's fields. */
+  enum Purpose {
+    /** A new endpoint: {@code url} is required, {@code isDisabled} is not accepted. */
+    CREATE,
+    /** A change: every field is optional, and only the fields given change. */
+    CHANGE
+  }
+
+  static EndpointInput read(Fields fields, Purpose purpose) {
+    boolean creating = purpose == Purpose.CREATE;
     if (creating) {
       fields.require("url");
     }
