@@ -168,8 +168,8 @@ public final class WebhookService {
    */
   public int purgeOlderThan(Duration age) {
     // Outside the lock order (it cascades to deliveries of many endpoints): a deadlock is retried.
-    return Transactions.inTransaction(jdbi, h -> h.createUpdate("delete from webhook_message where created_at < :before")
-        .bind("before", now().minus(age)).execute());
+    return Transactions.inTransaction(jdbi, h -> h.createUpdate(
+        "delete from webhook_message where created_at < :before").bind("before", now().minus(age)).execute());
   }
 
   private WebhookEndpoint requireOwned(Handle h, Tenant tenant, UUID id, WebhookStore.RowLock lock) {

@@ -112,7 +112,8 @@ class WebhookLockingTest {
           case 0 -> server.postJson(path + recovered + "/recover", tenant.key(), "{\"since\": \"" + before + "\"}");
           case 1 -> server.postJson("/v2.2/webhook/message/" + messages.get(i * 7 % messages.size()) + "/replay",
               tenant.key(), "{}");
-          case 2 -> server.patchJson(path + changed, tenant.key(), "{\"isDisabled\": false, \"description\": \"" + i + "\"}");
+          case 2 -> server.patchJson(path + changed, tenant.key(),
+              "{\"isDisabled\": false, \"description\": \"round " + i + "\"}");
           default -> server.postJson(path + doomed + "/rotate-secret", tenant.key(), "{}");
         };
         answers.add(answer);

@@ -220,7 +220,7 @@ class WebhookTransportTest {
 
   @Test
   void postingAfterCloseIsAnErrorResultNotAnException() throws Exception {
-    WebhookTransport transport = new WebhookTransport(new TargetGuard(TargetGuard.Reach.ANY_ADDRESS), Duration.ofSeconds(5), 4096);
+    WebhookTransport transport = new WebhookTransport(anyAddress(), Duration.ofSeconds(5), 4096);
     transport.close();
 
     DeliveryResult result = post(transport, url());
@@ -282,9 +282,14 @@ class WebhookTransportTest {
     SslContextFactory.Client tls = new SslContextFactory.Client();
     tls.setSslContext(new HandshakeCertificates.Builder().addTrustedCertificate(certificate.certificate()).build()
         .sslContext());
-    WebhookTransport transport = new WebhookTransport(new TargetGuard(TargetGuard.Reach.ANY_ADDRESS), Duration.ofSeconds(10), 4096, tls);
+    WebhookTransport transport = new WebhookTransport(anyAddress(), Duration.ofSeconds(10), 4096, tls);
     transports.add(transport);
     return transport;
+  }
+
+  /** Private targets allowed: the receiver listens on loopback. */
+  private static TargetGuard anyAddress() {
+    return new TargetGuard(TargetGuard.Reach.ANY_ADDRESS);
   }
 
   private WebhookTransport transport() {
@@ -293,7 +298,7 @@ class WebhookTransportTest {
 
   /** Private targets allowed: the receiver listens on loopback. */
   private WebhookTransport transport(Duration timeout, int maxResponseBytes) {
-    WebhookTransport transport = new WebhookTransport(new TargetGuard(TargetGuard.Reach.ANY_ADDRESS), timeout, maxResponseBytes);
+    WebhookTransport transport = new WebhookTransport(anyAddress(), timeout, maxResponseBytes);
     transports.add(transport);
     return transport;
   }
