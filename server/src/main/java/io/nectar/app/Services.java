@@ -11,7 +11,7 @@ import io.nectar.companies.CompanyPurger;
 import io.nectar.companies.CompanyService;
 import io.nectar.config.Config;
 import io.nectar.connections.ConnectionService;
-import io.nectar.connections.CredentialCipher;
+import io.nectar.config.CredentialCipher;
 import io.nectar.db.Database;
 import io.nectar.db.IdGenerator;
 import io.nectar.documents.DocumentLinks;

@@ -19,8 +19,8 @@ record WebhookWiring(WebhookService service, WebhookTransport transport, Deliver
     Config.Webhooks settings = config.webhooks();
     WebhookService service = new WebhookService(database.jdbi(), clock, services.ids()::next, services.outbox(),
         services.cipher(), services.links(), config.publicUrl());
-    WebhookTransport transport = shutdown.add(new WebhookTransport(new TargetGuard(settings.allowPrivateTargets()),
-        settings.timeout(), RESPONSE_EXCERPT_BYTES));
+    WebhookTransport transport = shutdown.add(new WebhookTransport(new TargetGuard(settings.allowPrivateTargets()
+        ? TargetGuard.Reach.ANY_ADDRESS : TargetGuard.Reach.PUBLIC_ONLY), settings.timeout(), RESPONSE_EXCERPT_BYTES));
     DeliveryWorker deliveries = shutdown.add(new DeliveryWorker(database.jdbi(), database.dataSource(), clock,
         services.ids()::next, services.cipher(), transport,
         new DeliveryWorker.Settings(settings.retrySchedule(), settings.disableAfter(), settings.timeout()), meters));

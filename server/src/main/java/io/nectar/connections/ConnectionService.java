@@ -7,6 +7,7 @@ import io.nectar.accounts.Account;
 import io.nectar.accounts.AccountService;
 import io.nectar.companies.Company;
 import io.nectar.companies.CompanyService;
+import io.nectar.config.CredentialCipher;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
 import io.nectar.keys.Caller;

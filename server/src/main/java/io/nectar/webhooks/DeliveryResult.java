@@ -6,8 +6,9 @@ package io.nectar.webhooks;
  * @param statusCode the receiver's HTTP status, or null when no response arrived
  * @param durationMillis from sending the request to the end of the response (or the failure)
  * @param responseExcerpt the start of the response body as text, possibly empty; null without a response
- * @param error a short sentence for an attempt that got no status (timeout, refused connection,
- *     refused target, TLS failure); null when a response arrived
+ * @param error a short sentence on what went wrong: why an attempt got no status (timeout, refused
+ *     connection, refused target, TLS failure), or, next to a status, why the response body did not
+ *     finish; null when a whole response arrived
  */
 public record DeliveryResult(Integer statusCode, long durationMillis, String responseExcerpt, String error) {
 

@@ -8,8 +8,12 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** SQL of the delivery worker: claiming due deliveries and recording what each attempt did. */
+/**
+ * SQL of the delivery worker: claiming due deliveries and recording what each attempt did. Recording
+ * follows the lock order of {@link WebhookStore}: the batch's endpoints first, in id order.
+ */
 final class DeliveryStore {
+  private final WebhookStore endpoints = new WebhookStore();
 
   /** A delivery this worker owns until {@code lease}. */
   record Claimed(UUID messageId, UUID endpointId, int attempts, String payload, String url,
@@ -22,6 +26,9 @@ final class DeliveryStore {
    * Claims up to {@code limit} deliveries that are due, skipping rows another worker holds, so
    * several processes share the work without sending anything twice in the normal case. A claim
    * lasts until {@code lease}; a worker that dies loses it then and the delivery is claimed again.
+   * It locks deliveries without their endpoints, outside the lock order, but it never waits for a
+   * lock ({@code skip locked}) and is the last statement of its transaction, so nothing waits on it
+   * for long and it waits on nothing.
    */
   List<Claimed> claim(Handle h, Instant now, Instant lease, int limit) {
     return h.createQuery("""
@@ -72,11 +79,8 @@ final class DeliveryStore {
           is_disabled = is_disabled
             or (case when :reset then :at else coalesce(failing_since, :at) end) <= :disableBefore
         where id = :endpoint""");
-    // Endpoint rows are updated in one order everywhere, so two workers' batches cannot deadlock.
-    List<Outcome> ordered = outcomes.stream().sorted(java.util.Comparator.comparing(o -> o.delivery().endpointId()))
-        .toList();
     java.util.Map<UUID, EndpointHealth> health = new java.util.TreeMap<>();
-    for (Outcome o : ordered) {
+    for (Outcome o : outcomes) {
       DeliveryResult r = o.result();
       Claimed d = o.delivery();
       attempts.bind("id", o.attemptId()).bind("message", d.messageId()).bind("endpoint", d.endpointId())
@@ -100,6 +104,7 @@ final class DeliveryStore {
             .bind("disableBefore", e.latest.minus(disableAfter)).bind("endpoint", endpoint).add();
       }
     });
+    endpoints.lockEndpoints(h, health.keySet());
     attempts.execute();
     deliveries.execute();
     if (recovered.size() > 0) {

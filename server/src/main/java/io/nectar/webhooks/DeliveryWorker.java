@@ -3,7 +3,7 @@ package io.nectar.webhooks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.nectar.connections.CredentialCipher;
+import io.nectar.config.CredentialCipher;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -119,9 +119,10 @@ public final class DeliveryWorker implements AutoCloseable {
   }
 
   /**
-   * Records the finished attempts and claims what is due, in one transaction per round. It commits
-   * without waiting for the disk: if a crash loses it, the deliveries it recorded or claimed are
-   * simply claimed and sent again once their lease ends, which at-least-once delivery allows.
+   * Records the finished attempts and claims what is due, in one transaction per round, run again if
+   * PostgreSQL aborts it for a deadlock. It commits without waiting for the disk: if a crash loses
+   * it, the deliveries it recorded or claimed are simply claimed and sent again once their lease
+   * ends, which at-least-once delivery allows.
    */
   private List<DeliveryStore.Claimed> recordAndClaim(List<DeliveryStore.Outcome> outcomes) {
     int room = running ? MAX_IN_FLIGHT - inFlight.get() : 0; // a stopping worker only records
@@ -129,7 +130,7 @@ public final class DeliveryWorker implements AutoCloseable {
       return List.of();
     }
     try {
-      return jdbi.inTransaction(h -> {
+      return Transactions.inTransaction(jdbi, h -> {
         h.execute("set local synchronous_commit = off");
         if (!outcomes.isEmpty()) {
           store.record(h, outcomes, settings.retrySchedule(), settings.disableAfter());

@@ -1,9 +1,9 @@
 package io.nectar.webhooks;
 
 import io.nectar.http.Fields;
+import io.nectar.http.Rfc3339;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
@@ -12,7 +12,16 @@ import java.util.List;
 /** The writable fields of an endpoint as a request gave them; on PATCH an absent field keeps its value. */
 record EndpointInput(Fields fields, String url, List<String> eventTypes, String description, Boolean isDisabled) {
 
-  static EndpointInput read(Fields fields, boolean creating) {
+  /** What a request may do with an endpoint's fields. */
+  enum Purpose {
+    /** A new endpoint: {@code url} is required, {@code isDisabled} is not accepted. */
+    CREATE,
+    /** A change: every field is optional, and only the fields given change. */
+    CHANGE
+  }
+
+  static EndpointInput read(Fields fields, Purpose purpose) {
+    boolean creating = purpose == Purpose.CREATE;
     if (creating) {
       fields.require("url");
     }
@@ -49,7 +58,7 @@ record EndpointInput(Fields fields, String url, List<String> eventTypes, String 
     if (raw != null) {
       try {
         since = raw.length() == 10 ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant()
-            : OffsetDateTime.parse(raw).toInstant();
+            : Rfc3339.instant(raw);
       } catch (DateTimeParseException e) {
         fields.reject("since", "Use a date (2026-11-01) or a time with its offset (2026-11-01T08:00:00Z).");
       }

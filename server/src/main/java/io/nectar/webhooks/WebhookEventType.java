@@ -2,7 +2,6 @@ package io.nectar.webhooks;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /** The events this server sends (CONTRACT §9), under their wire names. */
 public enum WebhookEventType {
@@ -28,9 +27,5 @@ public enum WebhookEventType {
   /** The types an endpoint may subscribe to. */
   public static List<String> subscribable() {
     return Arrays.stream(values()).filter(t -> t != TEST).map(WebhookEventType::wireName).toList();
-  }
-
-  public static Optional<WebhookEventType> fromWire(String name) {
-    return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
   }
 }

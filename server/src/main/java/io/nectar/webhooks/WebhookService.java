@@ -1,8 +1,8 @@
 package io.nectar.webhooks;
 
+import io.nectar.config.CredentialCipher;
 import io.nectar.errors.Forbidden;
 import io.nectar.errors.NotFound;
-import io.nectar.connections.CredentialCipher;
 import io.nectar.http.Json;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
@@ -78,13 +78,13 @@ public final class WebhookService {
   }
 
   WebhookEndpoint get(Tenant tenant, UUID id) {
-    return jdbi.inTransaction(h -> requireOwned(h, tenant, id, false));
+    return jdbi.inTransaction(h -> requireOwned(h, tenant, id, WebhookStore.RowLock.NONE));
   }
 
   /** Changes the given fields; the body is read only once the endpoint is known to be the tenant's. */
   WebhookEndpoint update(Tenant tenant, UUID id, Supplier<EndpointInput> body) {
-    return jdbi.inTransaction(h -> {
-      WebhookEndpoint old = requireOwned(h, tenant, id, true);
+    return Transactions.inTransaction(jdbi, h -> {
+      WebhookEndpoint old = requireOwned(h, tenant, id, WebhookStore.RowLock.NO_KEY_UPDATE);
       EndpointInput input = body.get();
       WebhookEndpoint updated = old.with(
           input.given("url") ? input.url() : old.url(),
@@ -101,16 +101,17 @@ public final class WebhookService {
   }
 
   void delete(Tenant tenant, UUID id) {
-    jdbi.useTransaction(h -> {
-      requireOwned(h, tenant, id, true);
+    Transactions.inTransaction(jdbi, h -> {
+      requireOwned(h, tenant, id, WebhookStore.RowLock.UPDATE);
       store.delete(h, id);
+      return null;
     });
   }
 
   /** A new secret; the previous one keeps signing next to it for {@link #ROTATION_OVERLAP}. */
   EndpointWithSecret rotateSecret(Tenant tenant, UUID id, Runnable emptyBody) {
-    return jdbi.inTransaction(h -> {
-      WebhookEndpoint endpoint = requireOwned(h, tenant, id, true);
+    return Transactions.inTransaction(jdbi, h -> {
+      WebhookEndpoint endpoint = requireOwned(h, tenant, id, WebhookStore.RowLock.NO_KEY_UPDATE);
       emptyBody.run();
       Instant now = now();
       String secret = WebhookSigner.newSecret();
@@ -124,7 +125,7 @@ public final class WebhookService {
   /** Sends a {@code webhook.test} event to this endpoint; returns the message id. */
   UUID sendTest(Tenant tenant, UUID id, Runnable emptyBody) {
     return jdbi.inTransaction(h -> {
-      WebhookEndpoint endpoint = requireOwned(h, tenant, id, false);
+      WebhookEndpoint endpoint = requireOwned(h, tenant, id, WebhookStore.RowLock.NONE);
       emptyBody.run();
       var body = Json.object().put("id", endpoint.id().toString()).put("created", Json.timestamp(now()))
           .put("message", "A test event from your Nectar server.");
@@ -134,8 +135,8 @@ public final class WebhookService {
 
   /** Re-sends every message since {@code since} that the endpoint subscribes to; returns how many. */
   int recover(Tenant tenant, UUID id, Supplier<Instant> since) {
-    return jdbi.inTransaction(h -> {
-      WebhookEndpoint endpoint = requireOwned(h, tenant, id, false);
+    return Transactions.inTransaction(jdbi, h -> {
+      WebhookEndpoint endpoint = requireOwned(h, tenant, id, WebhookStore.RowLock.NO_KEY_UPDATE);
       int queued = store.recover(h, endpoint, since.get(), now());
       Outbox.notifyWorkers(h);
       return queued;
@@ -144,9 +145,10 @@ public final class WebhookService {
 
   /** Sends the message again, under the same {@code webhook-id}, to each endpoint it went to. */
   int replay(Tenant tenant, UUID messageId, Runnable emptyBody) {
-    return jdbi.inTransaction(h -> {
+    return Transactions.inTransaction(jdbi, h -> {
       store.findMessage(h, tenant, messageId).orElseThrow(() -> new NotFound("Message"));
       emptyBody.run();
+      store.lockEndpointsOf(h, messageId);
       int queued = store.replay(h, messageId, now());
       Outbox.notifyWorkers(h);
       return queued;
@@ -155,7 +157,7 @@ public final class WebhookService {
 
   AttemptPage attempts(Tenant tenant, UUID id, PageRequest page) {
     return jdbi.inTransaction(h -> {
-      requireOwned(h, tenant, id, false);
+      requireOwned(h, tenant, id, WebhookStore.RowLock.NONE);
       PageWindow window = page.window(store.countAttempts(h, id));
       return new AttemptPage(store.attempts(h, id, window.offset(), window.limit()), window);
     });
@@ -166,12 +168,13 @@ public final class WebhookService {
    * them for 90 days; returns how many went.
    */
   public int purgeOlderThan(Duration age) {
-    return jdbi.withHandle(h -> h.createUpdate("delete from webhook_message where created_at < :before")
-        .bind("before", now().minus(age)).execute());
+    // Outside the lock order (it cascades to deliveries of many endpoints): a deadlock is retried.
+    return Transactions.inTransaction(jdbi, h -> h.createUpdate(
+        "delete from webhook_message where created_at < :before").bind("before", now().minus(age)).execute());
   }
 
-  private WebhookEndpoint requireOwned(Handle h, Tenant tenant, UUID id, boolean forUpdate) {
-    WebhookEndpoint endpoint = store.find(h, id, forUpdate).orElseThrow(() -> new NotFound("Webhook endpoint"));
+  private WebhookEndpoint requireOwned(Handle h, Tenant tenant, UUID id, WebhookStore.RowLock lock) {
+    WebhookEndpoint endpoint = store.find(h, id, lock).orElseThrow(() -> new NotFound("Webhook endpoint"));
     if (!endpoint.tenant().equals(tenant)) {
       throw new Forbidden();
     }

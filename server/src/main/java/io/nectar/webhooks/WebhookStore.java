@@ -1,6 +1,6 @@
 package io.nectar.webhooks;
 
-import io.nectar.connections.CredentialCipher;
+import io.nectar.config.CredentialCipher;
 import io.nectar.db.Rows;
 import io.nectar.keys.Environment;
 import java.sql.Array;
@@ -8,17 +8,43 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** SQL for webhook endpoints, their secrets, messages, deliveries and the attempt log. */
+/**
+ * SQL for webhook endpoints, their secrets, messages, deliveries and the attempt log.
+ *
+ * <p>The lock order: a transaction that writes an endpoint's deliveries (or the endpoint itself)
+ * first locks the endpoint's row, and locks several endpoints in id order. The delivery worker
+ * records attempts in batches over many deliveries while recover, replay, re-enable, rotation and
+ * deletion change the same rows; locking the parent rows first, in one order, means two of them can
+ * never each hold a row the other waits for (PostgreSQL would abort one with "deadlock detected").
+ * New deliveries and attempts are inserted without it: their foreign-key checks take only a key-share
+ * lock, which the {@code for no key update} lock taken here lets through.
+ */
 final class WebhookStore {
   private static final String ENDPOINT_COLUMNS =
       "id, organization_id, environment, url, description, event_types, is_disabled, failing_since, created_at, "
           + "updated_at";
+
+  /** How a read locks the endpoint's row for the rest of the transaction. */
+  enum RowLock {
+    NONE(""),
+    /** Before changing the endpoint's columns or writing its deliveries. */
+    NO_KEY_UPDATE(" for no key update"),
+    /** Before deleting the endpoint. */
+    UPDATE(" for update");
+
+    private final String clause;
+
+    RowLock(String clause) {
+      this.clause = clause;
+    }
+  }
 
   /** An endpoint's signing secrets, sealed; the previous one only until it expires. */
   record SealedSecrets(byte[] current, byte[] previous, Instant previousExpires) {
@@ -45,10 +71,22 @@ final class WebhookStore {
         .execute();
   }
 
-  Optional<WebhookEndpoint> find(Handle h, UUID id, boolean forUpdate) {
-    return h.createQuery("select " + ENDPOINT_COLUMNS + " from webhook_endpoint where id = :id"
-            + (forUpdate ? " for update" : ""))
+  Optional<WebhookEndpoint> find(Handle h, UUID id, RowLock lock) {
+    return h.createQuery("select " + ENDPOINT_COLUMNS + " from webhook_endpoint where id = :id" + lock.clause)
         .bind("id", id).map(WebhookStore::endpoint).findOne();
+  }
+
+  /** Locks the endpoints' rows in id order (the lock order above); endpoints that are gone are skipped. */
+  void lockEndpoints(Handle h, Collection<UUID> ids) {
+    h.createQuery("select id from webhook_endpoint where id = any(:ids) order by id" + RowLock.NO_KEY_UPDATE.clause)
+        .bindArray("ids", UUID.class, ids).mapTo(UUID.class).list();
+  }
+
+  /** Locks, in id order, the endpoints that {@code messageId} was delivered to. */
+  void lockEndpointsOf(Handle h, UUID messageId) {
+    h.createQuery("select id from webhook_endpoint where id in (select endpoint_id from webhook_delivery "
+            + "where message_id = :id) order by id" + RowLock.NO_KEY_UPDATE.clause)
+        .bind("id", messageId).mapTo(UUID.class).list();
   }
 
   List<WebhookEndpoint> list(Handle h, Tenant tenant) {
@@ -94,7 +132,10 @@ final class WebhookStore {
         .mapTo(UUID.class).findOne();
   }
 
-  /** Puts the message's deliveries back on a fresh schedule, due now; returns how many. */
+  /**
+   * Puts the message's deliveries back on a fresh schedule, due now; returns how many. Lock the
+   * endpoints first ({@link #lockEndpointsOf}).
+   */
   int replay(Handle h, UUID messageId, Instant now) {
     return h.createUpdate("update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = :now, "
             + "locked_until = null where message_id = :id")
@@ -104,6 +145,7 @@ final class WebhookStore {
   /**
    * Queues every message of the endpoint's tenant since {@code since} that the endpoint subscribes
    * to, including messages from before the endpoint existed or while it was disabled; returns how many.
+   * Lock the endpoint first.
    */
   int recover(Handle h, WebhookEndpoint e, Instant since, Instant now) {
     return h.createUpdate("""

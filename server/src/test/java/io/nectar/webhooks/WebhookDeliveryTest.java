@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -149,7 +150,11 @@ class WebhookDeliveryTest {
     String waiting = sendTest(tenant, endpointId);
     String later = sendTest(tenant, endpointId);
     assertThat(waiting).isNotEqualTo(later);
-    sleep(Duration.ofMillis(1500));
+    // Once a delivery due after them has been claimed and sent, the worker has passed over these two.
+    Receiver probe = receiver();
+    deliverTest(tenant, endpoint(tenant, probe).get("id").asText(), probe);
+    assertThat(unclaimed(waiting, endpointId)).as("never claimed while disabled").isTrue();
+    assertThat(unclaimed(later, endpointId)).as("never claimed while disabled").isTrue();
     assertThat(receiver.deliveries()).as("nothing goes to a disabled endpoint").hasSize(failures.size());
 
     Response enabled = server.patchJson("/v2.2/webhook/endpoint/" + endpointId, tenant.key(), "{\"isDisabled\": false}");
@@ -253,29 +258,57 @@ class WebhookDeliveryTest {
     UUID committed = jdbi.inTransaction(h -> outbox.publish(h, UUID.fromString(company),
         WebhookEventType.DOCUMENT_DELETED, io.nectar.http.Json.object().put("id", "committed")));
 
+    // The rolled-back event was published first: had any of it been kept, it would be due before this one.
     receiver.await(d -> d.id().equals(committed.toString()), 1);
-    sleep(Duration.ofMillis(300));
-    assertThat(receiver.deliveries()).extracting(Receiver.Delivery::id).containsExactly(committed.toString());
-    int stored = jdbi.withHandle(h -> h.createQuery("select count(*) from webhook_message where id = :id")
+    int stored = jdbi.withHandle(h -> h.createQuery("select (select count(*) from webhook_message where id = :id) "
+            + "+ (select count(*) from webhook_delivery where message_id = :id)")
         .bind("id", rolledBack[0]).mapTo(Integer.class).one());
     assertThat(stored).isZero();
+    assertThat(receiver.deliveries()).extracting(Receiver.Delivery::id).containsExactly(committed.toString());
   }
 
+  /**
+   * The deleted endpoint's attempt is recorded in one batch with twenty others: had it failed the
+   * batch (its endpoint is gone), none of the twenty would be logged, and all would be sent again once
+   * their claims ran out.
+   */
   @Test
   void anEndpointDeletedWhileItsDeliveryIsInFlightStopsNothingElse() {
     TestServer.Tenant tenant = tenant();
+    CountDownLatch answer = new CountDownLatch(1);
     Receiver slow = receiver();
-    slow.answer(d -> new MockResponse.Builder().code(200).headersDelay(700, java.util.concurrent.TimeUnit.MILLISECONDS)
-        .build());
+    Receiver next = receiver();
+    for (Receiver r : List.of(slow, next)) {
+      r.answer(d -> {
+        awaitQuietly(answer);
+        return new MockResponse.Builder().code(200).build();
+      });
+    }
     String doomed = endpoint(tenant, slow).get("id").asText();
+    String live = endpoint(tenant, next).get("id").asText();
     sendTest(tenant, doomed);
+    List<String> messages = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      messages.add(sendTest(tenant, live));
+    }
     slow.await(d -> true, 1);
+    next.await(d -> true, messages.size());
     assertThat(server.delete("/v2.2/webhook/endpoint/" + doomed, tenant.key()).status()).isEqualTo(204);
 
-    Receiver next = receiver();
-    String live = endpoint(tenant, next).get("id").asText();
-    deliverTest(tenant, live, next);
-    sleep(Duration.ofMillis(800)); // the deleted endpoint's attempt has finished by now
+    var jdbi = server.server().database().jdbi();
+    jdbi.useTransaction(h -> {
+      // Holds the worker's next round until every attempt has finished, so it records them all at once.
+      h.execute("lock table webhook_delivery in exclusive mode");
+      await().atMost(Duration.ofSeconds(10)).until(() -> h.createQuery("select count(*) from pg_stat_activity "
+          + "where datname = current_database() and wait_event_type = 'Lock'").mapTo(Integer.class).one() > 0);
+      answer.countDown();
+      await().atMost(Duration.ofSeconds(10)).until(() ->
+          metric(server.get("/metrics", null).body(), "nectar_webhook_in_flight") == 0);
+    });
+
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(attempts(tenant, live).get("totalAttempts").asInt()).isEqualTo(messages.size()));
+    assertThat(next.deliveries()).extracting(Receiver.Delivery::id).containsExactlyInAnyOrderElementsOf(messages);
     assertThat(slow.deliveries()).hasSize(1);
   }
 
@@ -304,9 +337,18 @@ class WebhookDeliveryTest {
         l.substring(sample.length() + 1))).findFirst().orElseThrow(() -> new AssertionError("no " + sample));
   }
 
-  private static void sleep(Duration duration) {
+  /** True while the delivery of {@code messageId} to {@code endpointId} has never been claimed by a worker. */
+  private static boolean unclaimed(String messageId, String endpointId) {
+    return server.server().database().jdbi().withHandle(h -> h.createQuery("select status = 'PENDING' "
+            + "and attempts = 0 and locked_until is null from webhook_delivery where message_id = :message "
+            + "and endpoint_id = :endpoint")
+        .bind("message", UUID.fromString(messageId)).bind("endpoint", UUID.fromString(endpointId))
+        .mapTo(Boolean.class).one());
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
     try {
-      Thread.sleep(duration.toMillis());
+      latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

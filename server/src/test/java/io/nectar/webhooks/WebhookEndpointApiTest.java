@@ -2,19 +2,28 @@ package io.nectar.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nectar.keys.Environment;
 import io.nectar.testing.Receiver;
 import io.nectar.testing.Response;
 import io.nectar.testing.TestServer;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterAll;
@@ -204,6 +213,48 @@ class WebhookEndpointApiTest {
       }
       assertThat(receiver.deliveries()).as("the receiver on the loopback interface was never reached").isEmpty();
     }
+  }
+
+  /**
+   * The audit reached a listener on the host's own address: a public address of the server is as
+   * much its own network as loopback is. The refusal logged for the attempt is the signal that the
+   * delivery was tried and is over; only then is the listener's silence worth anything.
+   */
+  @Test
+  void anEndpointOnTheServersOwnNonLoopbackAddressIsNeverReached() throws Exception {
+    InetAddress own = ownNonLoopbackAddress();
+    try (MockWebServer listener = new MockWebServer()) {
+      listener.enqueue(new MockResponse.Builder().code(200).build());
+      listener.start(own, 0);
+      String host = own instanceof Inet6Address ? "[" + own.getHostAddress() + "]" : own.getHostAddress();
+      String id = create(live, "{\"url\": \"http://" + host + ":" + listener.getPort() + "/hook\"}").get("id").asText();
+
+      assertThat(server.postJson("/v2.2/webhook/endpoint/" + id + "/test", live.key(), "{}").status()).isEqualTo(202);
+
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+          server.get("/v2.2/webhook/endpoint/" + id + "/attempt", live.key()).json().get("totalAttempts").asInt())
+          .isPositive());
+      JsonNode attempt = server.get("/v2.2/webhook/endpoint/" + id + "/attempt", live.key()).json()
+          .get("attempts").get(0);
+      assertThat(listener.getRequestCount()).as("the listener on " + host + " was never reached").isZero();
+      assertThat(attempt.get("statusCode").isNull()).isTrue();
+      assertThat(attempt.get("error").asText()).startsWith(host + " is ").contains("NECTAR_ALLOW_PRIVATE_TARGETS");
+    }
+  }
+
+  /** An address of one of this machine's interfaces that is up, neither loopback nor link-local. */
+  private static InetAddress ownNonLoopbackAddress() throws SocketException {
+    List<InetAddress> candidates = new ArrayList<>();
+    for (NetworkInterface i : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (i.isUp() && !i.isLoopback()) {
+        Collections.list(i.getInetAddresses()).stream()
+            .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+            .forEach(candidates::add);
+      }
+    }
+    candidates.sort(Comparator.comparing(a -> a instanceof Inet6Address)); // IPv4 first
+    assumeFalse(candidates.isEmpty(), "this machine has no address but loopback and link-local ones");
+    return candidates.get(0);
   }
 
   @Test

@@ -135,7 +135,8 @@ class WebhookTransportTest {
 
   @Test
   void localTargetsAreRefusedBeforeAnyRequestIsSent() throws Exception {
-    WebhookTransport transport = new WebhookTransport(new TargetGuard(false), Duration.ofSeconds(5), 4096);
+    WebhookTransport transport = new WebhookTransport(new TargetGuard(TargetGuard.Reach.PUBLIC_ONLY),
+        Duration.ofSeconds(5), 4096);
     transports.add(transport);
     int port = receiver.getPort();
 
@@ -144,12 +145,12 @@ class WebhookTransportTest {
     DeliveryResult byIpv6Address = post(transport, "http://[::1]:" + port + "/hook");
     DeliveryResult byMappedAddress = post(transport, "http://[::ffff:127.0.0.1]:" + port + "/hook");
 
-    assertThat(byName.error()).startsWith("localhost resolves to a private address ")
+    assertThat(byName.error()).startsWith("localhost resolves to ").contains(", a private or reserved address;")
         .endsWith("; set NECTAR_ALLOW_PRIVATE_TARGETS=true to allow it");
-    assertThat(byAddress.error()).contains("private address").contains("127.0.0.1")
-        .endsWith("; set NECTAR_ALLOW_PRIVATE_TARGETS=true to allow it");
-    assertThat(byIpv6Address.error()).startsWith("[::1] is a private address;");
-    assertThat(byMappedAddress.error()).startsWith("[::ffff:127.0.0.1] is a private address;");
+    assertThat(byAddress.error())
+        .isEqualTo("127.0.0.1 is a private or reserved address; set NECTAR_ALLOW_PRIVATE_TARGETS=true to allow it");
+    assertThat(byIpv6Address.error()).startsWith("[::1] is a private or reserved address;");
+    assertThat(byMappedAddress.error()).startsWith("[::ffff:127.0.0.1] is a private or reserved address;");
     assertThat(List.of(byName, byAddress, byIpv6Address, byMappedAddress))
         .allSatisfy(result -> assertThat(result.statusCode()).isNull());
     assertThat(receiver.getRequestCount()).isZero();
@@ -219,7 +220,7 @@ class WebhookTransportTest {
 
   @Test
   void postingAfterCloseIsAnErrorResultNotAnException() throws Exception {
-    WebhookTransport transport = new WebhookTransport(new TargetGuard(true), Duration.ofSeconds(5), 4096);
+    WebhookTransport transport = new WebhookTransport(anyAddress(), Duration.ofSeconds(5), 4096);
     transport.close();
 
     DeliveryResult result = post(transport, url());
@@ -281,9 +282,14 @@ class WebhookTransportTest {
     SslContextFactory.Client tls = new SslContextFactory.Client();
     tls.setSslContext(new HandshakeCertificates.Builder().addTrustedCertificate(certificate.certificate()).build()
         .sslContext());
-    WebhookTransport transport = new WebhookTransport(new TargetGuard(true), Duration.ofSeconds(10), 4096, tls);
+    WebhookTransport transport = new WebhookTransport(anyAddress(), Duration.ofSeconds(10), 4096, tls);
     transports.add(transport);
     return transport;
+  }
+
+  /** Private targets allowed: the receiver listens on loopback. */
+  private static TargetGuard anyAddress() {
+    return new TargetGuard(TargetGuard.Reach.ANY_ADDRESS);
   }
 
   private WebhookTransport transport() {
@@ -292,7 +298,7 @@ class WebhookTransportTest {
 
   /** Private targets allowed: the receiver listens on loopback. */
   private WebhookTransport transport(Duration timeout, int maxResponseBytes) {
-    WebhookTransport transport = new WebhookTransport(new TargetGuard(true), timeout, maxResponseBytes);
+    WebhookTransport transport = new WebhookTransport(anyAddress(), timeout, maxResponseBytes);
     transports.add(transport);
     return transport;
   }

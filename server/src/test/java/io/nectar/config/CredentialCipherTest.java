@@ -1,16 +1,21 @@
-package io.nectar.connections;
+package io.nectar.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nectar.config.DerivedKey;
 import io.nectar.storage.SignedLinks;
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -120,13 +125,30 @@ class CredentialCipherTest {
   }
 
   @Test
-  void itsKeyIsNotTheKeyThatSignsLinks() {
-    // Purpose labels keep the two keys apart even though both come from the same secret.
-    assertThat(DerivedKey.of(SECRET, "nectar credentials v1"))
-        .isNotEqualTo(DerivedKey.of(SECRET, "nectar signed links v1"));
-    assertThat(DerivedKey.of(SECRET, "nectar credentials v1")).hasSize(32).isNotEqualTo(SECRET);
-    assertThat(new SignedLinks(SECRET, Clock.systemUTC()).toString()).doesNotContain(new String(SECRET,
-        StandardCharsets.UTF_8));
+  void itsKeyIsNotTheKeyThatSignsLinks() throws Exception {
+    byte[] sealed = cipher.encrypt(PASSWORD, connection);
+    byte[] linkKey = DerivedKey.of(SECRET, purposeOf(SignedLinks.class));
+
+    // Opening by hand under the cipher's own key works, so failing under the link key is about the key.
+    assertThat(openWith(DerivedKey.of(SECRET, CredentialCipher.PURPOSE), sealed)).isEqualTo(PASSWORD);
+    assertThatThrownBy(() -> openWith(linkKey, sealed)).isInstanceOf(AEADBadTagException.class);
+    assertThat(CredentialCipher.PURPOSE).isNotEqualTo(purposeOf(SignedLinks.class));
+  }
+
+  /** The purpose label a class derives its key for, read from the class itself. */
+  private static String purposeOf(Class<?> type) throws ReflectiveOperationException {
+    Field purpose = type.getDeclaredField("PURPOSE");
+    purpose.setAccessible(true);
+    return (String) purpose.get(null);
+  }
+
+  /** Opens a sealed value as the format says (version, nonce, ciphertext and tag), under {@code key}. */
+  private String openWith(byte[] key, byte[] sealed) throws GeneralSecurityException {
+    Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+    aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, sealed, 1, 12));
+    aes.updateAAD(ByteBuffer.allocate(17).put(sealed[0]).putLong(connection.getMostSignificantBits())
+        .putLong(connection.getLeastSignificantBits()).array());
+    return new String(aes.doFinal(sealed, 13, sealed.length - 13), StandardCharsets.UTF_8);
   }
 
   @Test

@@ -1,6 +1,5 @@
-package io.nectar.connections;
+package io.nectar.config;
 
-import io.nectar.config.DerivedKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -27,7 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class CredentialCipher {
   private static final byte VERSION = 1;
-  private static final String PURPOSE = "nectar credentials v1";
+  /** What the key is derived for; no other key of the server may share it. */
+  static final String PURPOSE = "nectar credentials v1";
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final String FAILED = "Could not decrypt the stored credential: it was altered, belongs to"
