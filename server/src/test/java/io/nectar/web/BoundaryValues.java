@@ -85,7 +85,16 @@ final class BoundaryValues {
         add(out, BooleanNode.FALSE, "false");
       }
       if (types.contains("integer") || types.contains("number")) {
-        numbers(branch, types.contains("integer") && !types.contains("number"), out);
+        Map<String, Candidate> numeric = new LinkedHashMap<>();
+        numbers(branch, types.contains("integer") && !types.contains("number"), numeric);
+        out.putAll(numeric);
+        if (types.contains("string")) {
+          // A decimal that may come as a string has the same limits in both forms: the string at
+          // each numeric bound (within the digits the pattern allows, or one past them).
+          for (Candidate c : numeric.values()) {
+            add(out, TextNode.valueOf(c.value().decimalValue().toPlainString()), c.why() + ", as a string");
+          }
+        }
       }
       if (types.contains("string")) {
         strings(branch, known != null && known.isTextual() ? known.asText() : null, out);
@@ -117,6 +126,11 @@ final class BoundaryValues {
         values.add(b);
         values.add(b.subtract(step));
         values.add(b.add(step));
+        if (step.scale() > 0) {
+          // The bound written with every decimal place the step allows, and with one more.
+          values.add(b.setScale(step.scale()));
+          values.add(b.setScale(step.scale() + 1));
+        }
       }
     }
     values.add(BigDecimal.ZERO);
@@ -182,6 +196,8 @@ final class BoundaryValues {
       if (known != null) {
         seeds.add(known);
       }
+      // The longest string a bounded pattern allows (a country code, a date) is at all its limits.
+      pattern.longest(80).ifPresent(n -> pattern.ofLength(n, 1).ifPresent(seeds::add));
       pattern.shortest(64).ifPresent(n -> {
         for (int extra = 0; extra <= 2; extra++) {
           for (int flavour = 0; flavour <= 1; flavour++) {

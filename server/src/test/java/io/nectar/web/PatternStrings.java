@@ -112,15 +112,24 @@ final class PatternStrings {
     return Optional.empty();
   }
 
-  /** Whether the pattern matches some string longer than {@code length} (up to twice as long). */
-  boolean matchesLongerThan(int length) {
-    BitSet[] canAccept = canAccept(2 * length + 2);
-    for (int n = length + 1; n <= 2 * length + 2; n++) {
+  /**
+   * The length of the longest string the pattern matches, if there is one of at most
+   * {@code limit} characters and none longer (up to twice the limit, which the patterns here never
+   * reach without being unbounded).
+   */
+  Optional<Integer> longest(int limit) {
+    BitSet[] canAccept = canAccept(2 * limit + 1);
+    for (int n = 2 * limit + 1; n > limit; n--) {
       if (canAccept[n].get(start)) {
-        return true;
+        return Optional.empty();
       }
     }
-    return false;
+    for (int n = limit; n >= 0; n--) {
+      if (canAccept[n].get(start)) {
+        return Optional.of(n);
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code result[k]}: the states from which exactly {@code k} more characters can reach the end. */
