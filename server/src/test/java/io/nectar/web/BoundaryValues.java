@@ -209,6 +209,14 @@ final class BoundaryValues {
         add(out, TextNode.valueOf(seed), "a string the pattern matches");
       }
       mutations(seeds, out);
+      // One good value nested in another after a separator, as fuzzers nest values: the shortest
+      // seed with the first (a URL inside a path or query, an id inside a name).
+      String shortest = seeds.stream().min(java.util.Comparator.comparingInt(String::length)).orElse("");
+      if (!seeds.isEmpty() && !shortest.isEmpty()) {
+        for (String separator : List.of("/", "?", " ")) {
+          add(out, TextNode.valueOf(shortest + separator + seeds.get(0)), "one matching string inside another");
+        }
+      }
     }
   }
 
