@@ -86,7 +86,7 @@ final class BoundaryValues {
       }
       if (types.contains("integer") || types.contains("number")) {
         Map<String, Candidate> numeric = new LinkedHashMap<>();
-        numbers(branch, types.contains("integer") && !types.contains("number"), numeric);
+        numbers(branch, types, numeric);
         out.putAll(numeric);
         if (types.contains("string")) {
           // A decimal that may come as a string has the same limits in both forms: the string at
@@ -116,7 +116,8 @@ final class BoundaryValues {
   // ---------------------------------------------------------------------------------------------
   // Per type
 
-  private void numbers(JsonNode schema, boolean integer, Map<String, Candidate> out) {
+  private void numbers(JsonNode schema, Set<String> types, Map<String, Candidate> out) {
+    boolean integer = types.contains("integer") && !types.contains("number");
     BigDecimal step = schema.has("multipleOf") ? schema.get("multipleOf").decimalValue()
         : integer ? BigDecimal.ONE : new BigDecimal("0.5");
     List<BigDecimal> values = new ArrayList<>();
