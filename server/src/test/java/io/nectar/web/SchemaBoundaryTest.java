@@ -54,59 +54,10 @@ import org.slf4j.LoggerFactory;
  * the document is covered without a change here.
  *
  * <p>Where the server is wrong and the document right, the case is listed in
- * {@link #KNOWN_SERVER_GAPS} until the server is fixed; a gap that no longer reproduces fails the
+ * {@link KnownServerGaps#LIST} until the server is fixed; a gap that no longer reproduces fails the
  * test, so that the list cannot go stale.
  */
 class SchemaBoundaryTest {
-  /**
-   * Cases where the server, not the document, is wrong (each being fixed on the server as this is
-   * written). A gap is a regular expression over a case's name ({@code METHOD /template
-   * where=value}, the value as JSON), one over the problem found, and the reason. Remove an entry
-   * once the server is fixed: the test fails while an entry no longer reproduces.
-   */
-  static final List<KnownGap> KNOWN_SERVER_GAPS = List.of(
-      new KnownGap("GET \\S+ query\\.\\w+=\".*(\\\\u0000|%00).*\"",
-          "answered 500 .*|the document refuses it, the server answered 200.*",
-          "Issue 10, defect 1: U+0000 in a query value reaches PostgreSQL (500 on identifier and"
-              + " connectionOwnerEmail) or is compared as text (200); it must be a 400."),
-      new KnownGap("GET \\S+ query\\.\\w+=\"%ZZ\"", "the document refuses it, the server answered 200.*",
-          "Issue 10, defect 8: a malformed percent-escape is dropped and the list answers unfiltered;"
-              + " it must be a 400."),
-      new KnownGap("\\w+ \\S+ body\\.dataCollectionStartDate=.*\"dataCollectionStartDate\":\"\\d{4}-\\d{2}-\\d{2}\".*",
-          "the document refuses it, the server answered 20[01].*",
-          "Issue 10, defect 10: any date is accepted (0001-01-01, 9999-12-31, tomorrow); it must lie"
-              + " between NECTAR_EARLIEST_COLLECTION_DATE (2000-01-01) and today (UTC)."),
-      new KnownGap("\\w+ \\S+ multipart\\.\\w+=.*", "the document refuses it, the server answered 20[01].*",
-          "Issue 10, defect 3: a multipart part with a filename is read as an empty value; it must be a 400."),
-      new KnownGap("405 \\w+ \\S+", "Allow is null, .*|header Allow missing",
-          "Issue 10, defect 5: a 405 carries no Allow header."),
-      new KnownGap("\\w+ \\S+ (query\\.(startDate|endDate)|body\\.since)=.*[+-](1[89]|2[0-3]):[0-5]\\d\\W*",
-          "the document admits it, the server refused it.*",
-          "Issue 10, defect 12: offsets beyond +-18:00, which RFC 3339 allows, are refused."),
-      new KnownGap("POST \\S+ body\\.url=.*\"url\":\"[^\"]*[/?#][^\"]*://.*", "answered 500 .*",
-          "Found here: a connection URL without a scheme that holds :// after its host"
-              + " (nectarclimate.com/?next=https://x) is a relative URI, whose null scheme"
-              + " ConnectionInput.isWebAddress dereferences; it must be the 400 of any other URL it refuses."));
-
-  /** A disagreement that the server must fix: the cases and problems it covers, and why. */
-  record KnownGap(String cases, String problems, String why) {
-    boolean covers(String caseName, String problem) {
-      return Pattern.compile(cases, Pattern.DOTALL).matcher(caseName).matches()
-          && Pattern.compile(problems, Pattern.DOTALL).matcher(problem).matches();
-    }
-  }
-
-  /** Whether {@code problem} of {@code caseName} is a known server gap; records that the gap still reproduces. */
-  static boolean knownGap(String caseName, String problem) {
-    for (KnownGap gap : KNOWN_SERVER_GAPS) {
-      if (gap.covers(caseName, problem)) {
-        reproduced.add(gap);
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static final String SPEC_ID = "https://nectar.invalid/openapi.json";
   private static final String V = "/v2.2";
   private static final String JSON = TestServer.JSON;
@@ -123,7 +74,6 @@ class SchemaBoundaryTest {
   static BoundaryValues values;
   /** The fixture's object of each kind, by the path parameter that names it. */
   static final Map<String, String> ids = new LinkedHashMap<>();
-  static final Set<KnownGap> reproduced = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
 
   @BeforeAll
   static void start() {
@@ -225,8 +175,8 @@ class SchemaBoundaryTest {
       }
     });
     tests.add(dynamicTest("every known server gap still reproduces", () ->
-        assertThat(KNOWN_SERVER_GAPS.stream().filter(g -> !reproduced.contains(g)).toList())
-            .as("these gaps no longer reproduce: remove them from KNOWN_SERVER_GAPS").isEmpty()));
+        assertThat(KnownServerGaps.notReproduced())
+            .as("these gaps no longer reproduce: remove them from KnownServerGaps.LIST").isEmpty()));
     return tests.stream();
   }
 
@@ -435,7 +385,7 @@ class SchemaBoundaryTest {
       List<String> found = judge(op, probe, response);
       log(probe.caseName(op) + " admitted=" + probe.admitted() + " -> " + response.status());
       for (String problem : found) {
-        if (!knownGap(probe.caseName(op), problem)) {
+        if (!KnownServerGaps.covers(probe.caseName(op), problem)) {
           problems.add(probe.caseName(op) + " (" + probe.why() + "): " + problem);
         }
       }
@@ -566,7 +516,7 @@ class SchemaBoundaryTest {
       }
       String name = "405 " + upper + " " + template;
       for (String problem : found) {
-        if (!knownGap(name, problem)) {
+        if (!KnownServerGaps.covers(name, problem)) {
           problems.add(name + ": " + problem);
         }
       }
