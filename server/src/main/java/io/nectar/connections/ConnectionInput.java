@@ -83,8 +83,10 @@ record ConnectionInput(
 
   private static boolean isWebAddress(String url) {
     try {
+      // A URL that holds "://" must open with its scheme; one that holds it further on parses as a
+      // relative reference, without scheme or host, and is refused like any other.
       URI uri = URI.create(url.contains("://") ? url : "https://" + url);
-      return (uri.getScheme().equals("https") || uri.getScheme().equals("http")) && uri.getHost() != null
+      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
           && uri.getHost().contains(".");
     } catch (IllegalArgumentException e) {
       return false;

@@ -158,7 +158,9 @@ class ConnectionBadInputTest {
     cases.add(with("company", "{}"));
     // invalid urls
     for (String url : List.of("not a url", "ftp://nectarclimate.com", "https://", "nectarclimate", "   ",
-        "javascript:alert(1)", "https://nectar climate.com")) {
+        "javascript:alert(1)", "https://nectar climate.com",
+        // "://" after the host makes a relative reference with no scheme: once a 500
+        "nectarclimate.com/?next=https://x", "a./https://nectarclimate.com")) {
       cases.add(with("url", quoted(url)));
     }
     // invalid countries
