@@ -16,7 +16,7 @@ import io.nectar.db.Database;
 import io.nectar.db.IdGenerator;
 import io.nectar.documents.DocumentLinks;
 import io.nectar.documents.DocumentService;
-import io.nectar.documents.ListCache;
+import io.nectar.lists.ListCache;
 import io.nectar.intervals.IntervalService;
 import io.nectar.keys.KeyService;
 import io.nectar.meters.MeterService;

@@ -1,5 +1,7 @@
 package io.nectar.documents;
 
+import io.nectar.lists.ListFilter;
+import io.nectar.lists.ListKind;
 import io.javalin.http.Context;
 import io.nectar.http.Api;
 import io.nectar.http.Json;
@@ -40,7 +42,7 @@ public final class DocumentRoutes {
 
   private void list(Context ctx, DocumentStore.Scope scope, String param, String what) {
     var id = Api.id(ctx, param, what);
-    ListFilter filter = ListFilter.parse(ctx, true);
+    ListFilter filter = ListFilter.parse(ctx.queryParamMap(), ListKind.DOCUMENTS);
     PageRequest page = PageRequest.parse(ctx.queryParam("page"), Pagination.PAGE_SIZE);
     pages.run(() -> {
       var result = service.list(Api.caller(ctx), scope, id, filter, page);

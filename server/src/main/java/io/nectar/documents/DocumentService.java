@@ -1,5 +1,7 @@
 package io.nectar.documents;
 
+import io.nectar.lists.ListCache;
+import io.nectar.lists.ListFilter;
 import io.nectar.errors.NotFound;
 import io.nectar.companies.CompanyService;
 import io.nectar.connections.ConnectionService;

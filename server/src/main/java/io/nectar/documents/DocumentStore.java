@@ -1,5 +1,8 @@
 package io.nectar.documents;
 
+import io.nectar.lists.ListFilterSql;
+import io.nectar.lists.ListKind;
+import io.nectar.lists.ListFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -92,14 +95,14 @@ final class DocumentStore {
   }
 
   public long count(Handle h, Scope scope, UUID id, ListFilter filter) {
-    ListFilterSql sql = new ListFilterSql(filter, ListFilterSql.Table.DOCUMENT);
+    ListFilterSql sql = new ListFilterSql(filter, ListKind.DOCUMENTS);
     return sql.bind(h.createQuery("select count(*) from document d where " + column(scope) + " = :scope"
         + sql.conditions())).bind("scope", id).mapTo(Long.class).one();
   }
 
   /** A page in list order: bill date (undated last), then id. */
   public List<Document> page(Handle h, Scope scope, UUID id, ListFilter filter, long offset, int limit) {
-    ListFilterSql sql = new ListFilterSql(filter, ListFilterSql.Table.DOCUMENT);
+    ListFilterSql sql = new ListFilterSql(filter, ListKind.DOCUMENTS);
     // Deferred join: the offset is walked over ids in the index alone, then only the page's rows are read.
     return sql.bind(h.createQuery("select " + COLUMNS + " from document d join (select d.id from document d where "
             + column(scope) + " = :scope" + sql.conditions() + " order by d.bill_date, d.id limit :limit offset :offset)"

@@ -2,7 +2,8 @@ package io.nectar.usage;
 
 import io.javalin.http.Context;
 import io.nectar.documents.DocumentLinks;
-import io.nectar.documents.ListFilter;
+import io.nectar.lists.ListFilter;
+import io.nectar.lists.ListKind;
 import io.nectar.http.Api;
 import io.nectar.http.Json;
 import io.nectar.http.JsonFragments;
@@ -44,7 +45,7 @@ public final class UsageRoutes {
 
   private void list(Context ctx, UsageStore.Scope scope, String param, String what) {
     var id = Api.id(ctx, param, what);
-    ListFilter filter = ListFilter.parse(ctx, false);
+    ListFilter filter = ListFilter.parse(ctx.queryParamMap(), ListKind.USAGE);
     PageRequest page = PageRequest.parse(ctx.queryParam("page"), Pagination.PAGE_SIZE);
     pages.run(() -> {
       var result = service.list(Api.caller(ctx), scope, id, filter, page);

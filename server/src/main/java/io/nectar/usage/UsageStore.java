@@ -1,8 +1,9 @@
 package io.nectar.usage;
 
-import io.nectar.documents.ListFilter;
-import io.nectar.documents.ListFilterSql;
-import io.nectar.documents.ListCache;
+import io.nectar.lists.ListFilter;
+import io.nectar.lists.ListFilterSql;
+import io.nectar.lists.ListKind;
+import io.nectar.lists.ListCache;
 import org.jdbi.v3.core.statement.Query;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,7 +44,7 @@ final class UsageStore {
   private static final long MAX_ROWS_SORTED = 200_000;
 
   public long count(Handle h, Scope scope, UUID id, ListFilter filter, Optional<PeriodBounds> bounds) {
-    ListFilterSql sql = new ListFilterSql(filter, ListFilterSql.Table.USAGE);
+    ListFilterSql sql = new ListFilterSql(filter, ListKind.USAGE);
     return bindPeriodBounds(sql.bind(h.createQuery("select count(*) from usage_data u where " + column(scope)
         + " = :scope" + sql.conditions() + periodConditions(filter, bounds))), filter, bounds)
         .bind("scope", id).mapTo(Long.class).one();
@@ -120,7 +121,7 @@ final class UsageStore {
    */
   public PageRows page(Handle h, Scope scope, UUID id, ListFilter filter, long total, long offset, int limit,
       Optional<ListCache.Anchor> after, Optional<PeriodBounds> bounds) {
-    ListFilterSql sql = new ListFilterSql(filter, ListFilterSql.Table.USAGE);
+    ListFilterSql sql = new ListFilterSql(filter, ListKind.USAGE);
     boolean byDocument = scope == Scope.DOCUMENT;
     String order = byDocument ? " order by u.position, u.id" : " order by u.bill_date, u.id";
     boolean anchored = after.isPresent() && !byDocument;

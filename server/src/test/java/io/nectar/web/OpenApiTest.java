@@ -296,7 +296,7 @@ class OpenApiTest {
       }
     }
     assertThat(texts(resolve(spec.at("/components/parameters/DateType")).at("/schema/enum")))
-        .containsExactlyElementsOf(names(io.nectar.documents.ListFilter.DateType.values()));
+        .containsExactlyElementsOf(names(io.nectar.lists.ListFilter.DateType.values()));
     assertThat(texts(spec.at("/components/schemas/UsageUnits/enum")))
         .containsExactlyInAnyOrderElementsOf(io.nectar.usage.UsageUnits.ALL);
     // Webhook event types: those an endpoint subscribes to, those an attempt names, and one entry

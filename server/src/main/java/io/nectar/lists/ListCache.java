@@ -1,4 +1,4 @@
-package io.nectar.documents;
+package io.nectar.lists;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

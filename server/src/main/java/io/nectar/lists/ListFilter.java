@@ -1,7 +1,6 @@
-package io.nectar.documents;
+package io.nectar.lists;
 
-import io.javalin.http.Context;
-import io.nectar.http.ApiError;
+import io.nectar.errors.InvalidInput;
 import io.nectar.meters.DatasourceType;
 import io.nectar.meters.Identifiers;
 import java.time.LocalDate;
@@ -23,17 +22,18 @@ public record ListFilter(LocalDate startDate, LocalDate endDate, DateType dateTy
 
   public enum DateType { USAGE_PERIOD, BILL_DATE, CREATED_DATE, UPDATED_DATE }
 
-  public static ListFilter none() {
-    return new ListFilter(null, null, DateType.BILL_DATE, List.of(), null, false);
-  }
-
-  /** Parses the query of {@code ctx}; every bad parameter is reported at once as a 400. */
-  public static ListFilter parse(Context ctx, boolean documents) {
+  /**
+   * Reads the filters from a request's query parameters (name to values, as decoded at the HTTP
+   * edge); every bad parameter is reported at once.
+   *
+   * @throws InvalidInput naming each bad parameter
+   */
+  public static ListFilter parse(Map<String, List<String>> query, ListKind kind) {
     Map<String, List<String>> errors = new LinkedHashMap<>();
-    LocalDate start = date(ctx, "startDate", errors);
-    LocalDate end = date(ctx, "endDate", errors);
+    LocalDate start = date(first(query, "startDate"), "startDate", errors);
+    LocalDate end = date(first(query, "endDate"), "endDate", errors);
     DateType dateType = DateType.BILL_DATE;
-    String rawType = ctx.queryParam("dateType");
+    String rawType = first(query, "dateType");
     if (rawType != null) {
       try {
         dateType = DateType.valueOf(rawType.trim().toUpperCase(Locale.ROOT));
@@ -42,14 +42,14 @@ public record ListFilter(LocalDate startDate, LocalDate endDate, DateType dateTy
       }
     }
     List<DatasourceType> types = new ArrayList<>();
-    for (String raw : ctx.queryParams("datasourceType")) {
+    for (String raw : query.getOrDefault("datasourceType", List.of())) {
       for (String part : raw.split(",")) {
         DatasourceType.parse(part).ifPresentOrElse(types::add, () -> errors.computeIfAbsent("datasourceType",
             k -> new ArrayList<>()).add("Select a valid choice. " + part + " is not one of the available choices."));
       }
     }
     String identifier = null;
-    String rawIdentifier = ctx.queryParam("identifier");
+    String rawIdentifier = first(query, "identifier");
     if (rawIdentifier != null) {
       identifier = Identifiers.normalize(rawIdentifier);
       if (identifier.isEmpty()) {
@@ -57,9 +57,9 @@ public record ListFilter(LocalDate startDate, LocalDate endDate, DateType dateTy
       }
     }
     boolean deleted = false;
-    String rawDeleted = ctx.queryParam("isDeleted");
+    String rawDeleted = first(query, "isDeleted");
     if (rawDeleted != null) {
-      if (!documents) {
+      if (kind != ListKind.DOCUMENTS) {
         errors.put("isDeleted", List.of("This filter applies to document lists only."));
       } else {
         switch (rawDeleted.trim().toLowerCase(Locale.ROOT)) {
@@ -73,13 +73,17 @@ public record ListFilter(LocalDate startDate, LocalDate endDate, DateType dateTy
       errors.put("endDate", List.of("endDate must not be before startDate."));
     }
     if (!errors.isEmpty()) {
-      throw ApiError.invalid(errors);
+      throw new InvalidInput(errors);
     }
     return new ListFilter(start, end, dateType, List.copyOf(types), identifier, deleted);
   }
 
-  private static LocalDate date(Context ctx, String name, Map<String, List<String>> errors) {
-    String raw = ctx.queryParam(name);
+  private static String first(Map<String, List<String>> query, String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  private static LocalDate date(String raw, String name, Map<String, List<String>> errors) {
     if (raw == null || raw.isBlank()) {
       return null;
     }

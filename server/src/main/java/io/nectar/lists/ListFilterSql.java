@@ -1,4 +1,4 @@
-package io.nectar.documents;
+package io.nectar.lists;
 
 import java.time.ZoneOffset;
 import org.jdbi.v3.core.statement.Query;
@@ -11,15 +11,12 @@ public final class ListFilterSql {
   private static final String BY_IDENTIFIER =
       "(select mi.meter_id from meter_identifier mi where mi.normalized = :identifier)";
 
-  /** The table a list reads: each carries the columns its filters need under its own alias. */
-  public enum Table { DOCUMENT, USAGE }
-
   private final ListFilter filter;
   private final boolean usage;
 
-  public ListFilterSql(ListFilter filter, Table table) {
+  public ListFilterSql(ListFilter filter, ListKind kind) {
     this.filter = filter;
-    this.usage = table == Table.USAGE;
+    this.usage = kind == ListKind.USAGE;
   }
 
   /** Conditions to append after a {@code where} (each starts with " and "). */
