@@ -30,12 +30,12 @@ record CompanyInput(
       fields.require("name");
     }
     CompanyInput input = new CompanyInput(fields,
-        fields.text("name", 200, false, false),
-        fields.text("externalId", 255, true, true),
-        fields.date("dataCollectionStartDate", false),
+        fields.text("name", 200, Fields.Empty.REFUSED),
+        fields.text("externalId", 255, Fields.Empty.ALLOWED),
+        fields.date("dataCollectionStartDate", Fields.Empty.REFUSED),
         fields.bool("isDemandEnabled"),
         fields.bool("isImpliedMeteringEnabled"),
-        fields.decimal("impliedMeteringFraction", 1, 2, BigDecimal.ZERO, null, false),
+        fields.decimal("impliedMeteringFraction", 1, 2, BigDecimal.ZERO, null, Fields.Empty.REFUSED),
         fields.bool("isBasicIdentifierMappingEnabled"),
         fields.bool("isLowAccuracyModeEnabled"),
         fields.emailList("users", 100));

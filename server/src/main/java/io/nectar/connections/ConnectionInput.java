@@ -33,11 +33,11 @@ record ConnectionInput(
 
   static ConnectionInput read(Fields fields) {
     fields.require("url", "username", "password", "sites", "country");
-    String url = fields.text("url", 500, false, false);
-    String username = fields.text("username", 255, false, false);
+    String url = fields.text("url", 500, Fields.Empty.REFUSED);
+    String username = fields.text("username", 255, Fields.Empty.REFUSED);
     String password = fields.exactText("password", 500);
     List<String> rawSites = fields.textList("sites", 100, 36);
-    String country = fields.text("country", 2, false, false);
+    String country = fields.text("country", 2, Fields.Empty.REFUSED);
     // The object calls them initialDatasourceTypes, invitations call them utilityTypes: accept all three.
     Map<String, List<String>> typesByField = new LinkedHashMap<>();
     for (String name : List.of("datasourceTypes", "initialDatasourceTypes", "utilityTypes")) {
@@ -46,11 +46,11 @@ record ConnectionInput(
         typesByField.put(name, given);
       }
     }
-    LocalDate start = fields.date("dataCollectionStartDate", true);
-    String owner = fields.email("workflowOwnerEmail", true);
-    String ownerAlias = fields.email("connectionOwnerEmail", true);
+    LocalDate start = fields.date("dataCollectionStartDate", Fields.Empty.ALLOWED);
+    String owner = fields.email("workflowOwnerEmail", Fields.Empty.ALLOWED);
+    String ownerAlias = fields.email("connectionOwnerEmail", Fields.Empty.ALLOWED);
     Boolean multiply = fields.bool("multiplyByOccupancy");
-    String externalId = fields.text("externalId", 255, true, true);
+    String externalId = fields.text("externalId", 255, Fields.Empty.ALLOWED);
 
     List<UUID> sites = new ArrayList<>();
     if (rawSites != null) {

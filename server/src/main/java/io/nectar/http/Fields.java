@@ -53,8 +53,16 @@ public final class Fields {
     return this;
   }
 
-  public String text(String field, int maxLength, boolean allowBlank, boolean nullable) {
-    JsonNode node = node(field, nullable);
+  /**
+   * Whether a field may be emptied: sent as JSON {@code null} (and, for free text, as a blank
+   * string) to clear it. An e-mail address may be null but never blank.
+   */
+  public enum Empty { REFUSED, ALLOWED }
+
+  /** Text, trimmed, of at most {@code maxLength} characters. */
+  public String text(String field, int maxLength, Empty empty) {
+    boolean allowBlank = empty == Empty.ALLOWED;
+    JsonNode node = node(field, allowBlank);
     if (node == null) {
       return null;
     }
@@ -85,8 +93,15 @@ public final class Fields {
   }
 
   /** An e-mail address, trimmed. */
-  public String email(String field, boolean nullable) {
-    String value = text(field, 254, false, nullable);
+  public String email(String field, Empty empty) {
+    JsonNode node = node(field, empty == Empty.ALLOWED);
+    if (node == null) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      return error(field, "Not a valid string.");
+    }
+    String value = checkedText(field, node.asText(), 254, false);
     if (value != null && !EMAIL.matcher(value).matches()) {
       return error(field, "Enter a valid email address.");
     }
@@ -115,8 +130,8 @@ public final class Fields {
     return error(field, "Must be a valid boolean.");
   }
 
-  public LocalDate date(String field, boolean nullable) {
-    JsonNode node = node(field, nullable);
+  public LocalDate date(String field, Empty empty) {
+    JsonNode node = node(field, empty == Empty.ALLOWED);
     if (node == null) {
       return null;
     }
@@ -138,8 +153,8 @@ public final class Fields {
    * point and {@code fractionDigits} after it, between {@code min} and {@code max} when given.
    */
   public BigDecimal decimal(String field, int wholeDigits, int fractionDigits, BigDecimal min, BigDecimal max,
-      boolean nullable) {
-    JsonNode node = node(field, nullable);
+      Empty empty) {
+    JsonNode node = node(field, empty == Empty.ALLOWED);
     if (node == null) {
       return null;
     }

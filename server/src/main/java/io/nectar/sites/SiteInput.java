@@ -13,11 +13,11 @@ record SiteInput(Fields fields, String name, String externalId, String address, 
       fields.require("name");
     }
     SiteInput input = new SiteInput(fields,
-        fields.text("name", 255, false, false),
-        fields.text("externalId", 255, true, true),
-        fields.text("address", 255, true, true),
+        fields.text("name", 255, Fields.Empty.REFUSED),
+        fields.text("externalId", 255, Fields.Empty.ALLOWED),
+        fields.text("address", 255, Fields.Empty.ALLOWED),
         fields.textList("path", 10, 100),
-        fields.decimal("occupancyPercent", 3, 4, BigDecimal.ZERO, new BigDecimal(100), true));
+        fields.decimal("occupancyPercent", 3, 4, BigDecimal.ZERO, new BigDecimal(100), Fields.Empty.ALLOWED));
     fields.finish();
     return input;
   }

@@ -12,14 +12,14 @@ record UsagePatch(Fields fields, LocalDate startDate, LocalDate endDate, BigDeci
 
   static UsagePatch read(Fields fields) {
     UsagePatch patch = new UsagePatch(fields,
-        fields.date("startDate", false),
-        fields.date("endDate", false),
-        fields.decimal("usage", 15, 6, null, null, false),
-        fields.text("usageUnits", 20, false, false),
+        fields.date("startDate", Fields.Empty.REFUSED),
+        fields.date("endDate", Fields.Empty.REFUSED),
+        fields.decimal("usage", 15, 6, null, null, Fields.Empty.REFUSED),
+        fields.text("usageUnits", 20, Fields.Empty.REFUSED),
         fields.bool("isEstimated"),
         fields.bool("isImplied"),
         fields.bool("exclusion"),
-        fields.text("tariff", 255, true, true));
+        fields.text("tariff", 255, Fields.Empty.ALLOWED));
     if (patch.usageUnits() != null && !UsageUnits.ALL.contains(patch.usageUnits())) {
       fields.reject("usageUnits", "\"" + patch.usageUnits() + "\" is not a valid choice.");
     }

@@ -25,7 +25,7 @@ record EndpointInput(Fields fields, String url, List<String> eventTypes, String 
     if (creating) {
       fields.require("url");
     }
-    String url = fields.text("url", 2000, false, false);
+    String url = fields.text("url", 2000, Fields.Empty.REFUSED);
     if (url != null) {
       TargetGuard.urlProblem(url).ifPresent(problem -> fields.reject("url", problem));
     }
@@ -39,7 +39,7 @@ record EndpointInput(Fields fields, String url, List<String> eventTypes, String 
       }
       types = List.copyOf(new LinkedHashSet<>(types));
     }
-    String description = fields.text("description", 500, true, true);
+    String description = fields.text("description", 500, Fields.Empty.ALLOWED);
     Boolean disabled = creating ? null : fields.bool("isDisabled");
     EndpointInput input = new EndpointInput(fields, url, types, description, disabled);
     fields.finish();
@@ -53,7 +53,7 @@ record EndpointInput(Fields fields, String url, List<String> eventTypes, String 
   /** {@code since}: an instant with its offset ({@code 2026-11-01T08:00:00Z}) or a date (its start, UTC). */
   static Instant recoverSince(Fields fields) {
     fields.require("since");
-    String raw = fields.text("since", 64, false, false);
+    String raw = fields.text("since", 64, Fields.Empty.REFUSED);
     Instant since = null;
     if (raw != null) {
       try {

@@ -36,8 +36,11 @@ final class PdfWriter {
   private final ByteArrayOutputStream content = new ByteArrayOutputStream(4096);
   private float cursor;
 
-  void text(float x, float y, boolean strong, float size, String text) {
-    write("BT /" + (strong ? BOLD : REGULAR).getName() + " " + number(size) + " Tf " + number(x) + " " + number(y)
+  /** How heavy a run of text is set. */
+  enum Weight { REGULAR, BOLD }
+
+  void text(float x, float y, Weight weight, float size, String text) {
+    write("BT /" + (weight == Weight.BOLD ? BOLD : REGULAR).getName() + " " + number(size) + " Tf " + number(x) + " " + number(y)
         + " Td (");
     for (byte b : text.getBytes(WIN_ANSI)) {
       if (b == '(' || b == ')' || b == '\\') {
@@ -48,8 +51,9 @@ final class PdfWriter {
     write(") Tj ET\n");
   }
 
-  void right(float rightEdge, float y, boolean strong, float size, String text) {
-    text(rightEdge - width(text, strong ? BOLD_METRICS : REGULAR_METRICS) * size / 1000, y, strong, size, text);
+  void right(float rightEdge, float y, Weight weight, float size, String text) {
+    text(rightEdge - width(text, weight == Weight.BOLD ? BOLD_METRICS : REGULAR_METRICS) * size / 1000, y, weight, size,
+        text);
   }
 
   void rule(float fromX, float toX, float y) {
