@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.nectar.accounts.AccountRoutes;
 import io.nectar.collection.BackgroundJobs;
+import io.nectar.collection.SandboxBillRoutes;
 import io.nectar.companies.CompanyRoutes;
 import io.nectar.config.Config;
 import io.nectar.config.ServerSecret;
@@ -138,7 +139,7 @@ public final class NectarServer implements AutoCloseable {
     new DocumentRoutes(services.documents(), services.documentLinks(), pages).register(api);
     new UsageRoutes(services.usage(), services.documentLinks(), pages).register(api);
     new WebhookRoutes(webhooks).register(api);
-    services.sandboxBills().ifPresent(bills -> bills.register(api));
+    services.sandboxBills().ifPresent(bills -> new SandboxBillRoutes(bills).register(api));
   }
 
   private static void startBackgroundWork(Services services, WebhookWiring webhooks, HttpServer http,

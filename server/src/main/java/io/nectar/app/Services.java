@@ -102,7 +102,8 @@ record Services(
     jobRunner.set(jobs);
     Optional<SandboxBills> sandboxBills = providers.find(ConnectionService.SANDBOX_URL)
         .filter(SandboxProvider.class::isInstance)
-        .map(p -> new SandboxBills(jdbi, connections, documents, providers, (SandboxProvider) p, collector));
+        .map(p -> new SandboxBills(jdbi, clock, connections, documents, providers, (SandboxProvider) p,
+            collector));
     return new Services(ids, blobs, links, cipher, outbox, keys, purger, companies, sites, connections,
         documentLinks, documents, usage, accounts, meters, intervals, collector, jobs, sandboxBills);
   }

@@ -141,6 +141,25 @@ class SandboxBillTest {
   }
 
   @Test
+  void billsRunAtMostTwelveMonthsPastTheCurrentOneSoRepeatedCallsCannotFillTheDisk() {
+    Collected c = collected();
+    YearMonth last = YearMonth.now(ZoneOffset.UTC).plusMonths(12);
+    for (YearMonth month = YearMonth.now(ZoneOffset.UTC); !month.isAfter(last); month = month.plusMonths(1)) {
+      Response issued = bill(c.id(), owner.key());
+      assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+      assertBillsFor(issued.json(), c.id(), c.accountNumbers(), month);
+    }
+    long before = documents(c.id());
+
+    Response refused = bill(c.id(), owner.key());
+
+    assertRejected(refused, 409, null);
+    assertThat(refused.json().get("detail").asText()).contains("12 months ahead").contains(last.toString());
+    assertThat(documents(c.id())).isEqualTo(before);
+    assertThat(latestBillDate(c.id())).isEqualTo(last.atEndOfMonth());
+  }
+
+  @Test
   void theNewBillsAreNotIssuedToOtherConnections() {
     Collected a = collected();
     Collected b = collected();
