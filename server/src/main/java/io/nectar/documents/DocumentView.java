@@ -70,11 +70,7 @@ public final class DocumentView {
     g.writeEndObject();
   }
 
-  /** The document fields every version shows, also embedded in usage rows as {@code document}. */
-  public static ObjectNode summary(Document d, ApiVersion version, DocumentLinks links) {
-    return (ObjectNode) Json.tree(g -> writeSummary(g, d, version, links));
-  }
-
+  /** Writes the document fields every version shows, also embedded in usage rows as {@code document}. */
   public static void writeSummary(JsonGenerator g, Document d, ApiVersion version, DocumentLinks links)
       throws IOException {
     g.writeStartObject();
