@@ -25,8 +25,8 @@ record CompanyInput(
    * Reads and validates the body, {@code dataCollectionStartDate} within {@code startDates}; throws a
    * 400 listing every problem.
    */
-  static CompanyInput read(Fields fields, boolean creating, CollectionStartDates startDates) {
-    if (creating) {
+  static CompanyInput read(Fields fields, Fields.Purpose purpose, CollectionStartDates startDates) {
+    if (purpose == Fields.Purpose.CREATE) {
       fields.require("name");
     }
     CompanyInput input = new CompanyInput(fields,

@@ -2,6 +2,7 @@ package io.nectar.companies;
 
 import io.javalin.http.Context;
 import io.nectar.http.Api;
+import io.nectar.http.Fields;
 import io.nectar.http.Json;
 
 /**
@@ -33,7 +34,7 @@ public final class CompanyRoutes {
   }
 
   private void create(Context ctx) {
-    CompanyInput input = CompanyInput.read(Api.fields(ctx), true, service.collectionStartDates());
+    CompanyInput input = CompanyInput.read(Api.fields(ctx), Fields.Purpose.CREATE, service.collectionStartDates());
     Json.respond(ctx, 201, CompanyView.render(service.create(Api.caller(ctx), input)));
   }
 
@@ -44,7 +45,7 @@ public final class CompanyRoutes {
   private void update(Context ctx) {
     var id = Api.id(ctx, "companyId", "Company");
     var updated = service.update(Api.caller(ctx), id,
-        () -> CompanyInput.read(Api.fields(ctx), false, service.collectionStartDates()));
+        () -> CompanyInput.read(Api.fields(ctx), Fields.Purpose.CHANGE, service.collectionStartDates()));
     Json.respond(ctx, 200, CompanyView.render(updated));
   }
 

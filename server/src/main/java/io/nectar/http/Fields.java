@@ -53,6 +53,9 @@ public final class Fields {
     return this;
   }
 
+  /** What a body is for: a create, which must carry the required fields, or a change of some of them. */
+  public enum Purpose { CREATE, CHANGE }
+
   /**
    * Whether a field may be emptied: sent as JSON {@code null} (and, for free text, as a blank
    * string) to clear it. An e-mail address may be null but never blank.

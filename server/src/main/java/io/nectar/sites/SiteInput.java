@@ -8,8 +8,8 @@ import java.util.List;
 record SiteInput(Fields fields, String name, String externalId, String address, List<String> path,
     BigDecimal occupancyPercent) {
 
-  static SiteInput read(Fields fields, boolean creating) {
-    if (creating) {
+  static SiteInput read(Fields fields, Fields.Purpose purpose) {
+    if (purpose == Fields.Purpose.CREATE) {
       fields.require("name");
     }
     SiteInput input = new SiteInput(fields,

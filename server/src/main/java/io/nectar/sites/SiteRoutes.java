@@ -2,6 +2,7 @@ package io.nectar.sites;
 
 import io.javalin.http.Context;
 import io.nectar.http.Api;
+import io.nectar.http.Fields;
 import io.nectar.http.Json;
 
 /**
@@ -25,7 +26,7 @@ public final class SiteRoutes {
 
   private void create(Context ctx) {
     var companyId = Api.id(ctx, "companyId", "Company");
-    var site = service.create(Api.caller(ctx), companyId, () -> SiteInput.read(Api.fields(ctx), true));
+    var site = service.create(Api.caller(ctx), companyId, () -> SiteInput.read(Api.fields(ctx), Fields.Purpose.CREATE));
     Json.respond(ctx, 201, SiteView.render(site));
   }
 
@@ -35,7 +36,7 @@ public final class SiteRoutes {
 
   private void update(Context ctx) {
     var id = Api.id(ctx, "siteId", "Site");
-    var site = service.update(Api.caller(ctx), id, () -> SiteInput.read(Api.fields(ctx), false));
+    var site = service.update(Api.caller(ctx), id, () -> SiteInput.read(Api.fields(ctx), Fields.Purpose.CHANGE));
     Json.respond(ctx, 200, SiteView.render(site));
   }
 

@@ -12,16 +12,8 @@ import java.util.List;
 /** The writable fields of an endpoint as a request gave them; on PATCH an absent field keeps its value. */
 record EndpointInput(Fields fields, String url, List<String> eventTypes, String description, Boolean isDisabled) {
 
-  /** What a request may do with an endpoint's fields. */
-  enum Purpose {
-    /** A new endpoint: {@code url} is required, {@code isDisabled} is not accepted. */
-    CREATE,
-    /** A change: every field is optional, and only the fields given change. */
-    CHANGE
-  }
-
-  static EndpointInput read(Fields fields, Purpose purpose) {
-    boolean creating = purpose == Purpose.CREATE;
+  static EndpointInput read(Fields fields, Fields.Purpose purpose) {
+    boolean creating = purpose == Fields.Purpose.CREATE;
     if (creating) {
       fields.require("url");
     }

@@ -36,7 +36,7 @@ public final class WebhookHandlers {
   public Handler create() {
     return ctx -> {
       Tenant owner = tenant.apply(ctx);
-      EndpointInput input = EndpointInput.read(fields.apply(ctx), EndpointInput.Purpose.CREATE);
+      EndpointInput input = EndpointInput.read(fields.apply(ctx), Fields.Purpose.CREATE);
       Json.respond(ctx, 201, EndpointView.render(service.create(owner, input)));
     };
   }
@@ -47,7 +47,7 @@ public final class WebhookHandlers {
 
   public Handler update() {
     return ctx -> Json.respond(ctx, 200, EndpointView.render(service.update(tenant.apply(ctx), endpointId(ctx),
-        () -> EndpointInput.read(fields.apply(ctx), EndpointInput.Purpose.CHANGE))));
+        () -> EndpointInput.read(fields.apply(ctx), Fields.Purpose.CHANGE))));
   }
 
   public Handler delete() {
