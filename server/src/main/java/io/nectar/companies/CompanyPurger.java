@@ -66,22 +66,26 @@ public final class CompanyPurger implements AutoCloseable {
 
   /**
    * Deletes the queued files. A file leaves the queue only after it is deleted, so one that fails
-   * stays queued for the next run; a key that a row still refers to leaves without its file.
+   * stays queued for the next run while the others go on; a key that a row still refers to leaves
+   * without its file.
    */
   private void deleteQueuedFiles() {
-    try {
-      List<QueuedFile> batch;
-      do {
-        batch = jdbi.withHandle(h -> store.queuedFiles(h, FILE_BATCH));
-        for (QueuedFile file : batch) {
+    String after = "";
+    List<QueuedFile> batch;
+    do {
+      String from = after;
+      batch = jdbi.withHandle(h -> store.queuedFiles(h, from, FILE_BATCH));
+      for (QueuedFile file : batch) {
+        try {
           delete(file);
           jdbi.useHandle(h -> store.forgetQueuedFile(h, file.blobKey()));
+        } catch (RuntimeException e) {
+          log.error("Could not delete the file {} of a purged company; it stays queued and is retried after the "
+              + "next purge or start", file.blobKey(), e);
         }
-      } while (!batch.isEmpty());
-    } catch (RuntimeException e) {
-      log.error("Could not delete the files of purged companies; they stay queued and are retried after the "
-          + "next purge or start", e);
-    }
+        after = file.blobKey();
+      }
+    } while (!batch.isEmpty());
   }
 
   private void delete(QueuedFile file) {

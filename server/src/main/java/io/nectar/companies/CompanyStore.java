@@ -73,12 +73,15 @@ final class CompanyStore {
   /** A file whose document row is gone, and whether another row still refers to its key. */
   record QueuedFile(String blobKey, boolean stillReferenced) {}
 
-  /** The oldest files queued for deletion (by the document triggers of migration V10). */
-  List<QueuedFile> queuedFiles(Handle h, int limit) {
+  /**
+   * Files queued for deletion (by the document triggers of migration V10) whose keys come after
+   * {@code after}, in key order: a caller pages past a file it could not delete instead of meeting it again.
+   */
+  List<QueuedFile> queuedFiles(Handle h, String after, int limit) {
     return h.createQuery("""
             select q.blob_key, exists (select 1 from document d where d.blob_key = q.blob_key) as still_referenced
-            from blob_deletion q order by q.queued_at, q.blob_key limit :limit""")
-        .bind("limit", limit)
+            from blob_deletion q where q.blob_key > :after order by q.blob_key limit :limit""")
+        .bind("after", after).bind("limit", limit)
         .map((rs, ctx) -> new QueuedFile(rs.getString("blob_key"), rs.getBoolean("still_referenced"))).list();
   }
 

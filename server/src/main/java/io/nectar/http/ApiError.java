@@ -52,7 +52,10 @@ public final class ApiError extends RuntimeException {
     if (e instanceof Conflict) {
       return new ApiError(409, e.detail());
     }
-    return new ApiError(400, e.detail(), ((InvalidInput) e).errors(), null);
+    if (e instanceof InvalidInput invalid) {
+      return new ApiError(400, e.detail(), invalid.errors(), null);
+    }
+    throw new IllegalStateException("No status for " + e.getClass().getName());
   }
 
   public static ApiError invalidField(String field, String message) {

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class Rfc3339 {
   /** {@code Z} or {@code ±hh:mm} at the end; RFC 3339 allows either letter case for {@code Z}. */
-  private static final Pattern OFFSET = Pattern.compile("(?:[Zz]|([+-])([01]\\d|2[0-3]):([0-5]\\d))$");
+  private static final Pattern OFFSET = Pattern.compile("(?:[Zz]|([+-])([01]\\d|2[0-3]):([0-5]\\d))\\z");
+
+  /** RFC 3339 years have four digits; java.time would take signed years the database cannot store. */
+  private static final Pattern YEAR = Pattern.compile("[0-9]{4}-");
 
   private Rfc3339() {}
 
@@ -29,7 +32,7 @@ public final class Rfc3339 {
    */
   public static Instant instant(String text) {
     Matcher offset = OFFSET.matcher(text);
-    if (!offset.find()) {
+    if (!offset.find() || !YEAR.matcher(text).lookingAt()) {
       throw new DateTimeParseException("Not an RFC 3339 date-time with an offset", text, text.length());
     }
     String local = text.substring(0, offset.start());

@@ -40,7 +40,9 @@ class Rfc3339Test {
   @ValueSource(strings = {"2026-11-01T08:00:00+24:00", "2026-11-01T08:00:00-23:60", "2026-11-01T08:00:00+1912",
       "2026-11-01T08:00:00+19", "2026-11-01T08:00:00+05:30:15", "2026-11-01T08:00:00", "2026-11-01",
       "2026-02-30T08:00:00Z", "2026-11-01T24:00:00Z", "2026-11-01 08:00:00Z", "yesterday", "", "+19:12",
-      "2026-11-01T08:00:00+19:12 "})
+      "2026-11-01T08:00:00+19:12 ", "2026-11-01T08:00:00Z\n",
+      // years java.time reads but RFC 3339 and the database do not hold
+      "+999999999-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "12026-11-01T08:00:00Z"})
   void anythingElseIsADateTimeParseException(String text) {
     assertThatThrownBy(() -> Rfc3339.instant(text)).isInstanceOf(DateTimeParseException.class);
   }
