@@ -56,7 +56,6 @@ record Services(
     AccountService accounts,
     MeterService meters,
     IntervalService intervals,
-    Collector collector,
     BackgroundJobs jobs,
     Optional<SandboxBills> sandboxBills) {
 
@@ -105,6 +104,6 @@ record Services(
         .map(p -> new SandboxBills(jdbi, clock, connections, documents, providers, (SandboxProvider) p,
             collector));
     return new Services(ids, blobs, links, cipher, outbox, keys, purger, companies, sites, connections,
-        documentLinks, documents, usage, accounts, meters, intervals, collector, jobs, sandboxBills);
+        documentLinks, documents, usage, accounts, meters, intervals, jobs, sandboxBills);
   }
 }

@@ -10,7 +10,7 @@ import io.nectar.webhooks.WebhookTransport;
 import java.time.Clock;
 
 /** The webhook feature: endpoints and outbox (the service), and the worker that delivers over the transport. */
-record WebhookWiring(WebhookService service, WebhookTransport transport, DeliveryWorker deliveries) {
+record WebhookWiring(WebhookService service, DeliveryWorker deliveries) {
   private static final int RESPONSE_EXCERPT_BYTES = 4096;
 
   /** Wires the feature; the transport and worker are registered with {@code shutdown} as they are made. */
@@ -24,6 +24,6 @@ record WebhookWiring(WebhookService service, WebhookTransport transport, Deliver
     DeliveryWorker deliveries = shutdown.add(new DeliveryWorker(database.jdbi(), database.dataSource(), clock,
         services.ids()::next, services.cipher(), transport,
         new DeliveryWorker.Settings(settings.retrySchedule(), settings.disableAfter(), settings.timeout()), meters));
-    return new WebhookWiring(service, transport, deliveries);
+    return new WebhookWiring(service, deliveries);
   }
 }

@@ -1,18 +1,14 @@
 package io.nectar.collection;
 
 import io.nectar.connections.Connection;
-import io.nectar.connections.ConnectionEvents;
 import io.nectar.connections.ConnectionService;
 import io.nectar.providers.ConnectionStatus;
-import io.nectar.documents.DocumentEvents;
 import io.nectar.providers.CollectionRequest;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.UtilityProvider;
 import io.nectar.providers.Validation;
 import io.nectar.storage.BlobStore;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -29,7 +25,6 @@ public final class Collector {
   private static final Logger log = LoggerFactory.getLogger(Collector.class);
 
   private final Jdbi jdbi;
-  private final Clock clock;
   private final ProviderRegistry providers;
   private final ConnectionService connections;
   private final CollectionIngest ingest;
@@ -37,7 +32,6 @@ public final class Collector {
   public Collector(Jdbi jdbi, Clock clock, Supplier<UUID> ids, ProviderRegistry providers, BlobStore blobs,
       Owners owners) {
     this.jdbi = jdbi;
-    this.clock = clock;
     this.providers = providers;
     this.connections = owners.connections();
     this.ingest = new CollectionIngest(jdbi, clock, ids, blobs, owners);
@@ -82,9 +76,5 @@ public final class Collector {
     return jdbi.inTransaction(h -> connections.find(h, connectionId)
         .filter(Connection::isActive)
         .flatMap(c -> providers.find(c.url()).map(p -> new Prepared(c, p, connections.request(h, c)))));
-  }
-
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -44,40 +44,6 @@ public record Document(
         .created(now).updated(now);
   }
 
-  /** A builder preset with this value's fields, to change some of them by name. */
-  public Builder toBuilder() {
-    return new Builder()
-        .id(id)
-        .companyId(companyId)
-        .connectionId(connectionId)
-        .accountId(accountId)
-        .siteId(siteId)
-        .providerKey(providerKey)
-        .billDate(billDate)
-        .startDate(startDate)
-        .endDate(endDate)
-        .dueDate(dueDate)
-        .chargesUnits(chargesUnits)
-        .utilityCompany(utilityCompany)
-        .totalCharges(totalCharges)
-        .taxCharges(taxCharges)
-        .status(status)
-        .flaggedStatus(flaggedStatus)
-        .isFlagged(isFlagged)
-        .sourceType(sourceType)
-        .fileName(fileName)
-        .blobKey(blobKey)
-        .email(email)
-        .jobId(jobId)
-        .notes(notes)
-        .invoiceId(invoiceId)
-        .revisedDocumentId(revisedDocumentId)
-        .datasourceTypes(datasourceTypes)
-        .deletedAt(deletedAt)
-        .created(created)
-        .updated(updated);
-  }
-
   public static Builder builder() {
     return new Builder();
   }

@@ -16,8 +16,6 @@ import java.util.Map;
  * which {@link #of(DomainException)} maps to their status here, in one place.
  */
 public final class ApiError extends RuntimeException {
-  public static final String FORBIDDEN = Forbidden.NOT_YOURS;
-
   private final int status;
   private final Map<String, List<String>> errors;
   private final Map<String, String> headers;

@@ -52,8 +52,6 @@ public final class HttpServer {
       config.http.maxRequestSize = settings.maxBodyBytes();
       config.router.ignoreTrailingSlashes = true;
       config.staticFiles.enableWebjars();
-      config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
       config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new MethodOverrides()));
       config.jetty.modifyServer(server -> {
         server.setStopTimeout(10_000);
