@@ -271,6 +271,14 @@ class TargetGuardTest {
     assertThat(TargetGuard.urlProblem(url)).isEqualTo(Optional.of("The URL is required."));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"https://example.com:1/hook", "https://example.com:65535/hook"})
+  void theFirstAndTheLastPortAreAcceptable(String url) {
+    assertThat(TargetGuard.urlProblem(url)).isEmpty();
+    assertThat(TargetGuard.urlProblem(url.replace(":1/", ":0/").replace(":65535/", ":65536/")))
+        .contains("The URL's port must be between 1 and 65535.");
+  }
+
   private static byte[] mapped(int a, int b, int c, int d) {
     return new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) a, (byte) b, (byte) c, (byte) d};
   }
