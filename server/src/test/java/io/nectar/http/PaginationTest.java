@@ -121,4 +121,18 @@ class PaginationTest {
     assertThat(out.toString()).isEqualTo("[{\"totalThings\":3,\"perPage\":2,\"totalPages\":2,\"currentPage\":1,"
         + "\"hasNext\":true,\"hasPrevious\":false,\"things\":[]},\"after\"]");
   }
+
+  @Test
+  void aStreamedPageIsTheSameEnvelopeWrittenRowByRow() {
+    FakeContext request = FakeContext.request(null, new byte[0]);
+    var window = new PageRequest(2, 2).window(5);
+
+    window.stream(request.context(), "totalThings", "things", java.util.List.of("c", "d"),
+        (g, row) -> g.writeString(row));
+
+    assertThat(request.status()).isEqualTo(200);
+    assertThat(request.responseContentType()).isEqualTo("application/json");
+    assertThat(request.written()).isEqualTo(
+        window.envelope("totalThings", "things", Json.array().add("c").add("d")).toString());
+  }
 }
