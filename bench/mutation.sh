@@ -41,6 +41,8 @@ if [ $# -gt 0 ] && [ -n "$1" ]; then
   args+=("-DtargetClasses=$(IFS=','; echo "${chosen[*]}")")
 fi
 
+# PIT leaves the packages of an earlier run in place: start clean so the table shows this run only.
+rm -rf "$REPORT"
 mkdir -p server/target
 echo "Building and running PIT with $THREADS threads (full log: $LOG)..."
 # test-compile, not test: the unit tests run inside PIT, and the integration suite does not run at all.
