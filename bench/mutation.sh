@@ -10,7 +10,8 @@
 # Usage: bench/mutation.sh [filter]
 #   filter   comma-separated parts of class names: only the default classes whose name contains
 #            one of them are mutated, e.g. `bench/mutation.sh Signer,SignedLinks` or `... io.nectar.http`
-# Environment: MUTATION_THREADS (default 2, the machine's cores), MAVEN_ARGS (e.g. -o offline).
+# Environment: MUTATION_THREADS (default 2, the machine's cores), MUTATORS (PIT's group, default
+#   DEFAULTS; STRONGER also removes whole conditions), MAVEN_ARGS (e.g. -o offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,7 @@ POM=server/pom.xml
 REPORT=server/target/pit-reports
 LOG=server/target/mutation.log
 THREADS="${MUTATION_THREADS:-2}"
+MUTATORS="${MUTATORS:-DEFAULTS}"
 
 # The default classes, read from the profile so that the list lives in one place.
 defaults=$(sed -n 's:.*<targetClasses>\(.*\)</targetClasses>.*:\1:p' "$POM")
@@ -44,10 +46,10 @@ fi
 # PIT leaves the packages of an earlier run in place: start clean so the table shows this run only.
 rm -rf "$REPORT"
 mkdir -p server/target
-echo "Building and running PIT with $THREADS threads (full log: $LOG)..."
+echo "Building and running PIT ($MUTATORS mutators, $THREADS threads; full log: $LOG)..."
 # test-compile, not test: the unit tests run inside PIT, and the integration suite does not run at all.
 # shellcheck disable=SC2086
-if ! mvn -B ${MAVEN_ARGS:-} -pl server -Pmutation -Dthreads="$THREADS" "${args[@]}" \
+if ! mvn -B ${MAVEN_ARGS:-} -pl server -Pmutation -Dthreads="$THREADS" -Dmutators="$MUTATORS" "${args[@]}" \
     test-compile org.pitest:pitest-maven:mutationCoverage >"$LOG" 2>&1; then
   tail -40 "$LOG" >&2
   echo "mutation.sh: the build or PIT failed; see $LOG" >&2

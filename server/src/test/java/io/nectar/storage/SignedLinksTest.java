@@ -218,6 +218,20 @@ class SignedLinksTest {
     assertForbidden(() -> links.verifyPage(link.path(), link.expires(), null), SignedLinks.INVALID);
   }
 
+  @Test
+  void theBaseUrlIsJoinedToThePathWithExactlyOneSlash() {
+    SignedLinks fixed = new SignedLinks(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
+    String query = "?expires=" + NOW.plus(Duration.ofHours(1)).getEpochSecond() + "&signature=";
+
+    for (String base : java.util.List.of("http://localhost:8080", "http://localhost:8080/")) {
+      assertThat(fixed.link(base, KEY, Duration.ofHours(1))).startsWith("http://localhost:8080/files/" + KEY + query);
+      assertThat(fixed.pageLink(base, "/audit/documents/doc_1", Duration.ofHours(1)))
+          .startsWith("http://localhost:8080/audit/documents/doc_1" + query);
+    }
+    assertThat(fixed.link("https://example.com/nectar/", KEY, Duration.ofHours(1)))
+        .startsWith("https://example.com/nectar/files/" + KEY + query);
+  }
+
   private static void assertForbidden(ThrowingCallable call, String detail) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(Forbidden.class, e -> assertThat(e.detail()).isEqualTo(detail));
