@@ -10,8 +10,9 @@
 # Usage: bench/mutation.sh [filter]
 #   filter   comma-separated parts of class names: only the default classes whose name contains
 #            one of them are mutated, e.g. `bench/mutation.sh Signer,SignedLinks` or `... io.nectar.http`
-# Environment: MUTATION_THREADS (default 2, the machine's cores), MUTATORS (PIT's group, default
-#   DEFAULTS; STRONGER also removes whole conditions), MAVEN_ARGS (e.g. -o offline).
+# Environment: MUTATION_THREADS (default 2, the machine's cores); MAVEN_ARGS (e.g. -o offline);
+#   MUTATORS, a PIT mutator group or list. Unset, PIT's own default set runs (it negates conditions);
+#   in PIT 1.30 the group named DEFAULTS removes conditions instead, and STRONGER does both and more.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,13 +20,14 @@ POM=server/pom.xml
 REPORT=server/target/pit-reports
 LOG=server/target/mutation.log
 THREADS="${MUTATION_THREADS:-2}"
-MUTATORS="${MUTATORS:-DEFAULTS}"
+MUTATORS="${MUTATORS:-}"
 
 # The default classes, read from the profile so that the list lives in one place.
 defaults=$(sed -n 's:.*<targetClasses>\(.*\)</targetClasses>.*:\1:p' "$POM")
 [ -n "$defaults" ] || { echo "mutation.sh: no <targetClasses> in $POM" >&2; exit 1; }
 
 args=()
+[ -z "$MUTATORS" ] || args+=("-Dmutators=$MUTATORS")
 if [ $# -gt 0 ] && [ -n "$1" ]; then
   IFS=',' read -r -a wanted <<<"$1"
   IFS=',' read -r -a all <<<"$defaults"
@@ -46,10 +48,10 @@ fi
 # PIT leaves the packages of an earlier run in place: start clean so the table shows this run only.
 rm -rf "$REPORT"
 mkdir -p server/target
-echo "Building and running PIT ($MUTATORS mutators, $THREADS threads; full log: $LOG)..."
+echo "Building and running PIT (${MUTATORS:-default} mutators, $THREADS threads; full log: $LOG)..."
 # test-compile, not test: the unit tests run inside PIT, and the integration suite does not run at all.
 # shellcheck disable=SC2086
-if ! mvn -B ${MAVEN_ARGS:-} -pl server -Pmutation -Dthreads="$THREADS" -Dmutators="$MUTATORS" "${args[@]}" \
+if ! mvn -B ${MAVEN_ARGS:-} -pl server -Pmutation -Dthreads="$THREADS" ${args[@]+"${args[@]}"} \
     test-compile org.pitest:pitest-maven:mutationCoverage >"$LOG" 2>&1; then
   tail -40 "$LOG" >&2
   echo "mutation.sh: the build or PIT failed; see $LOG" >&2

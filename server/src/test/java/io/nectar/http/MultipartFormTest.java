@@ -125,6 +125,15 @@ class MultipartFormTest {
     assertThatThrownBy(() -> MultipartForm.fields(many, CONTENT_TYPE, many.length - 100)).isInstanceOf(ApiError.class);
   }
 
+  @Test
+  void aPartWithoutANameIsTheFieldWithTheEmptyName() {
+    // Named "" rather than dropped, so that Fields reports it as an unknown field instead of ignoring it.
+    byte[] body = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data\r\n\r\nvalue\r\n--" + BOUNDARY + "--\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(MultipartForm.fields(body, CONTENT_TYPE, LIMIT)).containsExactly(Map.entry("", List.of("value")));
+  }
+
   private static void assertInvalid(ThrowingCallable call, Map<String, List<String>> errors) {
     assertThatThrownBy(call).isInstanceOfSatisfying(ApiError.class, e -> {
       assertThat(e.status()).isEqualTo(400);

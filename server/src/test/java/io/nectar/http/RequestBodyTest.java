@@ -106,6 +106,8 @@ class RequestBodyTest {
     assertError(() -> read("application/json", "[1]"), 400, "Invalid data: expected a JSON object but got array.");
     assertError(() -> read("application/json", "\"text\""), 400, "Invalid data: expected a JSON object but got string.");
     assertError(() -> read("application/json", "null"), 400, "Invalid data: expected a JSON object but got null.");
+    assertThatThrownBy(() -> read("application/json", " \n "))
+        .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(400));
   }
 
   @Test
