@@ -161,4 +161,27 @@ class CredentialCipherTest {
     assertThatThrownBy(() -> new CredentialCipher(new byte[0]))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aSealedValueThatIsNotUtf8TextIsRefusedRatherThanGuessedAt() throws Exception {
+    // Authentic (sealed under the cipher's own key and format) but not UTF-8: decoding it leniently
+    // would send a password with replacement characters to the utility, so it is refused.
+    byte[] sealed = sealWith(DerivedKey.of(SECRET, CredentialCipher.PURPOSE), new byte[] {'p', (byte) 0xC3, 'w'});
+
+    assertThatThrownBy(() -> cipher.decrypt(sealed, connection))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("The stored credential is not valid UTF-8.");
+  }
+
+  /** Seals {@code plain} as the format says (version 1, nonce, ciphertext and tag), under {@code key}. */
+  private byte[] sealWith(byte[] key, byte[] plain) throws GeneralSecurityException {
+    byte[] nonce = new byte[12];
+    new java.security.SecureRandom().nextBytes(nonce);
+    Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+    aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+    aes.updateAAD(ByteBuffer.allocate(17).put((byte) 1).putLong(connection.getMostSignificantBits())
+        .putLong(connection.getLeastSignificantBits()).array());
+    byte[] sealed = aes.doFinal(plain);
+    return ByteBuffer.allocate(13 + sealed.length).put((byte) 1).put(nonce).put(sealed).array();
+  }
 }

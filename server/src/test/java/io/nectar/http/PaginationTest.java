@@ -86,4 +86,53 @@ class PaginationTest {
 
     assertThat(window.page()).isEqualTo(2);
   }
+
+  @ParameterizedTest
+  @CsvSource({"1073741824, 1073741824", "2147483647, 2147483647", "2147483648, 2147483647",
+      "99999999999999999999, 2147483647"})
+  void aPageInTheIntRangeIsKeptExactlyAndOnlyOneBeyondItIsClamped(String raw, int page) {
+    assertThat(PageRequest.parse(raw, 100).page()).isEqualTo(page);
+    assertThat(PageRequest.parse(" " + raw + " ", 100).page()).isEqualTo(page);
+  }
+
+  @Test
+  void theLastPossiblePageOfTheLargestSetIsReachedWithoutOverflow() {
+    var window = PageRequest.parse("2147483647", 1).window(Long.MAX_VALUE);
+
+    assertThat(window.totalPages()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(window.page()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(window.offset()).isEqualTo(Integer.MAX_VALUE - 1L);
+  }
+
+  @Test
+  void theEnvelopeIsOneCompleteJsonValueThatCanSitInsideAnother() throws Exception {
+    // write() is also used to embed the envelope in a larger document: it must open and close its object.
+    var out = new java.io.StringWriter();
+    try (var g = Json.MAPPER.getFactory().createGenerator(out)) {
+      g.writeStartArray();
+      new PageRequest(1, 2).window(3).write(g, "totalThings", "things", items -> {
+        items.writeStartArray();
+        items.writeEndArray();
+      });
+      g.writeString("after");
+      g.writeEndArray();
+    }
+
+    assertThat(out.toString()).isEqualTo("[{\"totalThings\":3,\"perPage\":2,\"totalPages\":2,\"currentPage\":1,"
+        + "\"hasNext\":true,\"hasPrevious\":false,\"things\":[]},\"after\"]");
+  }
+
+  @Test
+  void aStreamedPageIsTheSameEnvelopeWrittenRowByRow() {
+    FakeContext request = FakeContext.request(null, new byte[0]);
+    var window = new PageRequest(2, 2).window(5);
+
+    window.stream(request.context(), "totalThings", "things", java.util.List.of("c", "d"),
+        (g, row) -> g.writeString(row));
+
+    assertThat(request.status()).isEqualTo(200);
+    assertThat(request.responseContentType()).isEqualTo("application/json");
+    assertThat(request.written()).isEqualTo(
+        window.envelope("totalThings", "things", Json.array().add("c").add("d")).toString());
+  }
 }

@@ -155,6 +155,83 @@ class SignedLinksTest {
     assertThat(links.toString()).isEqualTo("SignedLinks[HMAC-SHA256]");
   }
 
+  @Test
+  void aPageLinkNamesThePageAndVerifiesForWhatRemainsOfItsValidity() {
+    MutableClock time = new MutableClock(NOW);
+    SignedLinks pages = new SignedLinks(SECRET, time);
+    String page = "/audit/documents/doc_1";
+
+    String url = pages.pageLink("https://nectar.example.com/", page, Duration.ofHours(2));
+
+    assertThat(url).startsWith("https://nectar.example.com" + page + "?expires="
+        + NOW.plus(Duration.ofHours(2)).getEpochSecond() + "&signature=");
+    Link link = Link.parse(url);
+    time.now = NOW.plus(Duration.ofMinutes(30));
+    assertThat(pages.verifyPage(link.path(), link.expires(), link.signature())).isEqualTo(Duration.ofMinutes(90));
+    time.now = NOW.plus(Duration.ofHours(2));
+    assertForbidden(() -> pages.verifyPage(link.path(), link.expires(), link.signature()), SignedLinks.EXPIRED);
+  }
+
+  @Test
+  void aPageLinkDoesNotOpenAnotherPage() {
+    Link link = Link.parse(links.pageLink("http://localhost", "/audit/documents/doc_1", Duration.ofHours(1)));
+
+    assertForbidden(() -> links.verifyPage("/audit/documents/doc_2", link.expires(), link.signature()),
+        SignedLinks.INVALID);
+    assertForbidden(() -> links.verifyPage(link.path(), link.expires(), link.signature() + "A"), SignedLinks.INVALID);
+  }
+
+  @Test
+  void fileLinksAndPageLinksNeverStandInForEachOther() {
+    // A genuine file link checked as a page: its signature is right for its path, yet it is refused,
+    // so a page route can never be opened (or a file served) by the other kind of link.
+    Link file = Link.parse(links.link("http://localhost", KEY, Duration.ofHours(1)));
+    assertForbidden(() -> links.verifyPage(file.path(), file.expires(), file.signature()), SignedLinks.INVALID);
+    // And no page link can be made for a path under /files/, which would be a file link.
+    assertThatThrownBy(() -> links.pageLink("http://localhost", "/files/" + KEY, Duration.ofHours(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void onlySafePathsAndPositiveDurationsMakePageLinks() {
+    for (String path : java.util.List.of("audit/documents/doc_1", "/audit/documents/doc_1?x=1", "/audit//doc_1", "/",
+        "/audit/doc 1", "/audit/doc%2F1", "")) {
+      assertThatThrownBy(() -> links.pageLink("http://localhost", path, Duration.ofHours(1)))
+          .as(path).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> links.pageLink("http://localhost", "/audit/documents/doc_1", Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> links.pageLink("http://localhost", "/audit/documents/doc_1", Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(links.pageLink("http://localhost", "/audit/documents/doc_1", Duration.ofSeconds(1))).isNotBlank();
+  }
+
+  @Test
+  void aMissingOrUnsafePagePathIsNotValid() {
+    Link link = Link.parse(links.pageLink("http://localhost", "/audit/documents/doc_1", Duration.ofHours(1)));
+
+    for (String path : java.util.Arrays.asList(null, "", "audit/documents/doc_1", "/audit/documents/doc_1/",
+        "/audit/documents/doc_1?x")) {
+      assertForbidden(() -> links.verifyPage(path, link.expires(), link.signature()), SignedLinks.INVALID);
+    }
+    assertForbidden(() -> links.verifyPage(link.path(), null, link.signature()), SignedLinks.INVALID);
+    assertForbidden(() -> links.verifyPage(link.path(), link.expires(), null), SignedLinks.INVALID);
+  }
+
+  @Test
+  void theBaseUrlIsJoinedToThePathWithExactlyOneSlash() {
+    SignedLinks fixed = new SignedLinks(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
+    String query = "?expires=" + NOW.plus(Duration.ofHours(1)).getEpochSecond() + "&signature=";
+
+    for (String base : java.util.List.of("http://localhost:8080", "http://localhost:8080/")) {
+      assertThat(fixed.link(base, KEY, Duration.ofHours(1))).startsWith("http://localhost:8080/files/" + KEY + query);
+      assertThat(fixed.pageLink(base, "/audit/documents/doc_1", Duration.ofHours(1)))
+          .startsWith("http://localhost:8080/audit/documents/doc_1" + query);
+    }
+    assertThat(fixed.link("https://example.com/nectar/", KEY, Duration.ofHours(1)))
+        .startsWith("https://example.com/nectar/files/" + KEY + query);
+  }
+
   private static void assertForbidden(ThrowingCallable call, String detail) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(Forbidden.class, e -> assertThat(e.detail()).isEqualTo(detail));

@@ -271,6 +271,28 @@ class TargetGuardTest {
     assertThat(TargetGuard.urlProblem(url)).isEqualTo(Optional.of("The URL is required."));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"https://example.com:1/hook", "https://example.com:65535/hook"})
+  void theFirstAndTheLastPortAreAcceptable(String url) {
+    assertThat(TargetGuard.urlProblem(url)).isEmpty();
+    assertThat(TargetGuard.urlProblem(url.replace(":1/", ":0/").replace(":65535/", ":65536/")))
+        .contains("The URL's port must be between 1 and 65535.");
+  }
+
+  @Test
+  void onlyTheExactIpv4MappedPrefixIsJudgedByTheIpv4AddressInside() throws UnknownHostException {
+    // ::ff:8.8.8.8 and ::ff00:8.8.8.8 look like ::ffff:8.8.8.8 but are not IPv4-mapped: they are IPv6
+    // addresses outside 2000::/3, reserved, and must not pass as the public 8.8.8.8.
+    for (byte[] almost : List.of(
+        new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, 8, 8, 8, 8},
+        new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, 0, 8, 8, 8, 8},
+        new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, (byte) 0xff, (byte) 0xff, 8, 8, 8, 8})) {
+      InetAddress address = Inet6Address.getByAddress(null, almost, -1);
+      assertThat(strict.allowed(address)).as(address.getHostAddress()).isFalse();
+    }
+    assertThat(strict.allowed(Inet6Address.getByAddress(null, mapped(8, 8, 8, 8), -1))).isTrue();
+  }
+
   private static byte[] mapped(int a, int b, int c, int d) {
     return new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) a, (byte) b, (byte) c, (byte) d};
   }

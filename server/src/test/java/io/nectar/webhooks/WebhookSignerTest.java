@@ -206,6 +206,29 @@ class WebhookSignerTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void aMessageIdRunsFromExclamationMarkToTildeAndNoFurther() {
+    // A space would be stripped from the ends of the header by the receiver's HTTP parser (RFC 9110
+    // field values), so the id it verifies would not be the id that was signed; DEL and anything past
+    // ASCII are not header text at all.
+    assertThat(WebhookSigner.headers(List.of(SPEC_SECRET), "!msg_1~", SPEC_TIMESTAMP, SPEC_PAYLOAD))
+        .containsEntry("webhook-id", "!msg_1~")
+        .containsEntry("webhook-signature", WebhookSigner.sign(SPEC_SECRET, "!msg_1~", SPEC_TIMESTAMP, SPEC_PAYLOAD));
+    for (String id : List.of("msg_1 ", " msg_1", "msg_1\u007f", "msg_1\u0080", "msg\t1", "")) {
+      assertThatThrownBy(() -> WebhookSigner.headers(List.of(SPEC_SECRET), id, SPEC_TIMESTAMP, SPEC_PAYLOAD))
+          .as("id %s", id.chars().mapToObj(Integer::toHexString).toList())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("A webhook message id must be printable ASCII without '.'.");
+    }
+  }
+
+  @Test
+  void aSecretThatIsNotBase64IsRefusedWithoutBeingRepeated() {
+    assertThatThrownBy(() -> WebhookSigner.sign("whsec_not base64!", SPEC_ID, SPEC_TIMESTAMP, SPEC_PAYLOAD))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("A webhook secret must be base64 after 'whsec_'.");
+  }
+
   private static byte[] body() {
     return "{\"eventType\":\"document.created.v2\",\"id\":\"doc_1\"}".getBytes(StandardCharsets.UTF_8);
   }
