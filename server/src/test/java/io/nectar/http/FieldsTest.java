@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nectar.http.Fields.Empty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -427,23 +428,21 @@ class FieldsTest {
    * Whether a field may be emptied, as the two combinations of {@code allowBlank} and {@code nullable}
    * the routes use. When Fields takes its own enum for this (issue 10), these helpers call it directly.
    */
-  private enum Empty { REFUSED, ALLOWED }
-
   private static String text(Fields fields, String field, int maxLength, Empty empty) {
-    return fields.text(field, maxLength, empty == Empty.ALLOWED, empty == Empty.ALLOWED);
+    return fields.text(field, maxLength, empty);
   }
 
   private static String email(Fields fields, String field, Empty empty) {
-    return fields.email(field, empty == Empty.ALLOWED);
+    return fields.email(field, empty);
   }
 
   private static LocalDate date(Fields fields, String field, Empty empty) {
-    return fields.date(field, empty == Empty.ALLOWED);
+    return fields.date(field, empty);
   }
 
   private static BigDecimal decimal(Fields fields, String field, int whole, int fraction, BigDecimal min,
       BigDecimal max, Empty empty) {
-    return fields.decimal(field, whole, fraction, min, max, empty == Empty.ALLOWED);
+    return fields.decimal(field, whole, fraction, min, max, empty);
   }
 
   private static Fields json(String body) {
