@@ -45,7 +45,7 @@ public final class AccountService {
       Account account = store.find(h, accountId).orElseThrow(() -> new NotFound("Account"));
       companies.requireOwnedChild(h, caller, account.companyId(), "Account");
       TrackingChange change = body.get();
-      apply(h, List.of(account), change.tracked(), change.updateMeters());
+      apply(h, List.of(account), change);
       return details(h, List.of(accountId)).get(0);
     });
   }
@@ -55,8 +55,6 @@ public final class AccountService {
     return jdbi.inTransaction(h -> {
       companies.requireOwnedForUpdate(h, caller, companyId);
       TrackingChange change = body.get();
-      boolean tracked = change.tracked();
-      boolean updateMeters = change.updateMeters();
       Set<UUID> wanted = new LinkedHashSet<>(change.accounts());
       List<Account> found = store.findAll(h, wanted).stream().filter(a -> a.companyId().equals(companyId)).toList();
       if (found.size() != wanted.size()) {
@@ -64,18 +62,19 @@ public final class AccountService {
         found.forEach(a -> missing.remove(a.id()));
         throw InvalidInput.field("accounts", "No account of this company has the id(s) " + missing + ".");
       }
-      apply(h, found, tracked, updateMeters);
+      apply(h, found, change);
       return details(h, new ArrayList<>(wanted));
     });
   }
 
-  private void apply(org.jdbi.v3.core.Handle h, List<Account> accounts, boolean tracked, boolean updateMeters) {
+  private void apply(org.jdbi.v3.core.Handle h, List<Account> accounts, TrackingChange change) {
+    boolean tracked = change.tracked();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     List<UUID> ids = accounts.stream().map(Account::id).toList();
     // Each connection whose accounts change announces it (connection.updated.v2).
     changes.announce(h, accounts.stream().map(Account::connectionId).distinct().toList(), () -> {
       store.setTracking(h, ids, tracked ? Account.TrackingStatus.ENABLED : Account.TrackingStatus.DISABLED, now);
-      if (updateMeters) {
+      if (change.updateMeters()) {
         meters.setTrackedForAccounts(h, ids, tracked, now);
       }
     });

@@ -1,6 +1,7 @@
 package io.nectar.companies;
 
 import io.nectar.errors.InvalidInput;
+import io.nectar.config.Config;
 import io.nectar.config.ConfigException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import java.util.Optional;
  * the zone every date of the API is in.
  */
 public final class CollectionStartDates {
-  static final String SETTING = "NECTAR_EARLIEST_COLLECTION_DATE";
 
   private final LocalDate earliest;
   private final Clock clock;
@@ -30,7 +30,7 @@ public final class CollectionStartDates {
     this.earliest = Objects.requireNonNull(earliest, "earliest");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (earliest.isAfter(today())) {
-      throw new ConfigException(SETTING, "must not be in the future, got " + earliest);
+      throw new ConfigException(Config.EARLIEST_COLLECTION_DATE, "must not be in the future, got " + earliest);
     }
   }
 

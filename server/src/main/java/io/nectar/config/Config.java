@@ -29,6 +29,9 @@ public record Config(
     int maxRequestsPerSecondPerKey,
     LocalDate earliestCollectionDate,
     Webhooks webhooks) {
+  /** The setting for the earliest date a company or connection may collect from. */
+  public static final String EARLIEST_COLLECTION_DATE = "NECTAR_EARLIEST_COLLECTION_DATE";
+
 
   /**
    * Webhook delivery: the first attempt is immediate and each later one waits its entry of the
@@ -63,7 +66,7 @@ public record Config(
     long maxBody = intSetting(settings, "NECTAR_MAX_BODY_BYTES", 1024 * 1024, 1024, Integer.MAX_VALUE);
     int concurrency = intSetting(settings, "NECTAR_MAX_CONCURRENT_REQUESTS_PER_KEY", 20, 1, 10_000);
     int rps = intSetting(settings, "NECTAR_MAX_REQUESTS_PER_SECOND_PER_KEY", 0, 0, 1_000_000);
-    LocalDate earliestCollection = dateSetting(settings, "NECTAR_EARLIEST_COLLECTION_DATE",
+    LocalDate earliestCollection = dateSetting(settings, EARLIEST_COLLECTION_DATE,
         DEFAULT_EARLIEST_COLLECTION_DATE);
     Webhooks webhooks = new Webhooks(
         durations(settings, "NECTAR_WEBHOOK_RETRY_SCHEDULE", Webhooks.DEFAULT_SCHEDULE),

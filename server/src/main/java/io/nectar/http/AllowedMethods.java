@@ -24,12 +24,11 @@ final class AllowedMethods {
     for (HandlerType type : MethodNotAllowedUtil.INSTANCE.findAvailableHttpHandlerTypes(router, path)) {
       methods.add(type.name());
     }
-    if (methods.contains("GET") && !methods.contains("HEAD") && !HttpServer.refusesHead(path)) {
-      // Javalin answers HEAD on every GET route it is not refused on.
-      methods.add(methods.indexOf("GET") + 1, "HEAD");
-    }
     if (HttpServer.refusesHead(path)) {
       methods.remove("HEAD");
+    } else if (methods.contains("GET") && !methods.contains("HEAD")) {
+      // Javalin answers HEAD on every GET route it is not refused on.
+      methods.add(methods.indexOf("GET") + 1, "HEAD");
     }
     return String.join(", ", methods);
   }

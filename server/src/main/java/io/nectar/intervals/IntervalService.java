@@ -34,8 +34,8 @@ public final class IntervalService {
       PageWindow window = page.window(store.count(h, connectionId, filter));
       List<IntervalReading> readings = store.page(h, connectionId, filter, window.offset(), window.limit());
       Map<UUID, Meter> meterById = new HashMap<>();
-      readings.stream().map(IntervalReading::meterId).distinct()
-          .forEach(id -> meters.find(h, id).ifPresent(m -> meterById.put(id, m)));
+      meters.byIds(h, readings.stream().map(IntervalReading::meterId).distinct().toList())
+          .forEach(m -> meterById.put(m.id(), m));
       return new IntervalPage(readings, meterById, window);
     });
   }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -60,11 +59,6 @@ public final class MeterService {
   /** The meters {@code ids}, unchecked: for rows already authorized that name them. */
   public List<Meter> byIds(Handle h, Collection<UUID> ids) {
     return store.byIds(h, ids);
-  }
-
-  /** The meter {@code id}, unchecked: for rows already authorized that name it. */
-  public Optional<Meter> find(Handle h, UUID id) {
-    return store.find(h, id);
   }
 
   /** Tracks, or stops tracking, every meter of these accounts, within the caller's transaction. */

@@ -20,17 +20,20 @@ final class SandboxBills {
 
   private SandboxBills() {}
 
-  static BilledMonth bill(SandboxAccount account, YearMonth month, boolean withIntervals) {
+  /** Whether a month's bill comes with its hourly readings. */
+  enum Intervals { INCLUDED, OMITTED }
+
+  static BilledMonth bill(SandboxAccount account, YearMonth month, Intervals intervals) {
     SplittableRandom random = SandboxSeed.forMonth(account.connectionId(), account.siteIndex(), account.type(), month);
     // Split off before the tariff draws, so interval quality never shifts the bill's figures.
     SplittableRandom readings = random.split();
     MonthlyCharges charges = SandboxTariff.of(account.type()).charge(account, month, random);
     ProviderBill bill = assemble(account, month, charges);
-    List<ProviderInterval> intervals = withIntervals && charges.hourlyWattHours() != null
+    List<ProviderInterval> hourly = intervals == Intervals.INCLUDED && charges.hourlyWattHours() != null
         ? SandboxIntervals.of(account.meterKey(), charges.usage().usageUnits(), month, charges.hourlyWattHours(),
             readings)
         : List.of();
-    return new BilledMonth(bill, intervals);
+    return new BilledMonth(bill, hourly);
   }
 
   private static ProviderBill assemble(SandboxAccount account, YearMonth month, MonthlyCharges charges) {

@@ -53,7 +53,8 @@ public final class SandboxProvider implements UtilityProvider {
     for (SandboxAccount account : plan) {
       accounts.add(new ProviderAccount(account.accountNumber(), List.of(account.meter())));
       for (int i = 0; i < months.size(); i++) {
-        SandboxBills.BilledMonth billed = SandboxBills.bill(account, months.get(i), i >= firstIntervalMonth);
+        SandboxBills.BilledMonth billed = SandboxBills.bill(account, months.get(i),
+            i >= firstIntervalMonth ? SandboxBills.Intervals.INCLUDED : SandboxBills.Intervals.OMITTED);
         bills.add(billed.bill());
         intervals.addAll(billed.intervals());
       }
@@ -69,7 +70,7 @@ public final class SandboxProvider implements UtilityProvider {
     if (SandboxLogin.NO_ACCOUNTS.equals(request.username())) {
       return List.of();
     }
-    return SandboxAccounts.plan(request).stream().map(account -> SandboxBills.bill(account, month, false).bill())
+    return SandboxAccounts.plan(request).stream().map(account -> SandboxBills.bill(account, month, SandboxBills.Intervals.OMITTED).bill())
         .toList();
   }
 
