@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeliveryWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-  private static final int MAX_IN_FLIGHT = 64;
+  static final int MAX_IN_FLIGHT = 64;
   private static final Duration POLL = Duration.ofMillis(500);
 
   /** The delivery rules: the wait before each attempt after the first, and the failure window. */

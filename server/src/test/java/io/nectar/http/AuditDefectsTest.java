@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nectar.keys.Environment;
 import io.nectar.testing.Fixtures;
 import io.nectar.testing.Multipart;
+import io.nectar.testing.RawHttp;
 import io.nectar.testing.Response;
 import io.nectar.testing.TestServer;
 import java.io.ByteArrayOutputStream;

@@ -286,6 +286,8 @@ class WebhookDeliveryTest {
     }
     String doomed = endpoint(tenant, slow).get("id").asText();
     String live = endpoint(tenant, next).get("id").asText();
+    // The worker must hold all 21 attempts in flight at once, so that they are recorded in one batch.
+    assertThat(DeliveryWorker.MAX_IN_FLIGHT).isGreaterThanOrEqualTo(21);
     sendTest(tenant, doomed);
     List<String> messages = new ArrayList<>();
     for (int i = 0; i < 20; i++) {

@@ -1,4 +1,4 @@
-package io.nectar.http;
+package io.nectar.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,12 +17,12 @@ import java.util.Map;
  * control character in a header, a raw malformed path) and to see whether the server keeps a
  * connection usable between requests.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
 
-  RawHttp(int port) {
+  public RawHttp(int port) {
     try {
       this.socket = new Socket("localhost", port);
       socket.setSoTimeout(30_000);
@@ -33,9 +34,16 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** A response as read off the wire; {@code headers} keys are lower case. */
-  record Reply(int status, Map<String, String> headers, String body) {
-    String header(String name) {
+  public record Reply(int status, Map<String, String> headers, String body) {
+    public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** As the other helpers' responses, for assertions shared with them. */
+    public Response response() {
+      Map<String, List<String>> multi = new LinkedHashMap<>();
+      headers.forEach((name, value) -> multi.put(name, List.of(value)));
+      return new Response(status, java.net.http.HttpHeaders.of(multi, (a, b) -> true), body);
     }
 
     @Override
@@ -45,7 +53,7 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** Writes {@code head} (request line and headers, each line ending in CRLF, without the blank line) and {@code body}. */
-  Reply send(String head, byte[] body) {
+  public Reply send(String head, byte[] body) {
     try {
       out.write(head.getBytes(StandardCharsets.ISO_8859_1));
       if (body != null) {
@@ -62,7 +70,7 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** True when the server has closed its side: a read gives end of stream at once. */
-  boolean closedByServer() {
+  public boolean closedByServer() {
     try {
       return in.read() == -1;
     } catch (IOException e) {
