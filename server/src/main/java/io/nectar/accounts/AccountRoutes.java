@@ -1,7 +1,7 @@
 package io.nectar.accounts;
 
-import io.nectar.errors.InvalidInput;
 import io.javalin.http.Context;
+import io.nectar.errors.InvalidInput;
 import io.nectar.http.Api;
 import io.nectar.http.Fields;
 import io.nectar.http.Json;

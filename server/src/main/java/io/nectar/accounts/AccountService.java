@@ -1,8 +1,8 @@
 package io.nectar.accounts;
 
+import io.nectar.companies.CompanyService;
 import io.nectar.errors.InvalidInput;
 import io.nectar.errors.NotFound;
-import io.nectar.companies.CompanyService;
 import io.nectar.keys.Caller;
 import io.nectar.meters.Meter;
 import io.nectar.meters.MeterService;

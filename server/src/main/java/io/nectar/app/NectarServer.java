@@ -206,8 +206,9 @@ public final class NectarServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting requests and lets running ones finish, then stops the background work, then
-   * closes the database. Every step runs even if one fails; the failures are thrown together.
+   * Stops in the reverse of the start: the housekeeping timer, then HTTP (running requests finish),
+   * then webhook delivery, collection jobs and the purger, then the database. Every step runs even if
+   * one fails; the failures are thrown together.
    */
   @Override
   public void close() throws IOException {

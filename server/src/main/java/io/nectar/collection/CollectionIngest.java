@@ -275,7 +275,8 @@ final class CollectionIngest {
     }
     var array = JSON.arrayNode();
     u.timeOfUse().forEach(p -> array.addObject().put("timeOfUse", p.timeOfUse())
-        .put("usage", p.usage() == null ? null : p.usage().toPlainString()).put("usageUnits", p.usageUnits()).put("description", p.description()));
+        .put("usage", p.usage() == null ? null : p.usage().toPlainString())
+        .put("usageUnits", p.usageUnits()).put("description", p.description()));
     return array.toString();
   }
 

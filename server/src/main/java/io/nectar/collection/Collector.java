@@ -2,8 +2,8 @@ package io.nectar.collection;
 
 import io.nectar.connections.Connection;
 import io.nectar.connections.ConnectionService;
-import io.nectar.providers.ConnectionStatus;
 import io.nectar.providers.CollectionRequest;
+import io.nectar.providers.ConnectionStatus;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.UtilityProvider;
 import io.nectar.providers.Validation;

@@ -1,14 +1,14 @@
 package io.nectar.collection;
 
-import io.nectar.errors.Conflict;
-import io.nectar.errors.InvalidInput;
 import io.nectar.connections.Connection;
 import io.nectar.connections.ConnectionService;
-import io.nectar.providers.ConnectionStatus;
 import io.nectar.documents.DocumentService;
+import io.nectar.errors.Conflict;
+import io.nectar.errors.InvalidInput;
 import io.nectar.keys.Caller;
 import io.nectar.providers.Collection;
 import io.nectar.providers.CollectionRequest;
+import io.nectar.providers.ConnectionStatus;
 import io.nectar.providers.ProviderBill;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;

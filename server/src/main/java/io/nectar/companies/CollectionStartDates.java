@@ -1,8 +1,8 @@
 package io.nectar.companies;
 
-import io.nectar.errors.InvalidInput;
 import io.nectar.config.Config;
 import io.nectar.config.ConfigException;
+import io.nectar.errors.InvalidInput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

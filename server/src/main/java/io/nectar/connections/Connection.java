@@ -1,7 +1,7 @@
 package io.nectar.connections;
 
-import io.nectar.providers.ConnectionStatus;
 import io.nectar.meters.DatasourceType;
+import io.nectar.providers.ConnectionStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

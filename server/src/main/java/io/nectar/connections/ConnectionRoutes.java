@@ -1,13 +1,13 @@
 package io.nectar.connections;
 
-import io.nectar.providers.ConnectionStatus;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
 import io.nectar.http.Api;
 import io.nectar.http.ApiError;
 import io.nectar.http.Json;
-import io.nectar.http.Pagination;
 import io.nectar.http.Pagination.PageRequest;
+import io.nectar.http.Pagination;
+import io.nectar.providers.ConnectionStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,12 @@
 package io.nectar.connections;
 
-import io.nectar.errors.InvalidInput;
-import io.nectar.errors.NotFound;
-import io.nectar.providers.ConnectionStatus;
 import io.nectar.accounts.Account;
 import io.nectar.accounts.AccountService;
 import io.nectar.companies.Company;
 import io.nectar.companies.CompanyService;
 import io.nectar.config.CredentialCipher;
+import io.nectar.errors.InvalidInput;
+import io.nectar.errors.NotFound;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
 import io.nectar.keys.Caller;
@@ -15,6 +14,7 @@ import io.nectar.keys.Environment;
 import io.nectar.meters.Meter;
 import io.nectar.meters.MeterService;
 import io.nectar.providers.CollectionRequest;
+import io.nectar.providers.ConnectionStatus;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.UtilityProvider;
 import io.nectar.providers.Validation;

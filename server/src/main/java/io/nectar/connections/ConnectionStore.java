@@ -1,8 +1,8 @@
 package io.nectar.connections;
 
-import io.nectar.providers.ConnectionStatus;
 import io.nectar.db.Rows;
 import io.nectar.meters.DatasourceType;
+import io.nectar.providers.ConnectionStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package io.nectar.documents;
 
-import io.nectar.lists.ListFilter;
-import io.nectar.lists.ListKind;
 import io.javalin.http.Context;
 import io.nectar.http.Api;
 import io.nectar.http.Json;
 import io.nectar.http.JsonFragments;
 import io.nectar.http.PageGate;
-import io.nectar.http.Pagination;
 import io.nectar.http.Pagination.PageRequest;
+import io.nectar.http.Pagination;
+import io.nectar.lists.ListFilter;
+import io.nectar.lists.ListKind;
 
 /**
  * Documents: pages of {@code /document/company/{id}} (alias {@code /company/{id}/document}),

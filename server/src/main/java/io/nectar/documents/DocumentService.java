@@ -1,13 +1,13 @@
 package io.nectar.documents;
 
-import io.nectar.lists.ListCache;
-import io.nectar.lists.ListFilter;
-import io.nectar.errors.NotFound;
 import io.nectar.companies.CompanyService;
 import io.nectar.connections.ConnectionService;
+import io.nectar.errors.NotFound;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
 import io.nectar.keys.Caller;
+import io.nectar.lists.ListCache;
+import io.nectar.lists.ListFilter;
 import io.nectar.sites.SiteService;
 import io.nectar.webhooks.Outbox;
 import java.time.Clock;

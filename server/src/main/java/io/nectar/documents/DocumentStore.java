@@ -1,8 +1,8 @@
 package io.nectar.documents;
 
+import io.nectar.lists.ListFilter;
 import io.nectar.lists.ListFilterSql;
 import io.nectar.lists.ListKind;
-import io.nectar.lists.ListFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

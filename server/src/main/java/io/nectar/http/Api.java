@@ -1,10 +1,10 @@
 package io.nectar.http;
 
-import io.nectar.errors.NotFound;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.nectar.errors.NotFound;
 import io.nectar.keys.Caller;
 import io.nectar.keys.KeyService;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.nectar.http;
 
 import io.javalin.http.Context;
-import io.nectar.errors.DomainException;
 import io.javalin.http.Handler;
+import io.nectar.errors.DomainException;
 import io.nectar.keys.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,17 +1,17 @@
 package io.nectar.intervals;
 
 import io.nectar.meters.DatasourceType;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import java.io.IOException;
-import java.io.StringReader;
+import org.jdbi.v3.core.statement.Query;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
-import org.jdbi.v3.core.statement.Query;
 
 /** SQL for interval readings. */
 final class IntervalStore {

@@ -1,7 +1,7 @@
 package io.nectar.meters;
 
-import io.nectar.errors.NotFound;
 import io.nectar.companies.CompanyService;
+import io.nectar.errors.NotFound;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
 import io.nectar.keys.Caller;

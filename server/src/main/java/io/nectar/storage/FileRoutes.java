@@ -1,8 +1,8 @@
 package io.nectar.storage;
 
-import io.nectar.errors.NotFound;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.nectar.errors.NotFound;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;

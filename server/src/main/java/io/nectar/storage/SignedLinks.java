@@ -1,7 +1,7 @@
 package io.nectar.storage;
 
-import io.nectar.errors.Forbidden;
 import io.nectar.config.DerivedKey;
+import io.nectar.errors.Forbidden;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

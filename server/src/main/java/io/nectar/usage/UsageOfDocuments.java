@@ -20,6 +20,7 @@ public final class UsageOfDocuments implements DocumentUsage {
   @Override
   public Map<UUID, List<Row>> rowsOf(Handle h, Map<UUID, Document> documents) {
     return loader.load(h, store.byDocuments(h, documents.keySet()), documents).stream()
-        .collect(Collectors.groupingBy(u -> u.usage().documentId(), Collectors.mapping(u -> (Row) u, Collectors.toList())));
+        .collect(Collectors.groupingBy(u -> u.usage().documentId(),
+            Collectors.mapping(u -> (Row) u, Collectors.toList())));
   }
 }

@@ -2,14 +2,14 @@ package io.nectar.usage;
 
 import io.javalin.http.Context;
 import io.nectar.documents.DocumentLinks;
-import io.nectar.lists.ListFilter;
-import io.nectar.lists.ListKind;
 import io.nectar.http.Api;
 import io.nectar.http.Json;
 import io.nectar.http.JsonFragments;
 import io.nectar.http.PageGate;
-import io.nectar.http.Pagination;
 import io.nectar.http.Pagination.PageRequest;
+import io.nectar.http.Pagination;
+import io.nectar.lists.ListFilter;
+import io.nectar.lists.ListKind;
 
 /**
  * Usage data: pages of {@code /usage/company/{id}} (alias {@code /company/{id}/usage}),

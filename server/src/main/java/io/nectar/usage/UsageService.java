@@ -1,22 +1,21 @@
 package io.nectar.usage;
 
-import io.nectar.errors.NotFound;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nectar.companies.CompanyService;
 import io.nectar.connections.ConnectionService;
 import io.nectar.documents.DocumentEvent;
 import io.nectar.documents.DocumentService;
-import io.nectar.lists.ListFilter;
-import io.nectar.lists.ListCache;
+import io.nectar.errors.NotFound;
 import io.nectar.http.Json;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
 import io.nectar.keys.Caller;
+import io.nectar.lists.ListCache;
+import io.nectar.lists.ListFilter;
 import io.nectar.sites.SiteService;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,7 +99,8 @@ public final class UsageService {
       ObjectNode changes = changes(old, updated);
       if (!changes.isEmpty()) {
         documents.recordChange(h, new DocumentEvent(ids.get(), old.documentId(), updated.updated(), "USAGE_UPDATED",
-            "api key " + caller.keyId(), Json.object().put("usageId", id.toString()).set("changes", changes).toString()),
+            "api key " + caller.keyId(),
+            Json.object().put("usageId", id.toString()).set("changes", changes).toString()),
             () -> store.update(h, updated));
       }
       return details(h, List.of(changes.isEmpty() ? old : updated)).get(0);

@@ -1,10 +1,9 @@
 package io.nectar.usage;
 
+import io.nectar.lists.ListCache;
 import io.nectar.lists.ListFilter;
 import io.nectar.lists.ListFilterSql;
 import io.nectar.lists.ListKind;
-import io.nectar.lists.ListCache;
-import org.jdbi.v3.core.statement.Query;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /** SQL for usage data. */
 final class UsageStore {

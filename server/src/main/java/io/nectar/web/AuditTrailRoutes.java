@@ -1,13 +1,13 @@
 package io.nectar.web;
 
-import io.nectar.errors.Forbidden;
-import io.nectar.errors.NotFound;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.nectar.documents.Document;
 import io.nectar.documents.DocumentEvent;
 import io.nectar.documents.DocumentLinks;
 import io.nectar.documents.DocumentService;
+import io.nectar.errors.Forbidden;
+import io.nectar.errors.NotFound;
 import io.nectar.storage.SignedLinks;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.nectar.web;
 
-import io.nectar.errors.Forbidden;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.nectar.errors.Forbidden;
 import io.nectar.http.Api;
 import io.nectar.http.Fields;
 import io.nectar.http.RequestBody;

@@ -5,8 +5,8 @@ import io.javalin.http.Handler;
 import io.nectar.http.Api;
 import io.nectar.http.Fields;
 import io.nectar.http.Json;
-import io.nectar.http.Pagination;
 import io.nectar.http.Pagination.PageRequest;
+import io.nectar.http.Pagination;
 import java.util.UUID;
 import java.util.function.Function;
 

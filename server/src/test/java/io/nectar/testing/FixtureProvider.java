@@ -1,9 +1,9 @@
 package io.nectar.testing;
 
-import io.nectar.providers.ConnectionStatus;
 import io.nectar.meters.DatasourceType;
 import io.nectar.providers.Collection;
 import io.nectar.providers.CollectionRequest;
+import io.nectar.providers.ConnectionStatus;
 import io.nectar.providers.ProviderAccount;
 import io.nectar.providers.ProviderBill;
 import io.nectar.providers.ProviderDemand;

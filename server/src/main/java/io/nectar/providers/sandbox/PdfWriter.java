@@ -12,8 +12,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.font.encoding.WinAnsiEncoding;
 
 /**
@@ -40,7 +40,8 @@ final class PdfWriter {
   enum Weight { REGULAR, BOLD }
 
   void text(float x, float y, Weight weight, float size, String text) {
-    write("BT /" + (weight == Weight.BOLD ? BOLD : REGULAR).getName() + " " + number(size) + " Tf " + number(x) + " " + number(y)
+    COSName font = weight == Weight.BOLD ? BOLD : REGULAR;
+    write("BT /" + font.getName() + " " + number(size) + " Tf " + number(x) + " " + number(y)
         + " Td (");
     for (byte b : text.getBytes(WIN_ANSI)) {
       if (b == '(' || b == ')' || b == '\\') {

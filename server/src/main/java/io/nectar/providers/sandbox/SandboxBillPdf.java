@@ -1,5 +1,8 @@
 package io.nectar.providers.sandbox;
 
+import static io.nectar.providers.sandbox.PdfWriter.Weight.BOLD;
+import static io.nectar.providers.sandbox.PdfWriter.Weight.REGULAR;
+
 import io.nectar.providers.ProviderBill;
 import io.nectar.providers.ProviderDemand;
 import io.nectar.providers.ProviderLineItem;
@@ -61,16 +64,16 @@ public final class SandboxBillPdf {
   }
 
   private static void header(PdfWriter out, ProviderBill bill, ProviderMeter meter) {
-    out.text(LEFT, TOP, PdfWriter.Weight.BOLD, 18, bill.utilityName());
-    out.right(RIGHT, TOP, PdfWriter.Weight.REGULAR, 8, "SAMPLE BILL - sandbox data, not a real invoice");
-    out.text(LEFT, TOP - 18, PdfWriter.Weight.REGULAR, 10, service(meter) + " statement");
+    out.text(LEFT, TOP, BOLD, 18, bill.utilityName());
+    out.right(RIGHT, TOP, REGULAR, 8, "SAMPLE BILL - sandbox data, not a real invoice");
+    out.text(LEFT, TOP - 18, REGULAR, 10, service(meter) + " statement");
     out.rule(LEFT, RIGHT, TOP - 28);
 
     float y = TOP - 48;
-    out.text(LEFT, y, PdfWriter.Weight.BOLD, 10, "Service address");
-    out.text(LEFT, y - 14, PdfWriter.Weight.REGULAR, 10, meter.address());
-    out.text(LEFT, y - 42, PdfWriter.Weight.BOLD, 10, "Rate schedule");
-    out.text(LEFT, y - 56, PdfWriter.Weight.REGULAR, 10, bill.usage().get(0).tariff());
+    out.text(LEFT, y, BOLD, 10, "Service address");
+    out.text(LEFT, y - 14, REGULAR, 10, meter.address());
+    out.text(LEFT, y - 42, BOLD, 10, "Rate schedule");
+    out.text(LEFT, y - 56, REGULAR, 10, bill.usage().get(0).tariff());
     String[][] facts = {
         {"Account number", bill.accountNumber()},
         {meter.identifiers().get(0).rawName(), meter.identifiers().get(0).value()},
@@ -78,8 +81,8 @@ public final class SandboxBillPdf {
         {"Bill date", bill.billDate().toString()},
         {"Due date", bill.dueDate().toString()}};
     for (String[] fact : facts) {
-      out.text(FACT_LABEL, y, PdfWriter.Weight.BOLD, 10, fact[0]);
-      out.text(FACT_VALUE, y, PdfWriter.Weight.REGULAR, 10, fact[1]);
+      out.text(FACT_LABEL, y, BOLD, 10, fact[0]);
+      out.text(FACT_VALUE, y, REGULAR, 10, fact[1]);
       y -= 14;
     }
     out.cursor(y - 10);
@@ -87,26 +90,26 @@ public final class SandboxBillPdf {
 
   private static void usage(PdfWriter out, ProviderBill bill){
     float y = out.cursor();
-    out.text(LEFT, y, PdfWriter.Weight.BOLD, 12, "Usage this period");
+    out.text(LEFT, y, BOLD, 12, "Usage this period");
     y -= 16;
     for (ProviderUsage usage : bill.usage()) {
-      out.text(LEFT, y, PdfWriter.Weight.REGULAR, 10, "Total usage: " + usage.usage().toPlainString() + " " + usage.usageUnits()
+      out.text(LEFT, y, REGULAR, 10, "Total usage: " + usage.usage().toPlainString() + " " + usage.usageUnits()
           + (usage.isEstimated() ? " (estimated read)" : ""));
       y -= 14;
       for (ProviderUsage.TimeOfUsePart part : usage.timeOfUse()) {
-        out.text(LEFT + 12, y, PdfWriter.Weight.REGULAR, 10, part.description() + " (" + part.timeOfUse() + "): "
+        out.text(LEFT + 12, y, REGULAR, 10, part.description() + " (" + part.timeOfUse() + "): "
             + part.usage().toPlainString() + " " + part.usageUnits());
         y -= 14;
       }
       if (usage.netMeteringGeneratedKwh() != null) {
-        out.text(LEFT + 12, y, PdfWriter.Weight.REGULAR, 10, "Generated: " + usage.netMeteringGeneratedKwh().toPlainString()
+        out.text(LEFT + 12, y, REGULAR, 10, "Generated: " + usage.netMeteringGeneratedKwh().toPlainString()
             + " kWh   Imported from grid: " + usage.netMeteringGridImportKwh().toPlainString()
             + " kWh   Exported to grid: " + usage.netMeteringGridExportKwh().toPlainString() + " kWh");
         y -= 14;
       }
     }
     for (ProviderDemand demand : bill.demand()) {
-      out.text(LEFT, y, PdfWriter.Weight.REGULAR, 10, "Billed demand: " + demand.demandUsage().toPlainString() + " "
+      out.text(LEFT, y, REGULAR, 10, "Billed demand: " + demand.demandUsage().toPlainString() + " "
           + demand.demandUsageUnits() + " - " + demand.description());
       y -= 14;
     }
@@ -115,30 +118,30 @@ public final class SandboxBillPdf {
 
   private static void charges(PdfWriter out, ProviderBill bill){
     float y = out.cursor();
-    out.text(LEFT, y, PdfWriter.Weight.BOLD, 12, "Charges");
+    out.text(LEFT, y, BOLD, 12, "Charges");
     y -= 18;
-    out.text(LEFT, y, PdfWriter.Weight.BOLD, 9, "Description");
-    out.right(QUANTITY_RIGHT, y, PdfWriter.Weight.BOLD, 9, "Quantity");
-    out.right(RATE_RIGHT, y, PdfWriter.Weight.BOLD, 9, "Rate");
-    out.right(RIGHT, y, PdfWriter.Weight.BOLD, 9, "Amount (" + bill.chargesUnits() + ")");
+    out.text(LEFT, y, BOLD, 9, "Description");
+    out.right(QUANTITY_RIGHT, y, BOLD, 9, "Quantity");
+    out.right(RATE_RIGHT, y, BOLD, 9, "Rate");
+    out.right(RIGHT, y, BOLD, 9, "Amount (" + bill.chargesUnits() + ")");
     out.rule(LEFT, RIGHT, y - 5);
     y -= 18;
     for (ProviderLineItem line : bill.lineItems()) {
-      out.text(LEFT, y, PdfWriter.Weight.REGULAR, 9, line.description());
+      out.text(LEFT, y, REGULAR, 9, line.description());
       String units = line.quantityUnits() == null ? "" : " " + line.quantityUnits();
-      out.right(QUANTITY_RIGHT, y, PdfWriter.Weight.REGULAR, 9, plain(line.quantity()) + units);
-      out.right(RATE_RIGHT, y, PdfWriter.Weight.REGULAR, 9, plain(line.rate()));
-      out.right(RIGHT, y, PdfWriter.Weight.REGULAR, 9, line.totalCharge().toPlainString());
+      out.right(QUANTITY_RIGHT, y, REGULAR, 9, plain(line.quantity()) + units);
+      out.right(RATE_RIGHT, y, REGULAR, 9, plain(line.rate()));
+      out.right(RIGHT, y, REGULAR, 9, line.totalCharge().toPlainString());
       y -= 14;
     }
     out.rule(LEFT, RIGHT, y + 6);
     y -= 10;
-    out.text(LEFT, y, PdfWriter.Weight.REGULAR, 10, "Taxes included: " + bill.chargesUnits() + " " + bill.taxCharges().toPlainString());
-    out.text(FACT_LABEL, y, PdfWriter.Weight.BOLD, 12, "Total amount due");
-    out.right(RIGHT, y, PdfWriter.Weight.BOLD, 12, bill.chargesUnits() + " " + bill.totalCharges().toPlainString());
+    out.text(LEFT, y, REGULAR, 10, "Taxes included: " + bill.chargesUnits() + " " + bill.taxCharges().toPlainString());
+    out.text(FACT_LABEL, y, BOLD, 12, "Total amount due");
+    out.right(RIGHT, y, BOLD, 12, bill.chargesUnits() + " " + bill.totalCharges().toPlainString());
     y -= 16;
-    out.text(FACT_LABEL, y, PdfWriter.Weight.REGULAR, 10, "Please pay by " + bill.dueDate());
-    out.text(LEFT, 60, PdfWriter.Weight.REGULAR, 8, "Generated by the Nectar-compatible sandbox from the same figures as the API's "
+    out.text(FACT_LABEL, y, REGULAR, 10, "Please pay by " + bill.dueDate());
+    out.text(LEFT, 60, REGULAR, 8, "Generated by the Nectar-compatible sandbox from the same figures as the API's "
         + "document " + bill.key() + ".");
   }
 

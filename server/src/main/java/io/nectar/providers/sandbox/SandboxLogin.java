@@ -1,7 +1,7 @@
 package io.nectar.providers.sandbox;
 
-import io.nectar.providers.ConnectionStatus;
 import io.nectar.providers.CollectionRequest;
+import io.nectar.providers.ConnectionStatus;
 import io.nectar.providers.Validation;
 
 /**

@@ -70,7 +70,8 @@ public final class SandboxProvider implements UtilityProvider {
     if (SandboxLogin.NO_ACCOUNTS.equals(request.username())) {
       return List.of();
     }
-    return SandboxAccounts.plan(request).stream().map(account -> SandboxBills.bill(account, month, SandboxBills.Intervals.OMITTED).bill())
+    return SandboxAccounts.plan(request).stream()
+        .map(account -> SandboxBills.bill(account, month, SandboxBills.Intervals.OMITTED).bill())
         .toList();
   }
 
