@@ -212,9 +212,23 @@ final class CollectionIngest {
     for (int i = 0; i < bill.lineItems().size(); i++) {
       ProviderLineItem l = bill.lineItems().get(i);
       MeterRef ref = l.meterKey() == null ? null : meterRefs.get(l.meterKey());
-      lines.add(new LineItem(ids.get(), documentId, i, ref == null ? null : ref.meterId(), l.description(),
-          l.quantity(), l.quantityUnits(), l.rate(), l.totalCharge(), l.chargeType(), l.electricityChargeType(),
-          l.electricityIsDemand(), l.electricityTimeOfUse(), l.gasChargeType(), l.billingPeriod()));
+      lines.add(LineItem.builder()
+          .id(ids.get())
+          .documentId(documentId)
+          .position(i)
+          .meterId(ref == null ? null : ref.meterId())
+          .description(l.description())
+          .quantity(l.quantity())
+          .quantityUnits(l.quantityUnits())
+          .rate(l.rate())
+          .totalCharge(l.totalCharge())
+          .chargeType(l.chargeType())
+          .electricityChargeType(l.electricityChargeType())
+          .electricityIsDemand(l.electricityIsDemand())
+          .electricityTimeOfUse(l.electricityTimeOfUse())
+          .gasChargeType(l.gasChargeType())
+          .billingPeriod(l.billingPeriod())
+          .build());
     }
     List<DemandReading> demand = new ArrayList<>();
     for (int i = 0; i < bill.demand().size(); i++) {

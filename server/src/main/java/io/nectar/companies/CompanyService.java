@@ -98,17 +98,24 @@ public final class CompanyService {
 
   CompanyDetails create(Caller caller, CompanyInput input) {
     Instant now = now();
-    Company company = new Company(ids.get(), caller.organizationId(), caller.environment(), input.name(),
-        input.externalId(),
-        input.dataCollectionStartDate() != null ? input.dataCollectionStartDate() : defaultStartDate(),
-        orFalse(input.isDemandEnabled()),
-        orFalse(input.isImpliedMeteringEnabled()),
-        input.impliedMeteringFraction() != null
-            ? input.impliedMeteringFraction().setScale(2) : DEFAULT_IMPLIED_FRACTION,
-        orFalse(input.isBasicIdentifierMappingEnabled()),
-        orFalse(input.isLowAccuracyModeEnabled()),
-        input.users() != null ? input.users() : List.of(),
-        now, now);
+    Company company = Company.builder()
+        .id(ids.get())
+        .organizationId(caller.organizationId())
+        .environment(caller.environment())
+        .name(input.name())
+        .externalId(input.externalId())
+        .dataCollectionStartDate(input.dataCollectionStartDate() != null
+            ? input.dataCollectionStartDate() : defaultStartDate())
+        .isDemandEnabled(orFalse(input.isDemandEnabled()))
+        .isImpliedMeteringEnabled(orFalse(input.isImpliedMeteringEnabled()))
+        .impliedMeteringFraction(input.impliedMeteringFraction() != null
+            ? input.impliedMeteringFraction().setScale(2) : DEFAULT_IMPLIED_FRACTION)
+        .isBasicIdentifierMappingEnabled(orFalse(input.isBasicIdentifierMappingEnabled()))
+        .isLowAccuracyModeEnabled(orFalse(input.isLowAccuracyModeEnabled()))
+        .users(input.users() != null ? input.users() : List.of())
+        .created(now)
+        .updated(now)
+        .build();
     jdbi.useTransaction(h -> store.insert(h, company));
     return new CompanyDetails(company, List.of());
   }
@@ -121,27 +128,26 @@ public final class CompanyService {
     return jdbi.inTransaction(h -> {
       Company c = requireOwnedForUpdate(h, caller, id);
       CompanyInput input = body.get();
-      Company candidate = new Company(c.id(), c.organizationId(), c.environment(),
-          input.given("name") ? input.name() : c.name(),
-          input.given("externalId") ? input.externalId() : c.externalId(),
-          input.given("dataCollectionStartDate") ? input.dataCollectionStartDate() : c.dataCollectionStartDate(),
-          input.given("isDemandEnabled") ? input.isDemandEnabled() : c.isDemandEnabled(),
-          input.given("isImpliedMeteringEnabled") ? input.isImpliedMeteringEnabled() : c.isImpliedMeteringEnabled(),
-          input.given("impliedMeteringFraction")
-              ? input.impliedMeteringFraction().setScale(2) : c.impliedMeteringFraction(),
-          input.given("isBasicIdentifierMappingEnabled")
-              ? input.isBasicIdentifierMappingEnabled() : c.isBasicIdentifierMappingEnabled(),
-          input.given("isLowAccuracyModeEnabled") ? input.isLowAccuracyModeEnabled() : c.isLowAccuracyModeEnabled(),
-          input.given("users") ? input.users() : c.users(),
-          c.created(), c.updated());
+      Company candidate = c.toBuilder()
+          .name(input.given("name") ? input.name() : c.name())
+          .externalId(input.given("externalId") ? input.externalId() : c.externalId())
+          .dataCollectionStartDate(input.given("dataCollectionStartDate")
+              ? input.dataCollectionStartDate() : c.dataCollectionStartDate())
+          .isDemandEnabled(input.given("isDemandEnabled") ? input.isDemandEnabled() : c.isDemandEnabled())
+          .isImpliedMeteringEnabled(input.given("isImpliedMeteringEnabled")
+              ? input.isImpliedMeteringEnabled() : c.isImpliedMeteringEnabled())
+          .impliedMeteringFraction(input.given("impliedMeteringFraction")
+              ? input.impliedMeteringFraction().setScale(2) : c.impliedMeteringFraction())
+          .isBasicIdentifierMappingEnabled(input.given("isBasicIdentifierMappingEnabled")
+              ? input.isBasicIdentifierMappingEnabled() : c.isBasicIdentifierMappingEnabled())
+          .isLowAccuracyModeEnabled(input.given("isLowAccuracyModeEnabled")
+              ? input.isLowAccuracyModeEnabled() : c.isLowAccuracyModeEnabled())
+          .users(input.given("users") ? input.users() : c.users())
+          .build();
       if (candidate.equals(c)) {
         return details(h, c);
       }
-      Company updated = new Company(candidate.id(), candidate.organizationId(), candidate.environment(),
-          candidate.name(), candidate.externalId(), candidate.dataCollectionStartDate(),
-          candidate.isDemandEnabled(), candidate.isImpliedMeteringEnabled(), candidate.impliedMeteringFraction(),
-          candidate.isBasicIdentifierMappingEnabled(), candidate.isLowAccuracyModeEnabled(), candidate.users(),
-          candidate.created(), now());
+      Company updated = candidate.toBuilder().updated(now()).build();
       store.update(h, updated);
       return details(h, updated);
     });

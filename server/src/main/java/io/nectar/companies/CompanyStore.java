@@ -100,21 +100,22 @@ final class CompanyStore {
   }
 
   private static Company map(ResultSet rs) throws SQLException {
-    return new Company(
-        rs.getObject("id", UUID.class),
-        rs.getObject("organization_id", UUID.class),
-        Environment.valueOf(rs.getString("environment")),
-        rs.getString("name"),
-        rs.getString("external_id"),
-        rs.getObject("data_collection_start_date", java.time.LocalDate.class),
-        rs.getBoolean("is_demand_enabled"),
-        rs.getBoolean("is_implied_metering_enabled"),
-        rs.getBigDecimal("implied_metering_fraction"),
-        rs.getBoolean("is_basic_identifier_mapping_enabled"),
-        rs.getBoolean("is_low_accuracy_mode_enabled"),
-        strings(rs.getArray("users")),
-        rs.getTimestamp("created_at").toInstant(),
-        rs.getTimestamp("updated_at").toInstant());
+    return Company.builder()
+        .id(rs.getObject("id", UUID.class))
+        .organizationId(rs.getObject("organization_id", UUID.class))
+        .environment(Environment.valueOf(rs.getString("environment")))
+        .name(rs.getString("name"))
+        .externalId(rs.getString("external_id"))
+        .dataCollectionStartDate(rs.getObject("data_collection_start_date", java.time.LocalDate.class))
+        .isDemandEnabled(rs.getBoolean("is_demand_enabled"))
+        .isImpliedMeteringEnabled(rs.getBoolean("is_implied_metering_enabled"))
+        .impliedMeteringFraction(rs.getBigDecimal("implied_metering_fraction"))
+        .isBasicIdentifierMappingEnabled(rs.getBoolean("is_basic_identifier_mapping_enabled"))
+        .isLowAccuracyModeEnabled(rs.getBoolean("is_low_accuracy_mode_enabled"))
+        .users(strings(rs.getArray("users")))
+        .created(rs.getTimestamp("created_at").toInstant())
+        .updated(rs.getTimestamp("updated_at").toInstant())
+        .build();
   }
 
   static List<String> strings(Array array) throws SQLException {

@@ -121,10 +121,23 @@ final class DocumentStore {
               billing_period
             from line_item where document_id = any(:ids) order by document_id, position""")
         .bindArray("ids", UUID.class, documentIds)
-        .map((rs, ctx) -> new LineItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
-            rs.getObject(4, UUID.class), rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getBigDecimal(8),
-            rs.getBigDecimal(9), rs.getString(10), rs.getString(11), (Boolean) rs.getObject(12), rs.getString(13),
-            rs.getString(14), rs.getString(15)))
+        .map((rs, ctx) -> LineItem.builder()
+            .id(rs.getObject(1, UUID.class))
+            .documentId(rs.getObject(2, UUID.class))
+            .position(rs.getInt(3))
+            .meterId(rs.getObject(4, UUID.class))
+            .description(rs.getString(5))
+            .quantity(rs.getBigDecimal(6))
+            .quantityUnits(rs.getString(7))
+            .rate(rs.getBigDecimal(8))
+            .totalCharge(rs.getBigDecimal(9))
+            .chargeType(rs.getString(10))
+            .electricityChargeType(rs.getString(11))
+            .electricityIsDemand((Boolean) rs.getObject(12))
+            .electricityTimeOfUse(rs.getString(13))
+            .gasChargeType(rs.getString(14))
+            .billingPeriod(rs.getString(15))
+            .build())
         .list();
   }
 
