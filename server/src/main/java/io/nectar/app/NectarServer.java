@@ -38,7 +38,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +90,8 @@ public final class NectarServer implements AutoCloseable {
     new ProcessorMetrics().bindTo(meters);
     byte[] secret = ServerSecret.load(config);
     Shutdown shutdown = new Shutdown();
-    AtomicReference<Runnable> unshownKey = new AtomicReference<>(() -> { });
+    KeyService keys = null;
+    Optional<CreatedKey> firstKey = Optional.empty();
     try {
       Database database = shutdown.add(Database.open(config, meters, 16));
       Services services = Services.wire(config, clock, database, secret, providers, jobSettings, shutdown);
@@ -109,15 +109,17 @@ public final class NectarServer implements AutoCloseable {
             new WebhookPortalRoutes(webhooks.service(), services.links()).register(routes);
           });
       // The first key exists before the port opens, so nobody can see the server ready yet refuse its key.
-      Optional<CreatedKey> firstKey = services.keys().bootstrap(config.bootstrapKey());
-      firstKey.ifPresent(key -> unshownKey.set(() -> services.keys().discardUnshown(key)));
+      keys = services.keys();
+      firstKey = keys.bootstrap(config.bootstrapKey());
       shutdown.add(http::stop);
       http.start(config.port());
       startBackgroundWork(services, webhooks, http, shutdown);
       return new NectarServer(config, database, services, webhooks, firstKey, http, shutdown);
     } catch (RuntimeException | IOException | Error e) {
       try {
-        unshownKey.get().run();
+        if (firstKey.isPresent()) {
+          keys.discardUnshown(firstKey.get());
+        }
       } catch (RuntimeException discardFailure) {
         e.addSuppressed(discardFailure);
       }

@@ -64,15 +64,8 @@ public final class Fields {
 
   /** Text, trimmed, of at most {@code maxLength} characters. */
   public String text(String field, int maxLength, Empty empty) {
-    boolean allowBlank = empty == Empty.ALLOWED;
-    JsonNode node = node(field, allowBlank);
-    if (node == null) {
-      return null;
-    }
-    if (!node.isTextual()) {
-      return error(field, "Not a valid string.");
-    }
-    return checkedText(field, node.asText(), maxLength, allowBlank);
+    boolean allowed = empty == Empty.ALLOWED;
+    return string(field, maxLength, allowed, allowed);
   }
 
   /**
@@ -97,14 +90,7 @@ public final class Fields {
 
   /** An e-mail address, trimmed. */
   public String email(String field, Empty empty) {
-    JsonNode node = node(field, empty == Empty.ALLOWED);
-    if (node == null) {
-      return null;
-    }
-    if (!node.isTextual()) {
-      return error(field, "Not a valid string.");
-    }
-    String value = checkedText(field, node.asText(), 254, false);
+    String value = string(field, 254, false, empty == Empty.ALLOWED);
     if (value != null && !EMAIL.matcher(value).matches()) {
       return error(field, "Enter a valid email address.");
     }
@@ -250,6 +236,18 @@ public final class Fields {
     if (!errors.isEmpty()) {
       throw ApiError.invalid(errors);
     }
+  }
+
+  /** A JSON string, trimmed and checked; null (with the error noted) when it is not one. */
+  private String string(String field, int maxLength, boolean allowBlank, boolean nullable) {
+    JsonNode node = node(field, nullable);
+    if (node == null) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      return error(field, "Not a valid string.");
+    }
+    return checkedText(field, node.asText(), maxLength, allowBlank);
   }
 
   private JsonNode node(String field, boolean nullable) {
