@@ -28,7 +28,8 @@ public record Config(
     int maxConcurrentRequestsPerKey,
     int maxRequestsPerSecondPerKey,
     LocalDate earliestCollectionDate,
-    Webhooks webhooks) {
+    Webhooks webhooks,
+    BillReading billReading) {
   /** The setting for the earliest date a company or connection may collect from. */
   public static final String EARLIEST_COLLECTION_DATE = "NECTAR_EARLIEST_COLLECTION_DATE";
 
@@ -44,6 +45,14 @@ public record Config(
     /** Svix's schedule (CONTRACT §9): immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
     public static final String DEFAULT_SCHEDULE = "0s,5s,5m,30m,2h,5h,10h,10h";
   }
+
+  /**
+   * Reading uploaded bills: the operator's own layout templates (added to and overriding the built-in
+   * ones), the OCR program, how many OCR processes and how many uploaded files run at once, and how
+   * long one file may take before its job is terminated.
+   */
+  public record BillReading(Optional<Path> templatesDir, String tesseract, int ocrThreads, int parallelFiles,
+      Duration perFileTimeout) {}
 
   public static final int DEFAULT_PORT = 8080;
   /**
@@ -73,8 +82,15 @@ public record Config(
         durations(settings, "NECTAR_WEBHOOK_DISABLE_AFTER", "5d").get(0),
         durations(settings, "NECTAR_WEBHOOK_TIMEOUT", "15s").get(0),
         booleanSetting(settings, "NECTAR_ALLOW_PRIVATE_TARGETS"));
+    int cores = Runtime.getRuntime().availableProcessors();
+    BillReading billReading = new BillReading(
+        nonBlank(settings, "NECTAR_TEMPLATES_DIR").map(d -> Path.of(d).toAbsolutePath().normalize()),
+        nonBlank(settings, "NECTAR_TESSERACT").orElse("tesseract"),
+        intSetting(settings, "NECTAR_OCR_THREADS", cores, 1, 256),
+        intSetting(settings, "NECTAR_PARSE_PARALLEL_FILES", cores, 1, 256),
+        durations(settings, "NECTAR_PARSE_FILE_TIMEOUT", "5m").get(0));
     return new Config(port, dataDir, databaseUrl, publicUrl, secretKey, bootstrapKey, maxBody, concurrency, rps,
-        earliestCollection, webhooks);
+        earliestCollection, webhooks, billReading);
   }
 
   private static Optional<String> nonBlank(Map<String, String> settings, String name) {
