@@ -53,9 +53,11 @@ final class DocumentStore {
               due_date, charges_units, utility_company, total_charges, tax_charges, status, flagged_status, is_flagged,
               source_type, file_name, blob_key, job_id, notes, revised_document_id, datasource_types, upload_id,
               file_sha256, meter_keys, created_at, updated_at)
-            values (:id, :company, null, :account, :site, :billDate, :start, :end, :due, :units, :utility, :total,
-              :tax, :status, :flaggedStatus, :flagged, :source, :fileName, :blobKey, :job, :notes, :revised, :types,
-              :upload, :sha256, :meterKeys, :created, :updated)
+            values (:id, :company, null, cast(:account as uuid), cast(:site as uuid), cast(:billDate as date),
+              cast(:start as date), cast(:end as date), cast(:due as date), :units, :utility, cast(:total as numeric),
+              cast(:tax as numeric), :status, :flaggedStatus, :flagged, :source, :fileName, :blobKey,
+              cast(:job as uuid), :notes, cast(:revised as uuid), :types, :upload, :sha256, :meterKeys, :created,
+              :updated)
             on conflict (upload_id) where upload_id is not null do nothing""")
         .bindArray("types", String.class, d.datasourceTypes())
         .bindArray("meterKeys", String.class, origin.meterKeys())

@@ -101,7 +101,7 @@ final class MeterStore {
   private UUID insert(Handle h, Meter m, String onConflict, String existing) {
     StringBuilder columns = new StringBuilder("id, company_id, site_id, connection_id, account_id, provider_key, "
         + "datasource_type, address, is_tracked, created_at, updated_at");
-    StringBuilder values = new StringBuilder(":id, :company, :site, :connection, :account, :key, :type, :address, "
+    StringBuilder values = new StringBuilder(":id, :company, :site, cast(:connection as uuid), cast(:account as uuid), :key, :type, :address, "
         + ":tracked, :created, :updated");
     SUBTYPE_COLUMNS.forEach((field, column) -> {
       columns.append(", ").append(column);
