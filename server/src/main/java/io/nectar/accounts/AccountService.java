@@ -97,6 +97,20 @@ public final class AccountService {
     return store.upsert(h, account);
   }
 
+  /** The company's accounts with this number, however it is spelled (nectar-api.md §1.6), oldest first. */
+  public List<Account> byNumber(org.jdbi.v3.core.Handle h, UUID companyId, String accountNumber) {
+    return store.byNumber(h, companyId, io.nectar.meters.Identifiers.normalize(accountNumber));
+  }
+
+  /**
+   * Adds an account read off an uploaded bill, which has no connection, or finds the one an earlier
+   * upload added with the same number; its id either way. Filing calls it in its own transaction.
+   */
+  public UUID upsertUploaded(org.jdbi.v3.core.Handle h, UUID id, UUID companyId, String accountNumber, Instant now) {
+    return store.upsertUploaded(h, new Account(id, null, companyId, accountNumber, Account.TrackingStatus.UNSET,
+        "false", null, true, false, null, now, now));
+  }
+
   /** Moves the account's last service date forward to {@code date} (never back). */
   public void extendLastServiceDate(org.jdbi.v3.core.Handle h, UUID accountId, java.time.LocalDate date) {
     store.extendLastServiceDate(h, accountId, date);

@@ -49,6 +49,30 @@ final class AccountStore {
         .mapTo(UUID.class).one();
   }
 
+  /** The company's accounts whose number normalises to {@code normalized}, connections' and uploads' alike. */
+  public List<Account> byNumber(Handle h, UUID companyId, String normalized) {
+    return h.createQuery("select " + COLUMNS + " from account where company_id = :company "
+            + "and normalized_identifier(account_number) = :number order by created_at, id")
+        .bind("company", companyId).bind("number", normalized).map((rs, ctx) -> map(rs)).list();
+  }
+
+  /**
+   * Inserts an account read off an uploaded bill (no connection), or returns the id of the company's
+   * uploaded account with the same normalised number.
+   */
+  public UUID upsertUploaded(Handle h, Account a) {
+    return h.createQuery("""
+            insert into account (id, connection_id, company_id, account_number, data_collection_start_date,
+              is_collecting_invoice_data, is_collecting_smart_meter_data, created_at, updated_at)
+            values (:id, null, :company, :number, null, true, false, :created, :updated)
+            on conflict (company_id, normalized_identifier(account_number)) where connection_id is null
+            do update set account_number = account.account_number
+            returning id""")
+        .bind("id", a.id()).bind("company", a.companyId()).bind("number", a.accountNumber())
+        .bind("created", a.created()).bind("updated", a.updated())
+        .mapTo(UUID.class).one();
+  }
+
   public void setTracking(Handle h, Collection<UUID> ids, Account.TrackingStatus status, Instant now) {
     h.createUpdate("update account set tracking_status = :status, updated_at = :now where id = any(:ids)")
         .bindArray("ids", UUID.class, ids).bind("status", status.name()).bind("now", now).execute();

@@ -44,6 +44,14 @@ public record Document(
         .created(now).updated(now);
   }
 
+  /**
+   * A new bill read off an uploaded file of job {@code jobId}, as filing writes it: an invoice, complete;
+   * the rest (file, period, money, flags, revision) is set by name.
+   */
+  public static Builder fromUpload(UUID id, UUID jobId, Instant now) {
+    return new Builder().id(id).jobId(jobId).status("COMPLETE").sourceType("INVOICE").created(now).updated(now);
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -143,6 +143,65 @@ public final class DocumentService {
     return true;
   }
 
+  /**
+   * Files a bill read off an uploaded file, as {@link #file} does, keyed by its upload: false (and
+   * nothing written) when that upload was filed before. Callers hold {@link #lockFiling} first.
+   */
+  public boolean fileUpload(Handle h, Document document, UploadOrigin origin, DocumentEvent created,
+      List<LineItem> lineItems, List<DemandReading> demand) {
+    if (!store.insertUploaded(h, document, origin)) {
+      return false;
+    }
+    store.addEvent(h, created);
+    store.insertLineItems(h, lineItems);
+    store.insertDemand(h, demand);
+    return true;
+  }
+
+  /** Files the company's uploads one at a time until the caller's transaction ends (see the store). */
+  public void lockFiling(Handle h, UUID companyId) {
+    store.lockFiling(h, companyId);
+  }
+
+  /** The document filed from upload {@code uploadId}, if it was filed. */
+  public java.util.Optional<Document> byUpload(Handle h, UUID uploadId) {
+    return store.byUpload(h, uploadId);
+  }
+
+  /** The company's document of the file with this SHA-256, live or superseded. */
+  public java.util.Optional<Document> sameFile(Handle h, UUID companyId, String sha256) {
+    return store.sameFile(h, companyId, sha256);
+  }
+
+  /**
+   * The company's documents of these accounts for exactly this period, live or superseded, newest
+   * first, each with its meters: the bills a new bill may repeat or revise.
+   */
+  public List<BillOnFile> billsOfPeriod(Handle h, UUID companyId, java.util.Collection<UUID> accountIds,
+      java.time.LocalDate start, java.time.LocalDate end) {
+    List<DocumentStore.PeriodRow> rows = store.ofAccountsAndPeriod(h, companyId, accountIds, start, end);
+    Map<UUID, List<java.util.Set<String>>> usageMeters = store.usageMeterIdentifiers(h,
+        rows.stream().filter(r -> r.meterKeys() == null).map(r -> r.document().id()).toList());
+    return rows.stream().map(r -> new BillOnFile(r.document(), "SUPERSEDED".equals(r.document().status()),
+        r.meterKeys() != null
+            ? r.meterKeys().stream().map(java.util.Set::of).toList()
+            : usageMeters.getOrDefault(r.document().id(), List.of()))).toList();
+  }
+
+  /**
+   * Replaces document {@code earlierId} by its revision {@code revisionId}, in the caller's
+   * transaction: the earlier one becomes SUPERSEDED and is soft-deleted with its usage, so no list
+   * counts both; it stays readable by id, under {@code isDeleted=true}, and in its audit trail, and
+   * is announced as {@code document.deleted.v2}, as any soft deletion is.
+   */
+  public void supersede(Handle h, UUID earlierId, UUID revisionId, String actor, Instant now) {
+    if (store.supersede(h, earlierId, now)) {
+      store.addEvent(h, new DocumentEvent(ids.get(), earlierId, now, "SUPERSEDED", actor,
+          io.nectar.http.Json.object().put("revisedBy", revisionId.toString()).toString()));
+      events.deleted(h, earlierId);
+    }
+  }
+
   /** The newest bill date of a connection's documents, if it has any: where "the next bill" starts. */
   public java.util.Optional<java.time.LocalDate> latestBillDate(Handle h, UUID connectionId) {
     return store.latestBillDate(h, connectionId);

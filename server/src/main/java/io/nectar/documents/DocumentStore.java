@@ -46,6 +46,108 @@ final class DocumentStore {
         .execute() > 0;
   }
 
+  /** Inserts an uploaded bill's document; false when its upload was filed before (nothing written). */
+  public boolean insertUploaded(Handle h, Document d, UploadOrigin origin) {
+    return h.createUpdate("""
+            insert into document (id, company_id, connection_id, account_id, site_id, bill_date, start_date, end_date,
+              due_date, charges_units, utility_company, total_charges, tax_charges, status, flagged_status, is_flagged,
+              source_type, file_name, blob_key, job_id, notes, revised_document_id, datasource_types, upload_id,
+              file_sha256, meter_keys, created_at, updated_at)
+            values (:id, :company, null, cast(:account as uuid), cast(:site as uuid), cast(:billDate as date),
+              cast(:start as date), cast(:end as date), cast(:due as date), :units, :utility, cast(:total as numeric),
+              cast(:tax as numeric), :status, :flaggedStatus, :flagged, :source, :fileName, :blobKey,
+              cast(:job as uuid), :notes, cast(:revised as uuid), :types, :upload, :sha256, :meterKeys, :created,
+              :updated)
+            on conflict (upload_id) where upload_id is not null do nothing""")
+        .bindArray("types", String.class, d.datasourceTypes())
+        .bindArray("meterKeys", String.class, origin.meterKeys())
+        .bind("id", d.id()).bind("company", d.companyId()).bind("account", d.accountId()).bind("site", d.siteId())
+        .bind("billDate", d.billDate()).bind("start", d.startDate()).bind("end", d.endDate())
+        .bind("due", d.dueDate()).bind("units", d.chargesUnits()).bind("utility", d.utilityCompany())
+        .bind("total", d.totalCharges()).bind("tax", d.taxCharges()).bind("status", d.status())
+        .bind("flaggedStatus", d.flaggedStatus()).bind("flagged", d.isFlagged()).bind("source", d.sourceType())
+        .bind("fileName", d.fileName()).bind("blobKey", d.blobKey()).bind("job", d.jobId()).bind("notes", d.notes())
+        .bind("revised", d.revisedDocumentId()).bind("upload", origin.uploadId()).bind("sha256", origin.fileSha256())
+        .bind("created", d.created()).bind("updated", d.updated())
+        .execute() > 0;
+  }
+
+  /**
+   * Holds, until the transaction ends, the company's filing lock: uploads of one company are filed one
+   * at a time (a few milliseconds each), so two copies of a bill in one job cannot both be new, nor two
+   * bills naming one new meter make two meters. Other companies file in parallel.
+   */
+  public void lockFiling(Handle h, UUID companyId) {
+    h.createQuery("select pg_advisory_xact_lock(:space, hashtext(:company))")
+        .bind("space", FILING_LOCK_SPACE).bind("company", companyId.toString()).mapTo(String.class).list();
+  }
+
+  /** The first key of the two-key advisory lock, naming the lock's purpose (ASCII "FILE"). */
+  private static final int FILING_LOCK_SPACE = 0x46494c45;
+
+  public Optional<Document> byUpload(Handle h, UUID uploadId) {
+    return h.createQuery("select " + COLUMNS + " from document d where d.upload_id = :upload")
+        .bind("upload", uploadId).map((rs, ctx) -> map(rs)).findOne();
+  }
+
+  /** The company's oldest document of the same file, deleted ones left out unless a revision replaced them. */
+  public Optional<Document> sameFile(Handle h, UUID companyId, String sha256) {
+    return h.createQuery("select " + COLUMNS + " from document d where d.company_id = :company "
+            + "and d.file_sha256 = :sha256 and " + ON_FILE + " order by d.created_at, d.id limit 1")
+        .bind("company", companyId).bind("sha256", sha256).map((rs, ctx) -> map(rs)).findOne();
+  }
+
+  /** A document of an account and period, with its stored meter keys (null for collected documents). */
+  public record PeriodRow(Document document, List<String> meterKeys) {}
+
+  /** The documents of these accounts for exactly this period, newest first; deleted ones as in {@link #sameFile}. */
+  public List<PeriodRow> ofAccountsAndPeriod(Handle h, UUID companyId, Collection<UUID> accountIds, LocalDate start,
+      LocalDate end) {
+    if (accountIds.isEmpty()) {
+      return List.of();
+    }
+    return h.createQuery("select " + COLUMNS + ", d.meter_keys from document d where d.company_id = :company "
+            + "and d.account_id = any(:accounts) and d.end_date = :end and d.start_date = :start and " + ON_FILE
+            + " order by d.created_at desc, d.id desc")
+        .bind("company", companyId).bindArray("accounts", UUID.class, accountIds)
+        .bind("start", start).bind("end", end)
+        .map((rs, ctx) -> {
+          java.sql.Array keys = rs.getArray("meter_keys");
+          return new PeriodRow(map(rs), keys == null ? null : Arrays.asList((String[]) keys.getArray()));
+        })
+        .list();
+  }
+
+  /** For each document, the normalised identifiers of each meter its usage rows are on. */
+  public Map<UUID, List<java.util.Set<String>>> usageMeterIdentifiers(Handle h, Collection<UUID> documentIds) {
+    Map<UUID, List<java.util.Set<String>>> result = new HashMap<>();
+    if (documentIds.isEmpty()) {
+      return result;
+    }
+    h.createQuery("""
+            select u.document_id, u.meter_id, array_agg(distinct i.normalized) from usage_data u
+            join meter_identifier i on i.meter_id = u.meter_id
+            where u.document_id = any(:ids) group by u.document_id, u.meter_id""")
+        .bindArray("ids", UUID.class, documentIds)
+        .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class),
+            java.util.Set.copyOf(Arrays.asList((String[]) rs.getArray(3).getArray()))))
+        .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+    return result;
+  }
+
+  /**
+   * Marks the document SUPERSEDED and soft-deletes it with its usage, so that lists count only its
+   * revision; false when it was already deleted.
+   */
+  public boolean supersede(Handle h, UUID id, Instant now) {
+    int changed = h.createUpdate("update document set status = 'SUPERSEDED' where id = :id and deleted_at is null")
+        .bind("id", id).execute();
+    return changed > 0 && softDelete(h, id, now);
+  }
+
+  /** Live documents, and the superseded ones: a bill a revision replaced is still on file. */
+  private static final String ON_FILE = "(d.deleted_at is null or d.status = 'SUPERSEDED')";
+
   public void insertLineItems(Handle h, List<LineItem> items) {
     if (items.isEmpty()) {
       return;

@@ -71,6 +71,22 @@ public final class MeterService {
     return store.upsert(h, meter);
   }
 
+  /**
+   * The company's meters that carry {@code identifier}, however it is spelled (nectar-api.md §1.6),
+   * oldest first. Another company's meters are never returned.
+   */
+  public List<Meter> byIdentifier(Handle h, UUID companyId, String identifier) {
+    return store.byIdentifier(h, companyId, Identifiers.normalize(identifier));
+  }
+
+  /** Adds a meter read off an uploaded bill (no connection), or finds the one with its key; its id either way. */
+  public UUID upsertUploaded(Handle h, Meter meter) {
+    if (meter.connectionId() != null) {
+      throw new IllegalArgumentException("an uploaded bill's meter has no connection");
+    }
+    return store.upsertUploaded(h, meter);
+  }
+
   /** The meters a connection has found. */
   public List<Meter> byConnection(Handle h, UUID connectionId) {
     return store.byConnection(h, connectionId);

@@ -78,24 +78,50 @@ final class MeterStore {
    * provider key (collections are re-run; they must never duplicate a meter).
    */
   public UUID upsert(Handle h, Meter m) {
+    return insert(h, m, "on conflict (connection_id, provider_key) do nothing",
+        "select id from meter where connection_id = :connection and provider_key = :key");
+  }
+
+  /**
+   * Inserts a meter read off an uploaded bill (no connection), or returns the id of the company's
+   * uploaded meter with the same key.
+   */
+  public UUID upsertUploaded(Handle h, Meter m) {
+    return insert(h, m, "on conflict (company_id, provider_key) where connection_id is null do nothing",
+        "select id from meter where company_id = :company and provider_key = :key and connection_id is null");
+  }
+
+  /** The company's meters with an identifier that normalises to {@code normalized}, oldest first. */
+  public List<Meter> byIdentifier(Handle h, UUID companyId, String normalized) {
+    return load(h, h.createQuery("select " + COLUMNS + " from meter m where m.company_id = :company and m.id in "
+            + "(select i.meter_id from meter_identifier i where i.normalized = :normalized) order by m.created_at, m.id")
+        .bind("company", companyId).bind("normalized", normalized));
+  }
+
+  private UUID insert(Handle h, Meter m, String onConflict, String existing) {
     StringBuilder columns = new StringBuilder("id, company_id, site_id, connection_id, account_id, provider_key, "
         + "datasource_type, address, is_tracked, created_at, updated_at");
-    StringBuilder values = new StringBuilder(":id, :company, :site, :connection, :account, :key, :type, :address, "
+    StringBuilder values = new StringBuilder(":id, :company, :site, cast(:connection as uuid), cast(:account as uuid), :key, :type, :address, "
         + ":tracked, :created, :updated");
     SUBTYPE_COLUMNS.forEach((field, column) -> {
       columns.append(", ").append(column);
       values.append(", :").append(field);
     });
     var update = h.createUpdate("insert into meter (" + columns + ") values (" + values + ") "
-            + "on conflict (connection_id, provider_key) do nothing")
+            + onConflict)
         .bind("id", m.id()).bind("company", m.companyId()).bind("site", m.siteId())
         .bind("connection", m.connectionId()).bind("account", m.accountId()).bind("key", m.providerKey())
         .bind("type", m.datasourceType().name()).bind("address", m.address()).bind("tracked", m.isTracked())
         .bind("created", m.created()).bind("updated", m.updated());
     SUBTYPE_COLUMNS.keySet().forEach(field -> update.bind(field, m.subtypes().get(field)));
     if (update.execute() == 0) {
-      return h.createQuery("select id from meter where connection_id = :connection and provider_key = :key")
-          .bind("connection", m.connectionId()).bind("key", m.providerKey()).mapTo(UUID.class).one();
+      var query = h.createQuery(existing).bind("key", m.providerKey());
+      if (m.connectionId() != null) {
+        query.bind("connection", m.connectionId());
+      } else {
+        query.bind("company", m.companyId());
+      }
+      return query.mapTo(UUID.class).one();
     }
     PreparedBatch batch = h.prepareBatch("insert into meter_identifier (meter_id, position, raw_name, value, name, "
         + "normalized) values (:meter, :position, :rawName, :value, :name, :normalized)");
