@@ -46,7 +46,8 @@ public final class Dates {
   private static final Pattern MONTH_YEAR = Pattern.compile(MONTH + "[\\s./\\-]*(?:de\\s+)?" + YEAR);
   private static final Pattern NUMERIC_MONTH_YEAR = Pattern.compile("(\\d{1,2})\\s?[/.\\-]\\s?(\\d{4})");
   private static final Pattern PARTIAL_NAMED = Pattern.compile(MONTH + "\\s*(\\d{1,2})" + ORD);
-  private static final Pattern PARTIAL_DAY_NAMED = Pattern.compile("(\\d{1,2})" + ORD + "[\\s.\\-/]*(?:de\\s+)?" + MONTH);
+  private static final Pattern PARTIAL_DAY_NAMED = Pattern.compile(
+      "(\\d{1,2})" + ORD + "[\\s.\\-/]*(?:de\\s+)?" + MONTH);
   private static final Pattern PARTIAL_NUMERIC = Pattern.compile("(\\d{1,2})\\s?[/.\\-]\\s?(\\d{1,2})");
   private static final Pattern RANGE_SEPARATOR = Pattern.compile(
       "\\s*(?:[-\u2013\u2014~]|\\bto\\b|\\bthrough\\b|\\bthru\\b|\\buntil\\b|\\ba\\b|\\bat[eé]\\b|\\bal\\b|\\bau\\b"
