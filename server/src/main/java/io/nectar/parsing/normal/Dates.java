@@ -139,6 +139,22 @@ public final class Dates {
     return md.isValidYear(year) ? md.atYear(year) : null;
   }
 
+  /** A day and month printed without a year: {@code 06/09}, {@code Jan 5}, {@code 5 de março}. */
+  public static Optional<MonthDay> parseDayMonth(String raw, DateOrder order) {
+    return raw == null ? Optional.empty() : partial(raw, order);
+  }
+
+  /**
+   * A day and month without a year, placed in the latest year that keeps it on or before {@code reference}
+   * (a reading date printed on a statement falls before the statement).
+   */
+  public static Optional<LocalDate> parseBefore(String raw, DateOrder order, LocalDate reference) {
+    return parseDayMonth(raw, order).map(md -> {
+      LocalDate same = safe(reference.getYear(), md);
+      return same != null && !same.isAfter(reference) ? same : safe(reference.getYear() - 1, md);
+    });
+  }
+
   private static Optional<MonthDay> partial(String raw, DateOrder order) {
     String s = trim(raw);
     Matcher m = PARTIAL_NAMED.matcher(s);
