@@ -36,7 +36,9 @@ final class PositionedTextStripper extends PDFTextStripper {
   private static final int WHITE = 0xFFFFFF;
 
   private final PageSink sink;
-  private List<Glyph> visible = new ArrayList<>();
+  // Characters by writing direction (0, 90, 180, 270 degrees): only the page's main direction is kept, as
+  // positions along a rotated axis label would land in the middle of unrelated lines.
+  private final List<List<Glyph>> byDirection = new ArrayList<>(4);
   private int hidden;
   private float imageArea;
   private float pageArea;
@@ -59,7 +61,11 @@ final class PositionedTextStripper extends PDFTextStripper {
 
   @Override
   protected void startPage(PDPage page) throws IOException {
-    visible = new ArrayList<>();
+    byDirection.clear();
+    for (int i = 0; i < 4; i++) {
+      byDirection.add(new ArrayList<>());
+    }
+    spaceSeen = false;
     hidden = 0;
     imageArea = 0;
     previous = null;
@@ -71,7 +77,13 @@ final class PositionedTextStripper extends PDFTextStripper {
 
   @Override
   protected void endPage(PDPage page) throws IOException {
-    sink.page(page, new PageGlyphs(visible, hidden, Math.min(1f, imageArea / pageArea)));
+    List<Glyph> main = byDirection.get(0);
+    for (List<Glyph> glyphs : byDirection) {
+      if (glyphs.size() > main.size()) {
+        main = glyphs;
+      }
+    }
+    sink.page(page, new PageGlyphs(main, hidden, Math.min(1f, imageArea / pageArea)));
   }
 
   @Override
@@ -106,7 +118,7 @@ final class PositionedTextStripper extends PDFTextStripper {
       return;
     }
     previous = glyph;
-    visible.add(glyph);
+    byDirection.get(Math.floorMod(Math.round(text.getDir() / 90f), 4)).add(glyph);
   }
 
   private static float spaceWidth(TextPosition text, float fontSize) {
