@@ -90,7 +90,8 @@ public final class Scorer {
       String units = Units.apiUnit(u.get("units").asText()).orElse(u.get("units").asText());
       String expected = new BigDecimal(u.get("value").asText()).stripTrailingZeros().toPlainString() + " " + units;
       Outcome outcome = actual.remove(expected) ? Outcome.EXACT : actual.isEmpty() ? Outcome.MISSING : Outcome.WRONG;
-      out.add(new FieldScore("usage", outcome, expected, outcome == Outcome.EXACT ? expected : String.join(",", actual)));
+      String read = outcome == Outcome.EXACT ? expected : String.join(",", actual);
+      out.add(new FieldScore("usage", outcome, expected, read));
     }
   }
 
