@@ -26,8 +26,8 @@ create table job_upload (
   blob_key      text,                       -- null until the file is stored
   sha256        text,
   file_type     text,                       -- PDF, PNG, JPEG; null until sniffed or when not one of them
-  state         text not null,              -- QUEUED, RUNNING, DONE
-  outcome       text,                       -- DOCUMENT, REVISION, DUPLICATE, NOT_A_BILL, UNREADABLE, FAILED
+  state         text not null,              -- PENDING, PROCESSING, DONE
+  outcome       text,                       -- DOCUMENT, REVISION, DUPLICATE, NOT_A_BILL, UNREADABLE, FETCH_FAILED, FAILED
   document_id   uuid,
   reason        text,
   attempts      int not null default 0,
