@@ -63,11 +63,14 @@ public final class JobService {
    * A file that is not a PDF, PNG or JPEG is accepted too and TERMINATES with the reason, as a file
    * whose content turns out unreadable later does: the answer is the same however deep the problem is.
    */
-  Job submitFile(Caller caller, UUID companyId, UUID siteId, String fileName, byte[] bytes) {
+  Job submitFile(Caller caller, UUID companyId, Supplier<UploadInput.File> read) {
+    // The company first: another tenant's company is a 403 whatever the body holds.
+    jdbi.useHandle(h -> companies.requireOwned(h, caller, companyId));
+    UploadInput.File input = read.get();
+    UUID siteId = input.siteId();
+    String fileName = input.fileName();
+    byte[] bytes = input.bytes();
     jdbi.useHandle(h -> authorize(h, caller, companyId, siteId));
-    if (bytes.length == 0) {
-      throw InvalidInput.field("document", "The submitted file is empty.");
-    }
     UUID jobId = ids.get();
     UUID fileId = ids.get();
     FileType type = sniff(bytes);
@@ -83,8 +86,12 @@ public final class JobService {
         List.of(file)));
   }
 
-  /** Accepts https URLs, already checked one by one ({@link BulkRequest}); the worker fetches each. */
-  Job submitUrls(Caller caller, UUID companyId, UUID siteId, List<String> urls) {
+  /** Accepts https URLs, already checked one by one ({@link UploadInput}); the worker fetches each. */
+  Job submitUrls(Caller caller, UUID companyId, Supplier<UploadInput.Urls> read) {
+    jdbi.useHandle(h -> companies.requireOwned(h, caller, companyId));
+    UploadInput.Urls input = read.get();
+    UUID siteId = input.siteId();
+    List<String> urls = input.urls();
     jdbi.useHandle(h -> authorize(h, caller, companyId, siteId));
     UUID jobId = ids.get();
     List<JobFile> files = new ArrayList<>();
