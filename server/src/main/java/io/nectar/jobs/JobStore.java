@@ -21,7 +21,7 @@ final class JobStore {
   void insert(Handle h, Job job) {
     h.createUpdate("""
             insert into upload_job (id, company_id, site_id, kind, status, termination_reason, created, updated)
-            values (:id, :company, :site, :kind, :status, :reason, :created, :updated)""")
+            values (:id, :company, cast(:site as uuid), :kind, :status, :reason, :created, :updated)""")
         .bind("id", job.id()).bind("company", job.companyId()).bind("site", job.siteId())
         .bind("kind", job.kind().name()).bind("status", job.status().name()).bind("reason", job.terminationReason())
         .bind("created", job.created()).bind("updated", job.updated()).execute();
@@ -120,8 +120,9 @@ final class JobStore {
   boolean finish(Handle h, UUID fileId, UUID token, FileOutcome outcome, UUID documentId, String reason,
       FileType type, Instant now) {
     return h.createUpdate("""
-            update job_upload set state = 'DONE', outcome = :outcome, document_id = :document, reason = :reason,
-                   file_type = coalesce(:type, file_type), claim_token = null, lease_until = null, updated = :now
+            update job_upload set state = 'DONE', outcome = :outcome, document_id = cast(:document as uuid),
+                   reason = :reason, file_type = coalesce(cast(:type as text), file_type), claim_token = null,
+                   lease_until = null, updated = :now
             where id = :id and claim_token = :token and state = 'PROCESSING'""")
         .bind("id", fileId).bind("token", token).bind("outcome", outcome.name()).bind("document", documentId)
         .bind("reason", reason).bind("type", type == null ? null : type.name()).bind("now", now).execute() == 1;
