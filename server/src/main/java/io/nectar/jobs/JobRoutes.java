@@ -1,6 +1,8 @@
 package io.nectar.jobs;
 
 import io.nectar.http.Api;
+import io.nectar.http.ApiError;
+import io.nectar.http.FileForm;
 import io.nectar.http.Json;
 import io.nectar.http.Pagination;
 import io.nectar.http.Pagination.PageRequest;
@@ -20,10 +22,21 @@ public final class JobRoutes {
     this.service = service;
   }
 
+  /** A file over 25 MB is a 413 naming the limit, even when its form fits the body limit. */
+  private static FileForm withinLimit(FileForm form) {
+    boolean tooLarge = form.files().values().stream().flatMap(java.util.List::stream)
+        .anyMatch(part -> part.bytes().length > JobService.MAX_FILE_BYTES);
+    if (tooLarge) {
+      throw new ApiError(413, "The file is larger than the limit of 25 MB (" + JobService.MAX_FILE_BYTES
+          + " bytes).");
+    }
+    return form;
+  }
+
   public void register(Api api) {
     api.upload("/job/company/{companyId}", JobService.MAX_FILE_BYTES + FORM_OVERHEAD, ctx -> {
       Job job = service.submitFile(Api.caller(ctx), Api.id(ctx, "companyId", "Company"),
-          () -> UploadInput.file(Api.files(ctx)));
+          () -> UploadInput.file(withinLimit(Api.files(ctx))));
       Json.respond(ctx, 201, JobView.render(job));
     });
     api.post("/job/company/{companyId}/bulk", ctx -> {

@@ -1,7 +1,7 @@
 package io.nectar.jobs;
 
+import io.nectar.errors.InvalidInput;
 import io.nectar.http.Api;
-import io.nectar.http.ApiError;
 import io.nectar.http.Fields;
 import io.nectar.http.FileForm;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ final class UploadInput {
   /** The URLs of a bulk job and the site they are for. */
   record Urls(List<String> urls, UUID siteId) {}
 
-  /** {@code document} (exactly one file, not empty, at most 25 MB) and an optional {@code siteId}. */
+  /** {@code document} (exactly one file, not empty; its size is checked by the routes) and an optional {@code siteId}. */
   static File file(FileForm form) {
     Map<String, List<String>> errors = new LinkedHashMap<>();
     List<FileForm.FilePart> parts = form.files().getOrDefault(DOCUMENT, List.of());
@@ -58,13 +58,9 @@ final class UploadInput {
       }
     }
     if (!errors.isEmpty()) {
-      throw ApiError.invalid(errors);
+      throw new InvalidInput(errors);
     }
     FileForm.FilePart part = parts.get(0);
-    if (part.bytes().length > JobService.MAX_FILE_BYTES) {
-      throw new ApiError(413, "The file is larger than the limit of 25 MB (" + JobService.MAX_FILE_BYTES
-          + " bytes).");
-    }
     return new File(part.fileName(), part.bytes(), siteId);
   }
 
