@@ -25,7 +25,7 @@ final class UploadInput {
   /** The URLs of a bulk job and the site they are for. */
   record Urls(List<String> urls, UUID siteId) {}
 
-  /** {@code document} (exactly one file, not empty; its size is checked by the routes) and an optional {@code siteId}. */
+  /** {@code document} (one file, not empty; the routes check its size) and an optional {@code siteId}. */
   static File file(FileForm form) {
     Map<String, List<String>> errors = new LinkedHashMap<>();
     List<FileForm.FilePart> parts = form.files().getOrDefault(DOCUMENT, List.of());

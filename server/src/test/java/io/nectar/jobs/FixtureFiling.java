@@ -40,8 +40,8 @@ final class FixtureFiling implements BillFiling {
       h.createUpdate("""
               insert into document (id, company_id, site_id, bill_date, start_date, end_date, charges_units,
                 total_charges, source_type, file_name, blob_key, job_id, datasource_types, created_at, updated_at)
-              values (:id, :company, cast(:site as uuid), :end, :start, :end, :units, :total, 'INVOICE', :name, :blob, :job,
-                array[:type], :now, :now)""")
+              values (:id, :company, cast(:site as uuid), :end, :start, :end, :units, :total, 'INVOICE', :name,
+                :blob, :job, array[:type], :now, :now)""")
           .bind("id", upload.id()).bind("company", upload.companyId()).bind("site", upload.siteId())
           .bind("start", bill.periodStart().value()).bind("end", bill.periodEnd().value())
           .bind("units", bill.currency().value()).bind("total", bill.totalCharges().value())

@@ -50,7 +50,8 @@ class JobApiTest {
 
   static JsonNode finished(String key, String jobId) {
     return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-        .until(() -> server.get("/v2.2/job/" + jobId, key).json(), job -> !job.path("status").asText().equals("PENDING"));
+        .until(() -> server.get("/v2.2/job/" + jobId, key).json(),
+            job -> !job.path("status").asText().equals("PENDING"));
   }
 
   @Test
