@@ -18,6 +18,8 @@ import io.nectar.http.Api;
 import io.nectar.http.HttpServer;
 import io.nectar.http.PageGate;
 import io.nectar.intervals.IntervalRoutes;
+import io.nectar.jobs.JobRoutes;
+import io.nectar.jobs.UploadEngine;
 import io.nectar.keys.CreatedKey;
 import io.nectar.keys.KeyService;
 import io.nectar.meters.MeterRoutes;
@@ -84,6 +86,12 @@ public final class NectarServer implements AutoCloseable {
   /** As {@link #start(Config, Clock)}, with the utility providers and job timings chosen (tests). */
   public static NectarServer start(Config config, Clock clock, ProviderRegistry providers,
       BackgroundJobs.Settings jobSettings) throws IOException {
+    return start(config, clock, providers, jobSettings, UploadEngine.unavailable());
+  }
+
+  /** As {@link #start(Config, Clock, ProviderRegistry, BackgroundJobs.Settings)}, with what reads uploaded bills. */
+  public static NectarServer start(Config config, Clock clock, ProviderRegistry providers,
+      BackgroundJobs.Settings jobSettings, UploadEngine uploads) throws IOException {
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
@@ -94,7 +102,8 @@ public final class NectarServer implements AutoCloseable {
     Optional<CreatedKey> firstKey = Optional.empty();
     try {
       Database database = shutdown.add(Database.open(config, meters, 16));
-      Services services = Services.wire(config, clock, database, secret, providers, jobSettings, shutdown);
+      Services services = Services.wire(config, clock, database, secret, providers, jobSettings, uploads,
+          shutdown);
       WebhookWiring webhooks = WebhookWiring.wire(config, clock, database, services, meters, shutdown);
       HttpServer http = new HttpServer(
           new HttpServer.Settings(config.maxBodyBytes(), config.maxConcurrentRequestsPerKey(),
@@ -141,6 +150,7 @@ public final class NectarServer implements AutoCloseable {
     new DocumentRoutes(services.documents(), services.documentLinks(), pages).register(api);
     new UsageRoutes(services.usage(), services.documentLinks(), pages).register(api);
     new WebhookRoutes(webhooks).register(api);
+    new JobRoutes(services.uploads()).register(api);
     services.sandboxBills().ifPresent(bills -> new SandboxBillRoutes(bills).register(api));
   }
 
@@ -148,6 +158,7 @@ public final class NectarServer implements AutoCloseable {
       Shutdown shutdown) {
     services.purger().resumePending();
     services.jobs().start();
+    services.uploadWorker().start();
     webhooks.deliveries().start();
     ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "housekeeping");

@@ -17,6 +17,10 @@ import io.nectar.db.IdGenerator;
 import io.nectar.documents.DocumentLinks;
 import io.nectar.documents.DocumentService;
 import io.nectar.intervals.IntervalService;
+import io.nectar.jobs.FilingServices;
+import io.nectar.jobs.JobService;
+import io.nectar.jobs.UploadEngine;
+import io.nectar.jobs.UploadWorker;
 import io.nectar.keys.KeyService;
 import io.nectar.lists.ListCache;
 import io.nectar.meters.MeterService;
@@ -30,6 +34,7 @@ import io.nectar.usage.UsageLoader;
 import io.nectar.usage.UsageOfDocuments;
 import io.nectar.usage.UsageService;
 import io.nectar.webhooks.Outbox;
+import io.nectar.webhooks.TargetGuard;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,11 +62,13 @@ record Services(
     MeterService meters,
     IntervalService intervals,
     BackgroundJobs jobs,
-    Optional<SandboxBills> sandboxBills) {
+    Optional<SandboxBills> sandboxBills,
+    JobService uploads,
+    UploadWorker uploadWorker) {
 
   /** Wires every service; the purger and job runner are registered with {@code shutdown} as they are made. */
   static Services wire(Config config, Clock clock, Database database, byte[] secret, ProviderRegistry providers,
-      BackgroundJobs.Settings jobSettings, Shutdown shutdown) {
+      BackgroundJobs.Settings jobSettings, UploadEngine engine, Shutdown shutdown) {
     Jdbi jdbi = database.jdbi();
     IdGenerator ids = new IdGenerator(clock);
     BlobStore blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
@@ -103,7 +110,12 @@ record Services(
         .filter(SandboxProvider.class::isInstance)
         .map(p -> new SandboxBills(jdbi, clock, connections, documents, providers, (SandboxProvider) p,
             collector));
+    // Bulk URLs are fetched under the webhooks' address rules (NECTAR_ALLOW_PRIVATE_TARGETS).
+    UploadWorker uploadWorker = shutdown.add(new UploadWorker(engine,
+        new FilingServices(jdbi, clock, ids::next, blobs, companies, sites, accounts, meters, documents, usage),
+        config.webhooks().allowPrivateTargets() ? TargetGuard.Reach.ANY_ADDRESS : TargetGuard.Reach.PUBLIC_ONLY));
+    JobService uploads = new JobService(jdbi, clock, ids::next, companies, sites, blobs, uploadWorker::wake);
     return new Services(ids, blobs, links, cipher, outbox, keys, purger, companies, sites, connections,
-        documentLinks, documents, usage, accounts, meters, intervals, jobs, sandboxBills);
+        documentLinks, documents, usage, accounts, meters, intervals, jobs, sandboxBills, uploads, uploadWorker);
   }
 }

@@ -21,6 +21,7 @@ public final class Api {
   private static final String VERSION = "nectar.version";
   private static final String CALLER = "nectar.caller";
   private static final String MAX_BODY = "nectar.maxBody";
+  static final String FILE_BODY = "nectar.fileBody";
   private static final java.util.regex.Pattern CANONICAL_UUID = java.util.regex.Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -33,6 +34,7 @@ public final class Api {
   private final Idempotency idempotency;
   private final long maxBodyBytes;
   private final List<Route> registered = new ArrayList<>();
+  private long largestBodyLimit;
 
   Api(RoutesConfig routes, KeyService keys, RateLimiter limiter, Idempotency idempotency, long maxBodyBytes) {
     this.routes = routes;
@@ -40,6 +42,7 @@ public final class Api {
     this.limiter = limiter;
     this.idempotency = idempotency;
     this.maxBodyBytes = maxBodyBytes;
+    this.largestBodyLimit = maxBodyBytes;
   }
 
   public Api get(String path, Handler handler) {
@@ -58,21 +61,55 @@ public final class Api {
     return add(HandlerType.DELETE, path, handler);
   }
 
+  /**
+   * A POST whose body is a {@code multipart/form-data} form with files ({@link #files}), up to
+   * {@code maxBodyBytes} rather than the server's limit for every other body: a bill may be 25 MB.
+   */
+  public Api upload(String path, long maxBodyBytes, Handler handler) {
+    largestBodyLimit = Math.max(largestBodyLimit, maxBodyBytes);
+    return add(HandlerType.POST, path, maxBodyBytes, BodyKind.FILES, handler);
+  }
+
+  /** The largest body any route takes: what the server lets in before it knows the route. */
+  long largestBodyLimit() {
+    return largestBodyLimit;
+  }
+
   List<Route> routes() {
     return List.copyOf(registered);
   }
 
+  /** How a route reads its body. */
+  private enum BodyKind {
+    /** Named fields as JSON, form-urlencoded or multipart without files ({@link #fields}). */
+    FIELDS,
+    /** A multipart form with files ({@link #files}). */
+    FILES
+  }
+
   private Api add(HandlerType method, String path, Handler handler) {
+    return add(method, path, maxBodyBytes, BodyKind.FIELDS, handler);
+  }
+
+  private Api add(HandlerType method, String path, long bodyLimit, BodyKind kind, Handler handler) {
     registered.add(new Route(method.name(), path));
     for (ApiVersion version : ApiVersion.values()) {
-      routes.addHttpHandler(method, version.prefix() + path, ctx -> handle(ctx, version, method, handler));
+      routes.addHttpHandler(method, version.prefix() + path,
+          ctx -> handle(ctx, version, method, bodyLimit, kind, handler));
     }
     return this;
   }
 
-  private void handle(Context ctx, ApiVersion version, HandlerType method, Handler handler) throws Exception {
+  private void handle(Context ctx, ApiVersion version, HandlerType method, long bodyLimit, BodyKind kind,
+      Handler handler) throws Exception {
     ctx.attribute(VERSION, version);
-    ctx.attribute(MAX_BODY, maxBodyBytes);
+    ctx.attribute(MAX_BODY, bodyLimit);
+    if (kind == BodyKind.FILES) {
+      ctx.attribute(FILE_BODY, Boolean.TRUE);
+    }
+    if (ctx.req().getContentLengthLong() > bodyLimit) {
+      throw RequestBody.tooLarge(bodyLimit);
+    }
     Caller caller = authenticate(ctx.header(KEY_HEADER));
     ctx.attribute(CALLER, caller);
     try (RateLimiter.Permit permit = limiter.acquire(caller.keyId())) {
@@ -98,6 +135,12 @@ public final class Api {
 
   public static ApiVersion version(Context ctx) {
     return ctx.attribute(VERSION);
+  }
+
+  /** The multipart form of an {@link #upload} route, with its files. */
+  public static FileForm files(Context ctx) {
+    Long max = ctx.attribute(MAX_BODY);
+    return FileForm.of(ctx, max);
   }
 
   /** The body of the request, ready to read field by field. */

@@ -61,7 +61,9 @@ public final class HttpServer {
       config.requestLogger.http((ctx, ms) -> logRequest(ctx, ms, meters));
 
       RoutesConfig routes = config.routes;
-      routes.before(ctx -> beginRequest(ctx, settings.maxBodyBytes(), allowed));
+      // Before routing the largest limit of any route applies; each route then applies its own.
+      long[] bodyCeiling = {settings.maxBodyBytes()};
+      routes.before(ctx -> beginRequest(ctx, bodyCeiling[0], allowed));
       routes.exception(ApiError.class, (e, ctx) -> renderError(ctx, e));
       routes.exception(DomainException.class, (e, ctx) -> renderError(ctx, ApiError.of(e)));
       routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, translate(ctx, e, settings, allowed)));
@@ -80,6 +82,7 @@ public final class HttpServer {
       }
       Api api = new Api(routes, keys, limiter, idempotency, settings.maxBodyBytes());
       apiRoutes.accept(api);
+      bodyCeiling[0] = api.largestBodyLimit();
       publicRoutes.accept(routes);
       registered[0] = api.routes();
     });

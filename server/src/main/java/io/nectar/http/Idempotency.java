@@ -85,10 +85,20 @@ final class Idempotency {
 
   /** Method, path and the parsed body: equal requests hash equally whatever their encoding. */
   private String requestHash(Context ctx) throws NoSuchAlgorithmException {
-    RequestBody body = RequestBody.of(ctx, maxBodyBytes);
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     digest.update((ctx.method() + " " + ctx.path() + "\n").getBytes(StandardCharsets.UTF_8));
-    digest.update(body.fields().toString().getBytes(StandardCharsets.UTF_8));
+    if (Boolean.TRUE.equals(ctx.attribute(Api.FILE_BODY))) {
+      // A file form: its fields and each file's name and bytes, whatever boundary the client chose.
+      FileForm form = Api.files(ctx);
+      digest.update(new java.util.TreeMap<>(form.fields()).toString().getBytes(StandardCharsets.UTF_8));
+      new java.util.TreeMap<>(form.files()).forEach((name, parts) -> parts.forEach(part -> {
+        digest.update(("\n" + name + "=" + part.fileName() + "\n").getBytes(StandardCharsets.UTF_8));
+        digest.update(part.bytes());
+      }));
+    } else {
+      RequestBody body = RequestBody.of(ctx, maxBodyBytes);
+      digest.update(body.fields().toString().getBytes(StandardCharsets.UTF_8));
+    }
     return HexFormat.of().formatHex(digest.digest());
   }
 

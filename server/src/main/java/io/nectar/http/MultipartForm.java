@@ -71,6 +71,65 @@ final class MultipartForm {
     }
   }
 
+  /**
+   * The text fields and file parts of {@code body}: a part with a {@code filename} is a file, any
+   * other a text field (decoded as {@link #fields} decodes it).
+   */
+  static FileForm withFiles(byte[] body, String contentType, long maxBytes) {
+    MultiPartFormData.Parser parser = parser(contentType, maxBytes);
+    MultiPartFormData.Parts parts;
+    try {
+      parts = parser.parse(Content.Source.from(ByteBuffer.wrap(body))).join();
+    } catch (CompletionException | IllegalStateException | IllegalArgumentException e) {
+      throw malformed();
+    }
+    try (parts) {
+      Map<String, List<String>> fields = new LinkedHashMap<>();
+      Map<String, List<FileForm.FilePart>> files = new LinkedHashMap<>();
+      Map<String, List<String>> errors = new LinkedHashMap<>();
+      for (MultiPart.Part part : parts) {
+        String name = part.getName() == null ? "" : part.getName();
+        if (part.getFileName() != null) {
+          ByteBuffer bytes;
+          try {
+            bytes = Content.Source.asByteBuffer(part.createContentSource());
+          } catch (IOException e) {
+            throw malformed();
+          }
+          byte[] content = new byte[bytes.remaining()];
+          bytes.get(content);
+          files.computeIfAbsent(name, n -> new ArrayList<>()).add(new FileForm.FilePart(part.getFileName(), content));
+          continue;
+        }
+        Charset charset = charsetOf(part, parser.getDefaultCharset());
+        try {
+          fields.computeIfAbsent(name, n -> new ArrayList<>()).add(text(part, charset));
+        } catch (CharacterCodingException e) {
+          errors.put(name, List.of("The value is not valid " + charset.name() + " text."));
+        }
+      }
+      if (!errors.isEmpty()) {
+        throw ApiError.invalid(errors);
+      }
+      return new FileForm(fields, files);
+    }
+  }
+
+  private static MultiPartFormData.Parser parser(String contentType, long maxBytes) {
+    String boundary = MultiPart.extractBoundary(contentType);
+    if (boundary == null || boundary.isEmpty()) {
+      throw malformed();
+    }
+    MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
+    parser.setMaxParts(maxBytes);
+    parser.setMaxLength(maxBytes);
+    parser.setMaxFileSize(maxBytes);
+    // Everything stays in memory: the body is already bounded and in memory.
+    parser.setMaxMemoryFileSize(maxBytes);
+    parser.setUseFilesForPartsWithoutFileName(false);
+    return parser;
+  }
+
   private static String text(MultiPart.Part part, Charset charset) throws CharacterCodingException {
     ByteBuffer bytes;
     try {

@@ -109,7 +109,7 @@ public record RequestBody(ObjectNode fields, boolean textual) {
   }
 
   /** Reads the body, failing with 413 as soon as it grows past the limit (chunked bodies included). */
-  private static byte[] readBounded(Context ctx, long maxBytes) {
+  static byte[] readBounded(Context ctx, long maxBytes) {
     try (InputStream in = ctx.req().getInputStream()) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (bytes.length > maxBytes) {

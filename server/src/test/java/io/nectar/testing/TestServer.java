@@ -2,6 +2,7 @@ package io.nectar.testing;
 
 import io.nectar.app.NectarServer;
 import io.nectar.collection.BackgroundJobs;
+import io.nectar.jobs.UploadEngine;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;
 import io.nectar.config.Config;
@@ -54,6 +55,12 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts a server with the given providers on the given database (several servers may share one). */
   public static TestServer start(Map<String, String> extraSettings, ProviderRegistry providers, String databaseUrl) {
+    return start(extraSettings, providers, databaseUrl, UploadEngine.unavailable());
+  }
+
+  /** As {@link #start(Map, ProviderRegistry, String)}, with what reads uploaded bills. */
+  public static TestServer start(Map<String, String> extraSettings, ProviderRegistry providers, String databaseUrl,
+      UploadEngine uploads) {
     try {
       Map<String, String> settings = new HashMap<>();
       settings.put("DATABASE_URL", databaseUrl);
@@ -61,7 +68,7 @@ public final class TestServer implements AutoCloseable {
       settings.put("NECTAR_DATA_DIR", Files.createTempDirectory("nectar-test").toString());
       settings.putAll(extraSettings);
       TestClock clock = new TestClock();
-      return new TestServer(NectarServer.start(Config.from(settings), clock, providers, FAST_JOBS), clock);
+      return new TestServer(NectarServer.start(Config.from(settings), clock, providers, FAST_JOBS, uploads), clock);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
