@@ -25,7 +25,8 @@ class RealBillsTest {
   private static final LayoutLibrary LIBRARY = new LayoutLibrary((Path) null);
 
   @ParameterizedTest
-  @CsvSource({"keller-water-2019-06,keller-water", "keller-water-2019-09,keller-water", "cemig-convencional-2023-10,cemig",
+  @CsvSource({"keller-water-2019-06,keller-water", "keller-water-2019-09,keller-water",
+      "cemig-convencional-2023-10,cemig",
       "nationalgrid-gas-2024-04,nationalgrid-gas", "pacificpower-2019-03,pacificpower",
       "pacificpower-2019-07,pacificpower", "pacificpower-2017-08-multi,pacificpower",
       "pge-portland-2018-02,pge-portland", "pge-portland-2020-08,pge-portland"})
