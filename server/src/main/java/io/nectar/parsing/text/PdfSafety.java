@@ -63,7 +63,9 @@ final class PdfSafety {
       }
       if (base instanceof COSDictionary dictionary) {
         checkAction(dictionary);
-        if (dictionary instanceof COSStream stream) {
+        // Images are decoded only when a page is rendered for OCR; PdfPageOcr checks them then, which
+        // keeps a text PDF's scan cheap.
+        if (dictionary instanceof COSStream stream && !isImage(stream)) {
           checkExpansion(stream);
         }
         for (COSBase value : dictionary.getValues()) {
@@ -94,7 +96,11 @@ final class PdfSafety {
     }
   }
 
-  private void checkExpansion(COSStream stream) throws UnreadableFile, IOException {
+  private static boolean isImage(COSStream stream) {
+    return COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE));
+  }
+
+  void checkExpansion(COSStream stream) throws UnreadableFile, IOException {
     int flates = leadingFlates(stream.getFilters());
     if (flates == 0) {
       return;
@@ -133,7 +139,7 @@ final class PdfSafety {
 
   /** An image may decode to its pixels; anything else gets the flat cap. */
   private long limitFor(COSStream stream) {
-    if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
+    if (isImage(stream)) {
       long width = Math.max(0, stream.getLong(COSName.WIDTH));
       long height = Math.max(0, stream.getLong(COSName.HEIGHT));
       long pixels = Math.min(width * height, maxPixels);
