@@ -31,7 +31,7 @@ public final class ImagePreparation {
     double angle = skewDegrees(pixels, width, height);
     byte[] ink = binarise(pixels, width, height);
     if (Math.abs(angle) >= 0.1) {
-      ink = rotate(ink, width, height, -angle);
+      ink = rotate(ink, width, height, angle);
     }
     BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
     System.arraycopy(ink, 0, ((DataBufferByte) result.getRaster().getDataBuffer()).getData(), 0, ink.length);
@@ -195,7 +195,10 @@ public final class ImagePreparation {
     return score;
   }
 
-  /** Turns the picture about its centre (nearest pixel: it is already black and white); corners fill white. */
+  /**
+   * Turns the picture about its centre so that lines falling by {@code degrees} come out level (nearest
+   * pixel: it is already black and white); uncovered corners are paper.
+   */
   static byte[] rotate(byte[] ink, int width, int height, double degrees) {
     double radians = Math.toRadians(degrees);
     double cos = Math.cos(radians);

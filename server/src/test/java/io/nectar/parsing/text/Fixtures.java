@@ -140,6 +140,43 @@ final class Fixtures {
     out.write(value);
   }
 
+  /** Charge rows of a bill: a label at the left margin, its amount at the right. */
+  static final List<List<String>> CHARGE_ROWS = List.of(
+      List.of("Basic Charge", "12.40"),
+      List.of("Energy Charge", "9,295.01"),
+      List.of("Delivery Charge", "75.90"),
+      List.of("Supply Charge", "36.55"),
+      List.of("Public Purpose", "8.43"),
+      List.of("State Tax", "353.01"),
+      List.of("City Fee", "50.00"),
+      List.of("Total Charges", "10,033.71"));
+
+  /** The charge rows drawn as a picture at {@code dpi}, turned by {@code degrees}. */
+  static BufferedImage chargeTable(int dpi, double degrees) {
+    int width = (int) (8.5 * dpi);
+    int height = (int) (4.0 * dpi);
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.rotate(Math.toRadians(degrees), width / 2.0, height / 2.0);
+      g.setColor(Color.BLACK);
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(11f * dpi / 72f)));
+      int y = (int) (0.6 * dpi);
+      for (List<String> row : CHARGE_ROWS) {
+        g.drawString(row.get(0), (int) (0.8 * dpi), y);
+        int amountWidth = g.getFontMetrics().stringWidth(row.get(1));
+        g.drawString(row.get(1), (int) (7.6 * dpi) - amountWidth, y);
+        y += (int) (0.25 * dpi);
+      }
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
   /** Bill lines drawn as a picture at the given resolution, turned by {@code degrees}. */
   static BufferedImage billPicture(List<String> lines, int dpi, double degrees) {
     int width = (int) (8.5 * dpi);
