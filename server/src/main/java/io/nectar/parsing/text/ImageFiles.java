@@ -17,7 +17,7 @@ import org.w3c.dom.Node;
  * declares 20000 x 20000 pixels would need gigabytes decoded, so it is refused before decoding.
  */
 final class ImageFiles {
-  /** Letter paper is 8.5 x 11 inches; a picture without a stated resolution is taken to fill one. */
+  /** Letter paper is 8.5 x 11 inches; a picture without a stated resolution is taken to be as wide as one. */
   private static final float PAGE_SHORT_INCHES = 8.5f;
   private static final float PAGE_LONG_INCHES = 11f;
 
@@ -47,8 +47,7 @@ final class ImageFiles {
         float dpi = dotsPerInch(reader);
         BufferedImage image = reader.read(0);
         if (dpi <= 0) {
-          float inches = width > height ? PAGE_LONG_INCHES : PAGE_SHORT_INCHES;
-          dpi = width / inches;
+          dpi = width / assumedWidthInches(width, height);
         }
         return new Picture(image, width * 72f / dpi, height * 72f / dpi);
       } finally {
@@ -57,6 +56,13 @@ final class ImageFiles {
     } catch (IOException | RuntimeException e) {
       throw new UnreadableFile(Reason.CORRUPT, "the image cannot be read (it is damaged)", e);
     }
+  }
+
+  /** A page turned on its side is 11 inches wide; anything else (upright, a strip, a receipt) 8.5. */
+  private static float assumedWidthInches(long width, long height) {
+    double aspect = (double) width / height;
+    double landscape = PAGE_LONG_INCHES / PAGE_SHORT_INCHES;
+    return Math.abs(aspect - landscape) < landscape * 0.15 ? PAGE_LONG_INCHES : PAGE_SHORT_INCHES;
   }
 
   /** The resolution the file states, or 0 when it states none or an implausible one. */
