@@ -1,5 +1,6 @@
 package io.nectar.parsing.text;
 
+import io.nectar.parsing.Deadline;
 import io.nectar.parsing.UnreadableFile;
 import io.nectar.parsing.UnreadableFile.Reason;
 import java.io.IOException;
@@ -40,9 +41,13 @@ final class PdfSafety {
     this.maxPixels = maxPixels;
   }
 
-  void check(COSDocument document) throws UnreadableFile, IOException {
+  void check(COSDocument document, Deadline deadline) throws UnreadableFile, IOException {
     Map<COSBase, Boolean> seen = new IdentityHashMap<>();
+    int visited = 0;
     for (COSObjectKey key : List.copyOf(document.getXrefTable().keySet())) {
+      if (++visited % 256 == 0) {
+        deadline.check();
+      }
       COSObject object = document.getObjectFromPool(key);
       COSBase base = object == null ? null : object.getObject();
       if (base != null) {

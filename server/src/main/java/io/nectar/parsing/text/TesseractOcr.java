@@ -119,11 +119,11 @@ public final class TesseractOcr implements OcrEngine {
     }
     try {
       if (!process.waitFor(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
+        kill(process);
         throw new UnreadableFile(Reason.TIMED_OUT, "reading the file took longer than allowed (OCR)");
       }
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      kill(process);
       Thread.currentThread().interrupt();
       throw new UnreadableFile(Reason.TIMED_OUT, "reading the file was interrupted", e);
     }
@@ -135,6 +135,12 @@ public final class TesseractOcr implements OcrEngine {
       throw new UnreadableFile(Reason.OCR_UNAVAILABLE,
           "the OCR program failed (exit " + process.exitValue() + "): " + message);
     }
+  }
+
+  /** The process and anything it started (a wrapper script's tesseract). */
+  private static void kill(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
   }
 
   /** Binary PGM: a short header and the grey bytes, which Tesseract (Leptonica) reads directly. */

@@ -186,6 +186,24 @@ class HostileFilesTest {
   }
 
   @Test
+  void aPdfWhoseTimeIsUpIsNotRead() throws Exception {
+    byte[] content = Fixtures.textPdf(3, Fixtures.Ink.BLACK, Fixtures.BILL_LINES);
+    UnreadableFile failure = catchThrowableOfType(() -> new PdfTextReader(ParseLimits.defaults()).read(content,
+        Deadline.after(Duration.ZERO)), UnreadableFile.class);
+    assertThat(failure.reason()).isEqualTo(Reason.TIMED_OUT);
+  }
+
+  @Test
+  void filesAreToldApartByTheirFirstBytesNotTheirNames() throws Exception {
+    assertThat(FileSniffer.sniff(Fixtures.pngHeader(10, 10))).isEqualTo(io.nectar.parsing.FileType.PNG);
+    assertThat(FileSniffer.sniff(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xDB}))
+        .isEqualTo(io.nectar.parsing.FileType.JPEG);
+    assertThat(reasonFor("GIF89a....".getBytes(StandardCharsets.US_ASCII))).isEqualTo(Reason.UNSUPPORTED_TYPE);
+    byte[] lateHeader = concat(new byte[1100], "%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
+    assertThat(reasonFor(lateHeader)).isEqualTo(Reason.UNSUPPORTED_TYPE);
+  }
+
+  @Test
   void aMissingTesseractIsReportedAsOcrUnavailable() {
     TesseractOcr missing = new TesseractOcr(Path.of("/nonexistent/bin/tesseract"), "eng", 1);
     BufferedImage picture = Fixtures.billPicture(Fixtures.BILL_LINES, 100, 0);
