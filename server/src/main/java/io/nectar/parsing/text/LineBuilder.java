@@ -22,6 +22,7 @@ final class LineBuilder {
     float baseline;
     float height;
     float spaceWidth;
+    int characters = 1;
     final Glyph.Boundary boundary;
 
     Run(Glyph first) {
@@ -43,7 +44,11 @@ final class LineBuilder {
         return false;
       }
       float gap = glyph.x() - right;
-      return gap > -Math.max(1f, glyph.width()) && gap < gapLimit(glyph.spaceWidth());
+      // A gap where the font changes ("13,263.39 CR" with a smaller CR) is a word break, however narrow.
+      if (gap > 0.3f && Math.abs(glyph.spaceWidth() - spaceWidth) > spaceWidth * 0.1f) {
+        return false;
+      }
+      return gap > -Math.max(1f, glyph.width()) && gap < gapLimit(glyph.spaceWidth(), glyph.width());
     }
 
     boolean touches(Run next) {
@@ -51,20 +56,27 @@ final class LineBuilder {
         return false;
       }
       float gap = next.x - right;
-      return gap > -1f && gap < gapLimit(next.spaceWidth);
+      if (gap > 0.3f && Math.abs(next.spaceWidth - spaceWidth) > spaceWidth * 0.1f) {
+        return false;
+      }
+      return gap > -1f && gap < gapLimit(next.spaceWidth, (next.right - next.x) / next.characters);
     }
 
-    private float gapLimit(float otherSpace) {
-      return Math.min(spaceWidth, otherSpace) * 0.5f;
+    /** As PDFBox and pdftotext judge: half a space, or a third of an average character if less. */
+    private float gapLimit(float otherSpace, float otherCharWidth) {
+      float averageChar = ((right - x) / characters + otherCharWidth) / 2;
+      return Math.min(Math.min(spaceWidth, otherSpace) * 0.5f, Math.max(averageChar * 0.3f, 0.1f));
     }
 
     void add(Glyph glyph) {
+      characters++;
       text.append(glyph.text());
       right = Math.max(right, glyph.right());
       height = Math.max(height, glyph.height());
     }
 
     void absorb(Run next) {
+      characters += next.characters;
       text.append(next.text);
       right = Math.max(right, next.right);
       height = Math.max(height, next.height);
@@ -83,7 +95,7 @@ final class LineBuilder {
     float lineBaseline = 0;
     float lineHeight = 0;
     for (Run run : runs) {
-      if (!current.isEmpty() && run.baseline - lineBaseline > Math.min(lineHeight, run.height) * 0.4f) {
+      if (!current.isEmpty() && run.baseline - lineBaseline > Math.max(lineHeight, run.height) * 0.5f) {
         lines.add(line(current));
         current = new ArrayList<>();
       }

@@ -31,11 +31,13 @@ final class PdfPageOcr {
   private final PDDocument document;
   private final ParseLimits limits;
   private final PageOcr ocr;
+  private final PdfSafety safety;
 
   PdfPageOcr(PDDocument document, ParseLimits limits, PageOcr ocr) {
     this.document = document;
     this.limits = limits;
     this.ocr = ocr;
+    this.safety = new PdfSafety(limits.maxPixels());
   }
 
   List<Page> read(List<PdfTextReader.PageText> pages, Deadline deadline) throws UnreadableFile, IOException {
@@ -86,7 +88,7 @@ final class PdfPageOcr {
   }
 
   /** Rendering decodes every image whole: refuse one whose declared size passes the pixel limit. */
-  private void checkImages(COSDictionary resources, int depth) throws UnreadableFile {
+  private void checkImages(COSDictionary resources, int depth) throws UnreadableFile, IOException {
     if (resources == null || depth > MAX_FORM_DEPTH) {
       return;
     }
@@ -105,6 +107,7 @@ final class PdfPageOcr {
           throw new UnreadableFile(Reason.TOO_MANY_PIXELS, "an image in the PDF has " + pixels
               + " pixels; at most " + limits.maxPixels() + " are read");
         }
+        safety.checkExpansion(stream);
       } else if (COSName.FORM.equals(stream.getCOSName(COSName.SUBTYPE))) {
         checkImages(stream.getCOSDictionary(COSName.RESOURCES), depth + 1);
       }

@@ -1,5 +1,6 @@
 package io.nectar.parsing.text;
 
+import io.nectar.parsing.Deadline;
 import io.nectar.parsing.UnreadableFile;
 import io.nectar.parsing.UnreadableFile.Reason;
 import java.io.IOException;
@@ -40,9 +41,13 @@ final class PdfSafety {
     this.maxPixels = maxPixels;
   }
 
-  void check(COSDocument document) throws UnreadableFile, IOException {
+  void check(COSDocument document, Deadline deadline) throws UnreadableFile, IOException {
     Map<COSBase, Boolean> seen = new IdentityHashMap<>();
+    int visited = 0;
     for (COSObjectKey key : List.copyOf(document.getXrefTable().keySet())) {
+      if (++visited % 256 == 0) {
+        deadline.check();
+      }
       COSObject object = document.getObjectFromPool(key);
       COSBase base = object == null ? null : object.getObject();
       if (base != null) {
@@ -63,7 +68,9 @@ final class PdfSafety {
       }
       if (base instanceof COSDictionary dictionary) {
         checkAction(dictionary);
-        if (dictionary instanceof COSStream stream) {
+        // Images are decoded only when a page is rendered for OCR; PdfPageOcr checks them then, which
+        // keeps a text PDF's scan cheap.
+        if (dictionary instanceof COSStream stream && !isImage(stream)) {
           checkExpansion(stream);
         }
         for (COSBase value : dictionary.getValues()) {
@@ -94,7 +101,11 @@ final class PdfSafety {
     }
   }
 
-  private void checkExpansion(COSStream stream) throws UnreadableFile, IOException {
+  private static boolean isImage(COSStream stream) {
+    return COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE));
+  }
+
+  void checkExpansion(COSStream stream) throws UnreadableFile, IOException {
     int flates = leadingFlates(stream.getFilters());
     if (flates == 0) {
       return;
@@ -133,7 +144,7 @@ final class PdfSafety {
 
   /** An image may decode to its pixels; anything else gets the flat cap. */
   private long limitFor(COSStream stream) {
-    if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
+    if (isImage(stream)) {
       long width = Math.max(0, stream.getLong(COSName.WIDTH));
       long height = Math.max(0, stream.getLong(COSName.HEIGHT));
       long pixels = Math.min(width * height, maxPixels);

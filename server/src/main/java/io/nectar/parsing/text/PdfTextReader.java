@@ -59,7 +59,7 @@ public final class PdfTextReader {
       if (pageCount == 0) {
         throw new UnreadableFile(Reason.CORRUPT, "the PDF has no pages (it is damaged)");
       }
-      new PdfSafety(limits.maxPixels()).check(document.getDocument());
+      new PdfSafety(limits.maxPixels()).check(document.getDocument(), deadline);
       deadline.check();
       List<PageText> pages = textLayer(document, deadline);
       return new BillText(FileType.PDF, withOcr(document, pages, deadline, ocr));

@@ -1,5 +1,6 @@
 package io.nectar.parsing.text;
 
+import java.awt.geom.Area;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
@@ -7,7 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorN;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorSpace;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceCMYKColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceGrayColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
@@ -45,6 +53,9 @@ final class PositionedTextStripper extends PDFTextStripper {
   private Rectangle2D pageBox;
   private Glyph previous;
   private boolean spaceSeen;
+  private boolean clipPending;
+  private boolean pathIsRectangles = true;
+  private Rectangle2D pathBounds;
   // Colour conversion can go through ICC profiles: remember the last colour seen, it rarely changes.
   private PDColor lastColour;
   private boolean lastColourWhite;
@@ -57,6 +68,13 @@ final class PositionedTextStripper extends PDFTextStripper {
     setSortByPosition(false);
     setShouldSeparateByBeads(false);
     setSuppressDuplicateOverlappingText(false);
+    // PDFBox's text engine ignores colour; white text is one way a file hides figures.
+    addOperator(new SetNonStrokingColor(this));
+    addOperator(new SetNonStrokingColorN(this));
+    addOperator(new SetNonStrokingColorSpace(this));
+    addOperator(new SetNonStrokingDeviceCMYKColor(this));
+    addOperator(new SetNonStrokingDeviceGrayColor(this));
+    addOperator(new SetNonStrokingDeviceRGBColor(this));
   }
 
   @Override
@@ -185,10 +203,56 @@ final class PositionedTextStripper extends PDFTextStripper {
 
   @Override
   protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
-    if ("Do".equals(operator.getName()) && !operands.isEmpty() && operands.get(0) instanceof COSName name) {
-      noteImage(name);
+    switch (operator.getName()) {
+      case "Do" -> {
+        if (!operands.isEmpty() && operands.get(0) instanceof COSName name) {
+          noteImage(name);
+        }
+      }
+      case "re" -> appendRectangle(operands);
+      case "m", "l", "c", "v", "y", "h" -> pathIsRectangles = false;
+      case "W", "W*" -> clipPending = true;
+      case "n", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*" -> endPath();
+      default -> {
+        // Other operators leave the path alone.
+      }
     }
     super.processOperator(operator, operands);
+  }
+
+  /**
+   * The text engine does not follow clipping paths; rectangles (nearly every clip in practice) are
+   * followed here, enough to see text clipped out of sight. Other clip shapes are left unknown.
+   */
+  private void appendRectangle(List<COSBase> operands) {
+    if (operands.size() < 4 || !(operands.get(0) instanceof COSNumber x) || !(operands.get(1) instanceof COSNumber y)
+        || !(operands.get(2) instanceof COSNumber w) || !(operands.get(3) instanceof COSNumber h)) {
+      pathIsRectangles = false;
+      return;
+    }
+    Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+    Rectangle2D.Float box = null;
+    float[][] corners = {{x.floatValue(), y.floatValue()}, {x.floatValue() + w.floatValue(), y.floatValue()},
+        {x.floatValue(), y.floatValue() + h.floatValue()},
+        {x.floatValue() + w.floatValue(), y.floatValue() + h.floatValue()}};
+    for (float[] corner : corners) {
+      var point = ctm.transformPoint(corner[0], corner[1]);
+      if (box == null) {
+        box = new Rectangle2D.Float((float) point.getX(), (float) point.getY(), 0, 0);
+      } else {
+        box.add(point);
+      }
+    }
+    pathBounds = pathBounds == null ? box : pathBounds.createUnion(box);
+  }
+
+  private void endPath() {
+    if (clipPending && pathIsRectangles && pathBounds != null) {
+      getGraphicsState().intersectClippingPath(new Area(pathBounds));
+    }
+    clipPending = false;
+    pathIsRectangles = true;
+    pathBounds = null;
   }
 
   private void noteImage(COSName name) {

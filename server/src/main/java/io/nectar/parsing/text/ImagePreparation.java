@@ -1,0 +1,223 @@
+package io.nectar.parsing.text;
+
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+
+/**
+ * Makes a page picture easier for OCR, cheaply: greyscale, scaled up when it is too coarse to read,
+ * binarised against the local background (uneven light, shaded table rows) and turned straight.
+ *
+ * <p>Everything works on one byte per pixel; the skew is searched on a copy about 1000 pixels wide,
+ * so the preparation costs a small fraction of what Tesseract then spends on the page.
+ */
+public final class ImagePreparation {
+  /** A page's long side below this many pixels is under ~200 dpi: scaled up to {@link #TARGET_LONG_SIDE}. */
+  static final int MIN_LONG_SIDE = 2200;
+  /** About 300 dpi for an 11-inch page. */
+  static final int TARGET_LONG_SIDE = 3300;
+  static final double MAX_SKEW_DEGREES = 5;
+  private static final int SKEW_SAMPLE_WIDTH = 1000;
+  private static final int BLOCK = 16;
+
+  private ImagePreparation() {}
+
+  /** The prepared picture (0 ink, 255 paper), never larger than {@code maxPixels}. */
+  public static BufferedImage prepare(BufferedImage image, long maxPixels) {
+    BufferedImage grey = grey(image, upscale(image, maxPixels));
+    int width = grey.getWidth();
+    int height = grey.getHeight();
+    byte[] pixels = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+    double angle = skewDegrees(pixels, width, height);
+    byte[] ink = binarise(pixels, width, height);
+    if (Math.abs(angle) >= 0.1) {
+      ink = rotate(ink, width, height, angle);
+    }
+    BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    System.arraycopy(ink, 0, ((DataBufferByte) result.getRaster().getDataBuffer()).getData(), 0, ink.length);
+    return result;
+  }
+
+  private static double upscale(BufferedImage image, long maxPixels) {
+    int longSide = Math.max(image.getWidth(), image.getHeight());
+    if (longSide >= MIN_LONG_SIDE) {
+      return 1;
+    }
+    double scale = Math.min(4, (double) TARGET_LONG_SIDE / longSide);
+    double pixels = (double) image.getWidth() * image.getHeight() * scale * scale;
+    if (pixels > maxPixels) {
+      scale = Math.sqrt(maxPixels / ((double) image.getWidth() * image.getHeight()));
+    }
+    return Math.max(1, scale);
+  }
+
+  /** One byte a pixel, scaled with bilinear smoothing (Java2D does the colour conversion). */
+  static BufferedImage grey(BufferedImage image, double scale) {
+    if (scale == 1 && image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+      return image;
+    }
+    int width = (int) Math.round(image.getWidth() * scale);
+    int height = (int) Math.round(image.getHeight() * scale);
+    BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    var g = grey.createGraphics();
+    try {
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.drawImage(image, 0, 0, width, height, null);
+    } finally {
+      g.dispose();
+    }
+    return grey;
+  }
+
+  /**
+   * Ink where a pixel is clearly darker than its neighbourhood (Bradley's method): the local mean
+   * comes from 16-pixel blocks averaged over 5x5 blocks, so shading and uneven light drop out.
+   */
+  static byte[] binarise(byte[] pixels, int width, int height) {
+    int cols = (width + BLOCK - 1) / BLOCK;
+    int rows = (height + BLOCK - 1) / BLOCK;
+    long[] sums = new long[cols * rows];
+    int[] counts = new int[cols * rows];
+    for (int y = 0; y < height; y++) {
+      int row = (y / BLOCK) * cols;
+      int offset = y * width;
+      for (int x = 0; x < width; x++) {
+        int cell = row + x / BLOCK;
+        sums[cell] += pixels[offset + x] & 0xFF;
+        counts[cell]++;
+      }
+    }
+    float[] local = new float[cols * rows];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        long sum = 0;
+        long count = 0;
+        for (int dr = -2; dr <= 2; dr++) {
+          for (int dc = -2; dc <= 2; dc++) {
+            int rr = r + dr;
+            int cc = c + dc;
+            if (rr >= 0 && rr < rows && cc >= 0 && cc < cols) {
+              sum += sums[rr * cols + cc];
+              count += counts[rr * cols + cc];
+            }
+          }
+        }
+        local[r * cols + c] = (float) sum / count;
+      }
+    }
+    byte[] out = new byte[pixels.length];
+    for (int y = 0; y < height; y++) {
+      int row = (y / BLOCK) * cols;
+      int offset = y * width;
+      for (int x = 0; x < width; x++) {
+        int value = pixels[offset + x] & 0xFF;
+        float threshold = local[row + x / BLOCK] * 0.85f;
+        out[offset + x] = value < threshold ? 0 : (byte) 0xFF;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The page's skew in degrees (positive: text lines fall to the right), found by turning a small
+   * copy's ink through candidate angles and keeping the one whose row profile is sharpest: straight
+   * text lines give rows that are all ink or all paper.
+   */
+  static double skewDegrees(byte[] pixels, int width, int height) {
+    int step = Math.max(1, width / SKEW_SAMPLE_WIDTH);
+    int sw = width / step;
+    int sh = height / step;
+    byte[] small = new byte[sw * sh];
+    for (int y = 0; y < sh; y++) {
+      for (int x = 0; x < sw; x++) {
+        small[y * sw + x] = pixels[(y * step) * width + x * step];
+      }
+    }
+    byte[] ink = binarise(small, sw, sh);
+    int count = 0;
+    for (byte b : ink) {
+      if (b == 0) {
+        count++;
+      }
+    }
+    if (count < 50) {
+      return 0;
+    }
+    int[] xs = new int[count];
+    int[] ys = new int[count];
+    int i = 0;
+    for (int y = 0; y < sh; y++) {
+      for (int x = 0; x < sw; x++) {
+        if (ink[y * sw + x] == 0) {
+          xs[i] = x;
+          ys[i++] = y;
+        }
+      }
+    }
+    int[] profile = new int[sh + sw * 2 + 2];
+    double best = 0;
+    double bestScore = -1;
+    for (double a = -MAX_SKEW_DEGREES; a <= MAX_SKEW_DEGREES + 1e-9; a += 0.25) {
+      double score = profileScore(xs, ys, count, sw, a, profile);
+      if (score > bestScore) {
+        bestScore = score;
+        best = a;
+      }
+    }
+    double coarse = best;
+    for (double a = coarse - 0.2; a <= coarse + 0.2 + 1e-9; a += 0.05) {
+      double score = profileScore(xs, ys, count, sw, a, profile);
+      if (score > bestScore) {
+        bestScore = score;
+        best = a;
+      }
+    }
+    return best;
+  }
+
+  private static double profileScore(int[] xs, int[] ys, int count, int sw, double degrees, int[] profile) {
+    java.util.Arrays.fill(profile, 0);
+    double tan = Math.tan(Math.toRadians(degrees));
+    int shift = sw + 1;
+    for (int i = 0; i < count; i++) {
+      int row = (int) Math.round(ys[i] - xs[i] * tan) + shift;
+      if (row >= 0 && row < profile.length) {
+        profile[row]++;
+      }
+    }
+    double score = 0;
+    for (int r = 1; r < profile.length; r++) {
+      double d = profile[r] - profile[r - 1];
+      score += d * d;
+    }
+    return score;
+  }
+
+  /**
+   * Turns the picture about its centre so that lines falling by {@code degrees} come out level (nearest
+   * pixel: it is already black and white); uncovered corners are paper.
+   */
+  static byte[] rotate(byte[] ink, int width, int height, double degrees) {
+    double radians = Math.toRadians(degrees);
+    double cos = Math.cos(radians);
+    double sin = Math.sin(radians);
+    double cx = width / 2.0;
+    double cy = height / 2.0;
+    byte[] out = new byte[ink.length];
+    for (int y = 0; y < height; y++) {
+      double dy = y - cy;
+      double baseX = -dy * sin + cx;
+      double baseY = dy * cos + cy;
+      int offset = y * width;
+      for (int x = 0; x < width; x++) {
+        double dx = x - cx;
+        int sx = (int) (dx * cos + baseX);
+        int sy = (int) (dx * sin + baseY);
+        out[offset + x] = sx >= 0 && sx < width && sy >= 0 && sy < height ? ink[sy * width + sx] : (byte) 0xFF;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,169 @@
+package io.nectar.parsing.text;
+
+import io.nectar.parsing.Deadline;
+import io.nectar.parsing.Page;
+import io.nectar.parsing.UnreadableFile;
+import io.nectar.parsing.UnreadableFile.Reason;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * OCR by the {@code tesseract} command line, one process a page. Tesseract runs single-threaded
+ * ({@code OMP_THREAD_LIMIT=1}: its own threads are several times slower on a small machine); a
+ * server-wide semaphore bounds how many run at once, so pages and files run in parallel up to it.
+ *
+ * <p>The page goes to Tesseract as an uncompressed PGM file (writing one costs milliseconds; PNG
+ * would cost a tenth of a second); the words come back as TSV, and page segmentation mode 3 (fully
+ * automatic) suits bills' mix of columns, tables and blocks of text.
+ */
+public final class TesseractOcr implements OcrEngine {
+  private final Path binary;
+  private final String languages;
+  private final Semaphore running;
+
+  /**
+   * @param binary the {@code tesseract} program (a bare name is looked up on the PATH)
+   * @param languages Tesseract's language list, e.g. {@code eng+por}
+   * @param concurrent how many Tesseract processes may run at once across the server
+   */
+  public TesseractOcr(Path binary, String languages, int concurrent) {
+    this.binary = binary;
+    this.languages = languages;
+    this.running = new Semaphore(Math.max(1, concurrent), true);
+  }
+
+  /** {@code tesseract} from the PATH, English and Portuguese. */
+  public static TesseractOcr onPath(int concurrent) {
+    return new TesseractOcr(Path.of("tesseract"), "eng+por", concurrent);
+  }
+
+  @Override
+  public Optional<String> version() {
+    try {
+      Process process = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return Optional.empty();
+      }
+      if (process.exitValue() != 0) {
+        return Optional.empty();
+      }
+      return Optional.of(out.lines().findFirst().orElse("tesseract").trim());
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Page recognise(BufferedImage image, int pageNumber, float widthPoints, float heightPoints,
+      Deadline deadline) throws UnreadableFile {
+    acquire(deadline);
+    Path folder = null;
+    try {
+      folder = Files.createTempDirectory("nectar-ocr");
+      Path input = folder.resolve("page.pgm");
+      writePgm(image, input);
+      Path output = folder.resolve("out.tsv");
+      Path errors = folder.resolve("err.txt");
+      run(input, output, errors, deadline);
+      List<TsvWords.OcrLine> lines = TsvWords.parse(Files.readString(output, StandardCharsets.UTF_8));
+      float scaleX = widthPoints / image.getWidth();
+      float scaleY = heightPoints / image.getHeight();
+      return new Page(pageNumber, TsvWords.toLines(lines, scaleX, scaleY), Page.Origin.OCR, widthPoints,
+          heightPoints);
+    } catch (IOException e) {
+      throw new UnreadableFile(Reason.OCR_UNAVAILABLE, "OCR could not run: " + e.getMessage(), e);
+    } finally {
+      running.release();
+      deleteQuietly(folder);
+    }
+  }
+
+  private void acquire(Deadline deadline) throws UnreadableFile {
+    try {
+      if (!running.tryAcquire(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new UnreadableFile(Reason.TIMED_OUT, "reading the file took longer than allowed (waiting for OCR)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnreadableFile(Reason.TIMED_OUT, "reading the file was interrupted", e);
+    }
+  }
+
+  private void run(Path input, Path output, Path errors, Deadline deadline) throws UnreadableFile, IOException {
+    ProcessBuilder builder = new ProcessBuilder(binary.toString(), input.toString(), "stdout", "-l", languages,
+        "--psm", "3", "tsv")
+        .redirectOutput(output.toFile())
+        .redirectError(errors.toFile());
+    builder.environment().put("OMP_THREAD_LIMIT", "1");
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UnreadableFile(Reason.OCR_UNAVAILABLE,
+          "the OCR program (" + binary + ") could not be started; is Tesseract installed?", e);
+    }
+    try {
+      if (!process.waitFor(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
+        kill(process);
+        throw new UnreadableFile(Reason.TIMED_OUT, "reading the file took longer than allowed (OCR)");
+      }
+    } catch (InterruptedException e) {
+      kill(process);
+      Thread.currentThread().interrupt();
+      throw new UnreadableFile(Reason.TIMED_OUT, "reading the file was interrupted", e);
+    }
+    if (process.exitValue() != 0) {
+      String message = Files.readString(errors, StandardCharsets.UTF_8).strip();
+      if (message.length() > 300) {
+        message = message.substring(message.length() - 300);
+      }
+      throw new UnreadableFile(Reason.OCR_UNAVAILABLE,
+          "the OCR program failed (exit " + process.exitValue() + "): " + message);
+    }
+  }
+
+  /** The process and anything it started (a wrapper script's tesseract). */
+  private static void kill(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
+  /** Binary PGM: a short header and the grey bytes, which Tesseract (Leptonica) reads directly. */
+  static void writePgm(BufferedImage image, Path file) throws IOException {
+    BufferedImage grey = ImagePreparation.grey(image, 1);
+    byte[] pixels = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      out.write(("P5\n" + grey.getWidth() + " " + grey.getHeight() + "\n255\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(pixels);
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (var files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      // A leftover temporary file is not worth failing a page for.
+    }
+  }
+}
