@@ -117,4 +117,14 @@ final class Row {
   String text(int from, int to) {
     return String.join(" ", tokens.subList(from, to).stream().map(Token::text).toList());
   }
+
+  /** The right edge of token {@code i}, or of the last token. */
+  float right(int i) {
+    return tokens.get(Math.min(i, tokens.size() - 1)).right();
+  }
+
+  /** The words of this row that lie within [from, to] horizontally, joined by spaces. */
+  String textWithin(float from, float to) {
+    return String.join(" ", tokens.stream().filter(t -> t.overlapsX(from, to)).map(Token::text).toList());
+  }
 }
