@@ -37,8 +37,9 @@ public final class GenericDetector implements BillDetector {
         kinds.add(e.getKey());
       }
     }
-    int against = vocabulary.notBillEvidence().find(key).stream().map(Phrases.Hit::phrase).distinct()
-        .toList().size();
+    List<String> againstWords = vocabulary.notBillEvidence().find(key).stream().map(Phrases.Hit::phrase).distinct()
+        .toList();
+    int against = againstWords.size();
     String type = null;
     double typeScore = 0;
     boolean unitFigure = false;
@@ -60,7 +61,7 @@ public final class GenericDetector implements BillDetector {
     boolean isBill = score >= 5 && typeScore >= 2 && kinds.size() >= 3;
     double confidence = Math.max(0, Math.min(1, isBill ? 0.5 + score / 20 : 1 - score / 10));
     String evidence = "evidence " + kinds + (unitFigure ? " with figures in utility units" : "")
-        + (against > 0 ? ", " + against + " non-bill words" : "") + (type != null ? ", type " + type : "");
+        + (against > 0 ? ", non-bill words " + againstWords : "") + (type != null ? ", type " + type : "");
     return new Detection(isBill, confidence, isBill ? type : null, evidence);
   }
 

@@ -100,7 +100,8 @@ final class LineItemTable {
     if (description == null) {
       // An amount alone on its line belongs to the text line above it when that line has no amount.
       boolean alone = row.tokens.stream().noneMatch(t -> t.key().chars().filter(Character::isLetter).count() >= 2);
-      if (!alone || previous == null || previous.page != row.page || hasMoney(previous)) {
+      Token amountToken = row.tokens.get(best);
+      if (!alone || previous == null || previous.page != row.page || hasMoneyAt(previous, amountToken)) {
         return Optional.empty();
       }
       description = previous.text().replaceAll("_{2,}", "").strip();
@@ -118,8 +119,9 @@ final class LineItemTable {
     return Optional.of(new Entry(row, description, value, total));
   }
 
-  private static boolean hasMoney(Row row) {
-    return row.tokens.stream().anyMatch(t -> Grammar.isMoney(t.text()));
+  /** Whether a row has an amount of its own in the column of {@code amount} (then it is not a wrapped label). */
+  private static boolean hasMoneyAt(Row row, Token amount) {
+    return row.tokens.stream().anyMatch(t -> Grammar.isMoney(t.text()) && Math.abs(t.right() - amount.right()) < 8);
   }
 
   /**
@@ -136,7 +138,9 @@ final class LineItemTable {
       }
       i = block[0] - 1;
     }
-    return null;
+    // Only figures and rate words ("@ $.81220 /therm"): they describe the charge when they have any letters.
+    String left = row.text(0, amount).replaceAll("_{2,}", "").strip();
+    return left.chars().filter(Character::isLetter).count() >= 3 ? left : null;
   }
 
   /** A row equal to the sum of two or more leaf rows just above it is a subtotal, not a charge. */
