@@ -366,7 +366,7 @@ public final class GenericExtractor implements Extractor {
     private List<MeterUsage> meters() {
       MeterReads reads = new MeterReads(sheet, style, order);
       List<MeterReads.Figure> figures = reads.figures();
-      List<Found<String>> meterFound = labels.find(vocabulary.label(Label.meterNumber), t -> id(t, 5));
+      List<Found<String>> meterFound = labels.find(vocabulary.label(Label.meterNumber), t -> id(t, 4));
       Field<String> meter = best(meterFound);
       List<MeterUsage> out = new ArrayList<>();
       List<Demand> demands = new ArrayList<>();
@@ -420,9 +420,13 @@ public final class GenericExtractor implements Extractor {
       }
       // A read row that starts with an identifier under a meter column.
       if (!row.tokens.isEmpty()) {
-        Optional<String> id = Grammar.identifier(List.of(row.tokens.get(0).text()), 5);
+        Optional<String> id = Grammar.identifier(List.of(row.tokens.get(0).text()), 4);
         if (id.isPresent() && meterFound.stream().anyMatch(f -> f.value().equals(id.get()))) {
           return Field.of(id.get(), 0.9, id.get());
+        }
+        // A read row that starts with a letter-and-digit identifier names its meter (A1001, AB0378).
+        if (id.isPresent() && id.get().chars().anyMatch(Character::isLetter) && !meterFound.isEmpty()) {
+          return Field.of(id.get(), 0.8, id.get());
         }
       }
       return fallback;

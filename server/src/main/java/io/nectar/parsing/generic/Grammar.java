@@ -90,7 +90,9 @@ final class Grammar {
   /** In a token that is mostly digits, the letters OCR confuses with digits are the digits. */
   static String ocrDigits(String token) {
     long digits = token.chars().filter(Character::isDigit).count();
-    if (digits == 0 || digits * 10 < token.length() * 7L) {
+    long alike = token.chars().filter(c -> Character.isDigit(c) || "OolI".indexOf(c) >= 0).count();
+    long alnum = token.chars().filter(Character::isLetterOrDigit).count();
+    if (digits * 2 < alnum || alike * 10 < alnum * 9L) {
       return token;
     }
     return token.replace('O', '0').replace('o', '0').replace('l', '1').replace('I', '1');

@@ -63,7 +63,8 @@ final class LabelFinder {
       // The label ends inside a token ("METER#007030517"): its rest is the value's start.
       String rest = row.tokens.get(t).key().substring(hit.end() - row.start(t));
       if (!rest.isBlank()) {
-        tokens.add(rest.toUpperCase(java.util.Locale.ROOT));
+        String raw = row.tokens.get(t).text();
+        tokens.add(raw.length() >= rest.length() ? raw.substring(raw.length() - rest.length()) : rest);
       }
       first = t + 1;
     }
