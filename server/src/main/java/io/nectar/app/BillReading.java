@@ -1,17 +1,20 @@
 package io.nectar.app;
 
-import io.nectar.parsing.BillDetector;
+import io.nectar.config.Config;
 import io.nectar.parsing.BillReader;
-import io.nectar.parsing.Detection;
-import io.nectar.parsing.Extractor;
-import io.nectar.parsing.FileType;
+import io.nectar.parsing.BillText;
+import io.nectar.parsing.ExtractedBill;
+import io.nectar.parsing.Layouts;
 import io.nectar.parsing.ParseLimits;
-import io.nectar.parsing.TextReader;
-import io.nectar.parsing.UnreadableFile;
 import io.nectar.parsing.Validator;
+import io.nectar.parsing.generic.GenericDetector;
+import io.nectar.parsing.generic.GenericExtractor;
 import io.nectar.parsing.layouts.LayoutLibrary;
-import io.nectar.parsing.text.PdfTextReader;
+import io.nectar.parsing.text.OcrEngine;
+import io.nectar.parsing.text.StandardTextReader;
+import io.nectar.parsing.text.TesseractOcr;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The one place the standard bill-reading engine is assembled, for the server's upload jobs and for
@@ -20,66 +23,57 @@ import java.nio.file.Path;
 public final class BillReading {
   /** Which stage-3/4 path reads bills no template claims. */
   public enum Unmatched {
-    /** The generic detector and extractor (when built), else "not a bill". */
+    /** The generic detector and extractor. */
     GENERIC,
     /** Skip templates entirely: every file goes through the generic path (to measure it on its own). */
     GENERIC_ONLY
   }
 
-  private BillReading() {}
+  /** Tesseract's languages: English, and Portuguese for Brazil's bills. */
+  private static final String OCR_LANGUAGES = "eng+por";
 
-  /** The standard engine: text layer reader, shipped and operator templates, generic path, validator. */
-  public static BillReader standard(ParseLimits limits, Path templatesDir) {
-    return standard(limits, templatesDir, Unmatched.GENERIC);
+  private final Config.BillReading settings;
+  private final OcrEngine ocr;
+
+  public BillReading(Config.BillReading settings) {
+    this.settings = settings;
+    this.ocr = new TesseractOcr(Path.of(settings.tesseract()), OCR_LANGUAGES, settings.ocrThreads());
   }
 
-  public static BillReader standard(ParseLimits limits, Path templatesDir, Unmatched unmatched) {
-    return new BillReader(limits, textReader(limits), layouts(templatesDir, unmatched), detector(), generic(),
-        new Validator());
+  /** The OCR program's version, empty when it cannot run (the server then warns and fails only scans). */
+  public Optional<String> ocrVersion() {
+    return ocr.version();
   }
 
-  /** The shipped templates plus the operator's folder ({@code NECTAR_TEMPLATES_DIR}), null for none. */
-  public static LayoutLibrary layouts(Path templatesDir) {
-    return new LayoutLibrary(templatesDir);
+  public String ocrProgram() {
+    return settings.tesseract();
   }
 
-  private static io.nectar.parsing.Layouts layouts(Path templatesDir, Unmatched unmatched) {
+  /** The standard engine: text layer and OCR, shipped and operator templates, generic path, validator. */
+  public BillReader reader(Unmatched unmatched) {
+    ParseLimits defaults = ParseLimits.defaults();
+    ParseLimits limits = new ParseLimits(defaults.maxBytes(), defaults.maxPages(), defaults.maxPixels(),
+        settings.perFileTimeout(), settings.ocrThreads());
+    return new BillReader(limits, new StandardTextReader(limits, ocr), layouts(unmatched), new GenericDetector(),
+        new GenericExtractor(), new Validator());
+  }
+
+  private Layouts layouts(Unmatched unmatched) {
     if (unmatched == Unmatched.GENERIC_ONLY) {
-      return new io.nectar.parsing.Layouts() {
-        @Override
-        public java.util.Optional<String> match(io.nectar.parsing.BillText text) {
-          return java.util.Optional.empty();
-        }
-
-        @Override
-        public io.nectar.parsing.ExtractedBill extract(String layoutId, io.nectar.parsing.BillText text) {
-          throw new IllegalStateException("no templates in generic-only mode");
-        }
-      };
+      return NO_LAYOUTS;
     }
-    return layouts(templatesDir);
+    return new LayoutLibrary(settings.templatesDir().orElse(null));
   }
 
-  /** PDF text layers; images (OCR) join when the text stage provides a reader for them. */
-  static TextReader textReader(ParseLimits limits) {
-    PdfTextReader pdf = new PdfTextReader(limits);
-    return (file, deadline) -> {
-      if (file.type() != FileType.PDF) {
-        throw new UnreadableFile(UnreadableFile.Reason.UNSUPPORTED_TYPE,
-            "images are not read yet (" + file.type() + ")");
-      }
-      return pdf.read(file.content(), deadline);
-    };
-  }
+  private static final Layouts NO_LAYOUTS = new Layouts() {
+    @Override
+    public Optional<String> match(BillText text) {
+      return Optional.empty();
+    }
 
-  /** Until the generic detector lands: a file no template claims is not recognised as a bill. */
-  static BillDetector detector() {
-    return text -> new Detection(false, 0, null, "no template matched (generic detection not built yet)");
-  }
-
-  static Extractor generic() {
-    return (text, detection) -> {
-      throw new IllegalStateException("generic extraction not built yet");
-    };
-  }
+    @Override
+    public ExtractedBill extract(String layoutId, BillText text) {
+      throw new IllegalStateException("no templates in generic-only mode");
+    }
+  };
 }

@@ -86,7 +86,24 @@ public final class NectarServer implements AutoCloseable {
   /** As {@link #start(Config, Clock)}, with the utility providers and job timings chosen (tests). */
   public static NectarServer start(Config config, Clock clock, ProviderRegistry providers,
       BackgroundJobs.Settings jobSettings) throws IOException {
-    return start(config, clock, providers, jobSettings, UploadEngine.unavailable());
+    return start(config, clock, providers, jobSettings, standardUploads(config));
+  }
+
+  /**
+   * Uploads read by the standard engine and filed as documents, as many files at once as configured.
+   * A missing OCR program is a warning, not a failure: text PDFs still work and scans fail their jobs.
+   */
+  static UploadEngine standardUploads(Config config) {
+    BillReading reading = new BillReading(config.billReading());
+    if (reading.ocrVersion().isEmpty()) {
+      log.warn("The OCR program '{}' cannot be run: text PDFs are read, but scans and photos will fail their "
+          + "upload jobs. Install it (Debian: apt-get install tesseract-ocr tesseract-ocr-eng) or set "
+          + "NECTAR_TESSERACT.", reading.ocrProgram());
+    }
+    UploadEngine engine = UploadEngine.reading(reading.reader(BillReading.Unmatched.GENERIC));
+    UploadEngine.Settings defaults = engine.settings();
+    return engine.with(new UploadEngine.Settings(config.billReading().parallelFiles(), defaults.lease(),
+        defaults.pollInterval(), defaults.maxAttempts(), defaults.fetchTimeout()));
   }
 
   /** As {@link #start(Config, Clock, ProviderRegistry, BackgroundJobs.Settings)}, with what reads uploaded bills. */

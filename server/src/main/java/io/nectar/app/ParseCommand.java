@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.nectar.config.Config;
 import io.nectar.parsing.BillReader;
-import io.nectar.parsing.ParseLimits;
 import io.nectar.parsing.Problem;
 import io.nectar.parsing.Reading;
 import io.nectar.parsing.UnreadableFile;
@@ -21,7 +21,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -64,11 +66,12 @@ public final class ParseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    Path templatesDir = templates != null ? templates
-        : Optional.ofNullable(System.getenv("NECTAR_TEMPLATES_DIR")).filter(s -> !s.isBlank()).map(Path::of)
-            .orElse(null);
-    BillReader reader = BillReading.standard(ParseLimits.defaults(), templatesDir,
-        genericOnly ? BillReading.Unmatched.GENERIC_ONLY : BillReading.Unmatched.GENERIC);
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    if (templates != null) {
+      environment.put("NECTAR_TEMPLATES_DIR", templates.toString());
+    }
+    BillReader reader = new BillReading(Config.from(environment).billReading())
+        .reader(genericOnly ? BillReading.Unmatched.GENERIC_ONLY : BillReading.Unmatched.GENERIC);
     ObjectNode report = JSON.createObjectNode();
     ArrayNode files = report.putArray("files");
     long exact = 0;

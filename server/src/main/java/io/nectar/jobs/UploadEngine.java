@@ -51,6 +51,12 @@ public final class UploadEngine {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
+  /** The server's engine: {@code reader} reads each upload and a {@link BillFiler} files it. */
+  public static UploadEngine reading(BillReader reader) {
+    return new UploadEngine(Objects.requireNonNull(reader, "reader"), s -> new BillFiler(s.jdbi(), s.clock(), s.ids(),
+        s.sites(), s.accounts(), s.meters(), s.documents(), s.usage()), null, Settings.defaults());
+  }
+
   /** No reader: uploads are accepted and stored, and each job FAILS saying so. */
   public static UploadEngine unavailable() {
     return new UploadEngine(null, null, null, Settings.defaults());

@@ -29,7 +29,7 @@ public record TestServices(Jdbi jdbi, Clock clock, Supplier<UUID> ids, SiteServi
     try {
       Services services = Services.wire(running.config(), server.clock(), running.database(),
           ServerSecret.load(running.config()), new ProviderRegistry(new SandboxProvider()), TestServer.FAST_JOBS,
-          new Shutdown());
+          io.nectar.jobs.UploadEngine.unavailable(), new Shutdown());
       return new TestServices(running.database().jdbi(), server.clock(), services.ids()::next, services.sites(),
           services.accounts(), services.meters(), services.documents(), services.usage());
     } catch (IOException e) {
