@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nectar.documents.DemandReading;
+import io.nectar.parsing.normal.Units;
 import io.nectar.documents.Document;
 import io.nectar.documents.DocumentEvent;
 import io.nectar.documents.LineItem;
@@ -137,7 +138,7 @@ final class BillFilerRows {
           continue;
         }
         readings.add(new DemandReading(ids.get(), documentId, readings.size(), meters.meterId(e.key()).orElse(null),
-            start(u), end(u), u.isEstimated(), d.value(), d.units(), d.description(), d.demandType()));
+            start(u), end(u), u.isEstimated(), d.value(), Units.demandUnit(d.units()), d.description(), d.demandType()));
       }
     }
     return readings;

@@ -35,6 +35,23 @@ public final class Units {
   }
 
   /**
+   * A demand's unit as the API's {@code demandUsageUnits} spell it (kW, MW, kVA, kVAR; nectar-api.md §8.2),
+   * which differ in case from the usage units' {@code KW}; a unit outside that list is kept as printed.
+   */
+  public static String demandUnit(String unit) {
+    if (unit == null) {
+      return null;
+    }
+    return switch (unit.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "kw", "kilowatt", "kilowatts" -> "kW";
+      case "mw", "megawatt", "megawatts" -> "MW";
+      case "kva" -> "kVA";
+      case "kvar" -> "kVAR";
+      default -> unit.strip();
+    };
+  }
+
+  /**
    * Gas volume to therms with the factor printed on the bill (therms per CCF, e.g. {@code 1.037}); the product
    * is exact.
    */

@@ -8,6 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class UnitsTest {
   @Test
+  void demandUnitsAreSpelledAsTheDemandEnum() {
+    assertThat(Units.demandUnit("KW")).isEqualTo("kW");
+    assertThat(Units.demandUnit(" kw ")).isEqualTo("kW");
+    assertThat(Units.demandUnit("KVA")).isEqualTo("kVA");
+    assertThat(Units.demandUnit("kvar")).isEqualTo("kVAR");
+    assertThat(Units.demandUnit("MW")).isEqualTo("MW");
+    assertThat(Units.demandUnit(null)).isNull();
+  }
+
+  @Test
   void printedUnitsMapToTheApiList() {
     assertThat(Units.apiUnit("KWH")).contains("kWh");
     assertThat(Units.apiUnit("kWh")).contains("kWh");
