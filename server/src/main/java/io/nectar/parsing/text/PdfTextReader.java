@@ -11,6 +11,9 @@ import io.nectar.parsing.UnreadableFile.Reason;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.apache.pdfbox.cos.COSDictionary;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
@@ -36,6 +39,8 @@ public final class PdfTextReader {
   /** Part of a page an image must cover for its invisible text to be a searchable scan's OCR. */
   static final float SCAN_COVERAGE = 0.5f;
   private static final long IN_MEMORY_CACHE = 8L * 1024 * 1024;
+  private static final PositionedTextStripper.PageGlyphs NO_GLYPHS =
+      new PositionedTextStripper.PageGlyphs(List.of(), 0, 0);
 
   private final ParseLimits limits;
 
@@ -90,20 +95,30 @@ public final class PdfTextReader {
   record PageText(int number, List<Line> lines, float width, float height, boolean needsOcr) {}
 
   private List<PageText> textLayer(PDDocument document, Deadline deadline) throws IOException, UnreadableFile {
-    List<PageText> pages = new ArrayList<>();
+    // PDFBox skips pages without a content stream (blank pages): collect what it reads by page, then
+    // walk the page tree so every page has its place and number.
+    Map<COSDictionary, PositionedTextStripper.PageGlyphs> read = new IdentityHashMap<>();
     PositionedTextStripper stripper = new PositionedTextStripper((page, glyphs) -> {
       try {
         deadline.check();
-        if (pages.size() >= limits.maxPages()) {
+        if (read.size() >= limits.maxPages()) {
           throw new UnreadableFile(Reason.TOO_MANY_PAGES,
               "the PDF has more than " + limits.maxPages() + " pages");
         }
-        pages.add(pageText(pages.size() + 1, page, glyphs));
       } catch (UnreadableFile e) {
         throw new IOException(e.getMessage(), e);
       }
+      read.put(page.getCOSObject(), glyphs);
     });
     stripper.writeText(document, Writer.nullWriter());
+    List<PageText> pages = new ArrayList<>();
+    for (PDPage page : document.getPages()) {
+      if (pages.size() >= limits.maxPages()) {
+        throw new UnreadableFile(Reason.TOO_MANY_PAGES, "the PDF has more than " + limits.maxPages() + " pages");
+      }
+      PositionedTextStripper.PageGlyphs glyphs = read.getOrDefault(page.getCOSObject(), NO_GLYPHS);
+      pages.add(pageText(pages.size() + 1, page, glyphs));
+    }
     return pages;
   }
 
