@@ -29,7 +29,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  * <p>A PDF protected only by an owner password (no password to open, restrictions on printing or
  * copying) is read: any viewer shows it without asking, and utilities often publish bills so.
  *
- * <p>Pages whose text layer has no usable text (a scan, text drawn as curves) and searchable scans
+ * <p>Pages whose text layer has no usable text but that hold pictures or outlined text (a scan, text
+ * drawn as curves), and searchable scans
  * (an image under invisible OCR text, whose text we do not trust) are handed to a {@link PageOcr}
  * if there is one, else they come back with no lines.
  */
@@ -39,8 +40,12 @@ public final class PdfTextReader {
   /** Part of a page an image must cover for its invisible text to be a searchable scan's OCR. */
   static final float SCAN_COVERAGE = 0.5f;
   private static final long IN_MEMORY_CACHE = 8L * 1024 * 1024;
+  /** A textless page with this much of it under images is a scan. */
+  static final float PICTURE_COVERAGE = 0.05f;
+  /** A textless page with this many path segments is text drawn as outlines (a glyph takes ten or more). */
+  static final int OUTLINED_TEXT_SEGMENTS = 1000;
   private static final PositionedTextStripper.PageGlyphs NO_GLYPHS =
-      new PositionedTextStripper.PageGlyphs(List.of(), 0, 0);
+      new PositionedTextStripper.PageGlyphs(List.of(), 0, 0, 0);
 
   private final ParseLimits limits;
 
@@ -143,7 +148,11 @@ public final class PdfTextReader {
           + " is invisible (white, transparent or outside the page); such files are refused");
     }
     if (usable < USABLE_CHARACTERS) {
-      return new PageText(number, List.of(), width, height, true);
+      // A blank page (the back of a statement) is not worth a second of OCR; pictures and outlined text are.
+      boolean mayHoldText = glyphs.imageCoverage() >= PICTURE_COVERAGE
+          || glyphs.pathSegments() >= OUTLINED_TEXT_SEGMENTS;
+      return new PageText(number, mayHoldText ? List.of() : LineBuilder.lines(glyphs.visible()), width, height,
+          mayHoldText);
     }
     return new PageText(number, LineBuilder.lines(glyphs.visible()), width, height, false);
   }

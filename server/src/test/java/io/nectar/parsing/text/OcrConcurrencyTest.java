@@ -70,10 +70,17 @@ class OcrConcurrencyTest {
     return program;
   }
 
+  /** Pages that are each one picture (blank paper), so each goes to OCR. */
   private static byte[] blankPdf(int pages) throws Exception {
     try (PDDocument document = new PDDocument()) {
+      var paper = new java.awt.image.BufferedImage(10, 10, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+      var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document, paper);
       for (int i = 0; i < pages; i++) {
-        document.addPage(new PDPage(PDRectangle.A6));
+        PDPage page = new PDPage(PDRectangle.A6);
+        document.addPage(page);
+        try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+          content.drawImage(image, 0, 0, PDRectangle.A6.getWidth(), PDRectangle.A6.getHeight());
+        }
       }
       return Fixtures.save(document);
     }
