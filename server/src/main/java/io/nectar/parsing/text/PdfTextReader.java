@@ -74,8 +74,11 @@ public final class PdfTextReader {
       List<PageText> pages = textLayer(document, deadline);
       return new BillText(FileType.PDF, withOcr(document, pages, deadline, ocr));
     } catch (IOException | RuntimeException e) {
-      if (e.getCause() instanceof UnreadableFile unreadable) {
-        throw unreadable;
+      // A refusal from inside PDFBox's page loop arrives wrapped, perhaps more than once.
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof UnreadableFile unreadable) {
+          throw unreadable;
+        }
       }
       throw new UnreadableFile(Reason.CORRUPT, "the PDF is damaged and cannot be read", e);
     }
