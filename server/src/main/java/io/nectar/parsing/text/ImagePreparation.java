@@ -12,8 +12,11 @@ import java.awt.image.DataBufferByte;
  * so the preparation costs a small fraction of what Tesseract then spends on the page.
  */
 public final class ImagePreparation {
-  /** A page's long side below this many pixels is under ~200 dpi: scaled up to {@link #TARGET_LONG_SIDE}. */
-  static final int MIN_LONG_SIDE = 2200;
+  /**
+   * A page's long side below this many pixels is under ~135 dpi: scaled up to {@link #TARGET_LONG_SIDE}.
+   * A 150-dpi scan is left alone: scaled to 300 dpi it read no better and cost Tesseract a third more time.
+   */
+  static final int MIN_LONG_SIDE = 1500;
   /** About 300 dpi for an 11-inch page. */
   static final int TARGET_LONG_SIDE = 3300;
   static final double MAX_SKEW_DEGREES = 5;

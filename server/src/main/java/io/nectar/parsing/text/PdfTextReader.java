@@ -11,6 +11,9 @@ import io.nectar.parsing.UnreadableFile.Reason;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.apache.pdfbox.cos.COSDictionary;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
@@ -26,7 +29,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  * <p>A PDF protected only by an owner password (no password to open, restrictions on printing or
  * copying) is read: any viewer shows it without asking, and utilities often publish bills so.
  *
- * <p>Pages whose text layer has no usable text (a scan, text drawn as curves) and searchable scans
+ * <p>Pages whose text layer has no usable text but that hold pictures or outlined text (a scan, text
+ * drawn as curves), and searchable scans
  * (an image under invisible OCR text, whose text we do not trust) are handed to a {@link PageOcr}
  * if there is one, else they come back with no lines.
  */
@@ -36,6 +40,12 @@ public final class PdfTextReader {
   /** Part of a page an image must cover for its invisible text to be a searchable scan's OCR. */
   static final float SCAN_COVERAGE = 0.5f;
   private static final long IN_MEMORY_CACHE = 8L * 1024 * 1024;
+  /** A textless page with this much of it under images is a scan. */
+  static final float PICTURE_COVERAGE = 0.05f;
+  /** A textless page with this many path segments is text drawn as outlines (a glyph takes ten or more). */
+  static final int OUTLINED_TEXT_SEGMENTS = 1000;
+  private static final PositionedTextStripper.PageGlyphs NO_GLYPHS =
+      new PositionedTextStripper.PageGlyphs(List.of(), 0, 0, 0);
 
   private final ParseLimits limits;
 
@@ -64,8 +74,11 @@ public final class PdfTextReader {
       List<PageText> pages = textLayer(document, deadline);
       return new BillText(FileType.PDF, withOcr(document, pages, deadline, ocr));
     } catch (IOException | RuntimeException e) {
-      if (e.getCause() instanceof UnreadableFile unreadable) {
-        throw unreadable;
+      // A refusal from inside PDFBox's page loop arrives wrapped, perhaps more than once.
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof UnreadableFile unreadable) {
+          throw unreadable;
+        }
       }
       throw new UnreadableFile(Reason.CORRUPT, "the PDF is damaged and cannot be read", e);
     }
@@ -90,20 +103,30 @@ public final class PdfTextReader {
   record PageText(int number, List<Line> lines, float width, float height, boolean needsOcr) {}
 
   private List<PageText> textLayer(PDDocument document, Deadline deadline) throws IOException, UnreadableFile {
-    List<PageText> pages = new ArrayList<>();
+    // PDFBox skips pages without a content stream (blank pages): collect what it reads by page, then
+    // walk the page tree so every page has its place and number.
+    Map<COSDictionary, PositionedTextStripper.PageGlyphs> read = new IdentityHashMap<>();
     PositionedTextStripper stripper = new PositionedTextStripper((page, glyphs) -> {
       try {
         deadline.check();
-        if (pages.size() >= limits.maxPages()) {
+        if (read.size() >= limits.maxPages()) {
           throw new UnreadableFile(Reason.TOO_MANY_PAGES,
               "the PDF has more than " + limits.maxPages() + " pages");
         }
-        pages.add(pageText(pages.size() + 1, page, glyphs));
       } catch (UnreadableFile e) {
         throw new IOException(e.getMessage(), e);
       }
+      read.put(page.getCOSObject(), glyphs);
     });
     stripper.writeText(document, Writer.nullWriter());
+    List<PageText> pages = new ArrayList<>();
+    for (PDPage page : document.getPages()) {
+      if (pages.size() >= limits.maxPages()) {
+        throw new UnreadableFile(Reason.TOO_MANY_PAGES, "the PDF has more than " + limits.maxPages() + " pages");
+      }
+      PositionedTextStripper.PageGlyphs glyphs = read.getOrDefault(page.getCOSObject(), NO_GLYPHS);
+      pages.add(pageText(pages.size() + 1, page, glyphs));
+    }
     return pages;
   }
 
@@ -128,7 +151,11 @@ public final class PdfTextReader {
           + " is invisible (white, transparent or outside the page); such files are refused");
     }
     if (usable < USABLE_CHARACTERS) {
-      return new PageText(number, List.of(), width, height, true);
+      // A blank page (the back of a statement) is not worth a second of OCR; pictures and outlined text are.
+      boolean mayHoldText = glyphs.imageCoverage() >= PICTURE_COVERAGE
+          || glyphs.pathSegments() >= OUTLINED_TEXT_SEGMENTS;
+      return new PageText(number, mayHoldText ? List.of() : LineBuilder.lines(glyphs.visible()), width, height,
+          mayHoldText);
     }
     return new PageText(number, LineBuilder.lines(glyphs.visible()), width, height, false);
   }

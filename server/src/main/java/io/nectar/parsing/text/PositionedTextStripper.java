@@ -39,7 +39,7 @@ final class PositionedTextStripper extends PDFTextStripper {
   }
 
   /** The characters of one page. */
-  record PageGlyphs(List<Glyph> visible, int hiddenCount, float imageCoverage) {}
+  record PageGlyphs(List<Glyph> visible, int hiddenCount, float imageCoverage, int pathSegments) {}
 
   private static final int WHITE = 0xFFFFFF;
 
@@ -49,6 +49,7 @@ final class PositionedTextStripper extends PDFTextStripper {
   private final List<List<Glyph>> byDirection = new ArrayList<>(4);
   private int hidden;
   private float imageArea;
+  private int pathSegments;
   private float pageArea;
   private Rectangle2D pageBox;
   private Glyph previous;
@@ -86,6 +87,7 @@ final class PositionedTextStripper extends PDFTextStripper {
     spaceSeen = false;
     hidden = 0;
     imageArea = 0;
+    pathSegments = 0;
     previous = null;
     var media = page.getCropBox();
     pageBox = new Rectangle2D.Float(media.getLowerLeftX(), media.getLowerLeftY(), media.getWidth(),
@@ -101,7 +103,7 @@ final class PositionedTextStripper extends PDFTextStripper {
         main = glyphs;
       }
     }
-    sink.page(page, new PageGlyphs(main, hidden, Math.min(1f, imageArea / pageArea)));
+    sink.page(page, new PageGlyphs(main, hidden, Math.min(1f, imageArea / pageArea), pathSegments));
   }
 
   @Override
@@ -209,8 +211,15 @@ final class PositionedTextStripper extends PDFTextStripper {
           noteImage(name);
         }
       }
-      case "re" -> appendRectangle(operands);
-      case "m", "l", "c", "v", "y", "h" -> pathIsRectangles = false;
+      case "re" -> {
+        pathSegments++;
+        appendRectangle(operands);
+      }
+      case "m", "l", "c", "v", "y", "h" -> {
+        pathSegments++;
+        pathIsRectangles = false;
+      }
+      case "BI" -> noteInlineImage();
       case "W", "W*" -> clipPending = true;
       case "n", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*" -> endPath();
       default -> {
@@ -257,9 +266,13 @@ final class PositionedTextStripper extends PDFTextStripper {
 
   private void noteImage(COSName name) {
     PDResources resources = getResources();
-    if (resources == null || !resources.isImageXObject(name)) {
-      return;
+    if (resources != null && resources.isImageXObject(name)) {
+      noteInlineImage();
     }
+  }
+
+  /** An image fills the unit square of the current transformation: its area on the page is the CTM's. */
+  private void noteInlineImage() {
     Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
     float area = Math.abs(ctm.getScaleX() * ctm.getScaleY() - ctm.getShearX() * ctm.getShearY());
     imageArea += area;

@@ -186,6 +186,19 @@ class HostileFilesTest {
   }
 
   @Test
+  void aBlankPageKeepsItsPlaceWithoutBeingSentToOcr() throws Exception {
+    byte[] content;
+    try (PDDocument document = Loader.loadPDF(Fixtures.textPdf(1, Fixtures.Ink.BLACK, Fixtures.BILL_LINES))) {
+      document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+      content = Fixtures.save(document);
+    }
+    BillText text = read(content);
+    assertThat(text.pages()).extracting(Page::number).containsExactly(1, 2);
+    assertThat(text.pages().get(1).lines()).isEmpty();
+    assertThat(ocr.calls.get()).isZero();
+  }
+
+  @Test
   void aPdfWhoseTimeIsUpIsNotRead() throws Exception {
     byte[] content = Fixtures.textPdf(3, Fixtures.Ink.BLACK, Fixtures.BILL_LINES);
     UnreadableFile failure = catchThrowableOfType(() -> new PdfTextReader(ParseLimits.defaults()).read(content,

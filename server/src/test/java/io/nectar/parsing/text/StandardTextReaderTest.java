@@ -115,7 +115,8 @@ class StandardTextReaderTest {
   }
 
   private static BillText read(StandardTextReader reader, byte[] content) throws UnreadableFile {
-    return reader.read(new BillFile("bill", content, FileSniffer.sniff(content)), Deadline.after(Duration.ofMinutes(3)));
+    return reader.read(new BillFile("bill", content, FileSniffer.sniff(content)),
+        Deadline.after(Duration.ofMinutes(3)));
   }
 
   /** A PDF of pictures only, one page each, at 200 dpi. */
