@@ -133,7 +133,7 @@ final class CommercialElectricBill implements Layout {
         {"Current Charges", Printed.us(total)}};
     for (String[] row : summary) {
       sheet.text(LEFT + 4, y, REGULAR, 9, row[0]);
-      sheet.right(RIGHT - 4, y, REGULAR, 9, "$" + row[1]);
+      sheet.right(RIGHT - 4, y, REGULAR, 9, row[1].startsWith("-") ? "-$" + row[1].substring(1) : "$" + row[1]);
       y += 13;
     }
     sheet.text(LEFT + 4, y + 2, BOLD, 10, "Total Amount Due");

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A municipal water and sewer bill in capitals and a typewriter font: usage in gallons billed in
+ * A municipal water and sewer bill in capitals: usage in gallons billed in
  * three increasing tiers per 1,000 gallons, sewer on the same volume, a stormwater fee, sometimes a
  * discount printed with a trailing CR.
  */
@@ -75,7 +75,9 @@ final class WaterSewerBill implements Layout {
     float dx = draw.jitter(4);
     float dy = draw.jitter(6);
     DateForm dates = DateForm.US_NUMERIC;
-    Sheet sheet = new Sheet(Sheet.Family.COURIER);
+    // Helvetica, not Courier: a renderer without Courier installed (PDFBox bundles only Liberation
+    // Sans) would space Courier's wide advances with narrow glyphs and scans would read "CI TY".
+    Sheet sheet = new Sheet(Sheet.Family.HELVETICA);
     sheet.text(LEFT + dx, 52 + dy, BOLD, 14, "CITY OF MILLBROOK");
     sheet.text(LEFT + dx, 66 + dy, REGULAR, 9, "DEPARTMENT OF PUBLIC UTILITIES - UTILITY BILLING");
     sheet.text(LEFT + dx, 78 + dy, REGULAR, 9, "200 CIVIC CENTER DR, MILLBROOK   (555) 555-0110");
