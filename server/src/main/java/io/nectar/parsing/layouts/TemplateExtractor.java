@@ -1,0 +1,533 @@
+package io.nectar.parsing.layouts;
+
+import io.nectar.parsing.BillText;
+import io.nectar.parsing.ExtractedBill;
+import io.nectar.parsing.ExtractedBill.Charge;
+import io.nectar.parsing.ExtractedBill.Demand;
+import io.nectar.parsing.ExtractedBill.MeterUsage;
+import io.nectar.parsing.ExtractedBill.TimeOfUse;
+import io.nectar.parsing.Field;
+import io.nectar.parsing.Line;
+import io.nectar.parsing.Page;
+import io.nectar.parsing.Word;
+import io.nectar.parsing.layouts.Template.Occurrence;
+import io.nectar.parsing.layouts.Template.Position;
+import io.nectar.parsing.layouts.Template.Region;
+import io.nectar.parsing.layouts.Template.Rule;
+import io.nectar.parsing.layouts.Template.Table;
+import io.nectar.parsing.layouts.Template.UsageRule;
+import io.nectar.parsing.normal.Amount;
+import io.nectar.parsing.normal.Amounts;
+import io.nectar.parsing.normal.DateRange;
+import io.nectar.parsing.normal.Dates;
+import io.nectar.parsing.normal.Units;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+
+/** Runs one template over a bill's text: finds each rule's value, normalises it, and scores it. */
+final class TemplateExtractor {
+  static final double DEFAULT_CONFIDENCE = 0.9;
+  private static final int DEFAULT_NEXT_LINES = 1;
+  private static final int DEFAULT_BELOW_LINES = 3;
+
+  private final Template template;
+
+  TemplateExtractor(Template template) {
+    this.template = template;
+  }
+
+  /** A line of the bill with the page it is on, so regions can be applied. */
+  record Ln(Line line, Page page, String text) {
+    double wordConfidence() {
+      return line.words().stream().mapToDouble(Word::confidence).average().orElse(1);
+    }
+  }
+
+  /** A rule's match: the matcher (for its groups), the line it was on (null for TEXT rules). */
+  record Hit(Matcher match, Ln line, double confidence) {
+    String group(String name) {
+      try {
+        String value = match.group(name);
+        return value == null ? null : value.strip().replaceAll("\\s+", " ");
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+
+    String value() {
+      String value = group("value");
+      if (value != null) {
+        return value;
+      }
+      return (match.groupCount() > 0 && match.group(1) != null ? match.group(1) : match.group()).strip()
+          .replaceAll("\\s+", " ");
+    }
+  }
+
+  ExtractedBill extract(BillText text) {
+    List<Ln> lines = new ArrayList<>();
+    for (Page page : text.pages()) {
+      for (Line line : page.lines()) {
+        lines.add(new Ln(line, page, line.text()));
+      }
+    }
+    ExtractedBill.Builder bill = ExtractedBill.builder(template.id())
+        .datasourceType(Field.of(template.datasourceType(), 1.0, "template " + template.id()))
+        .utilityName(template.utility() == null ? null : Field.of(template.utility(), 1.0, template.utility()));
+
+    Map<String, Field<LocalDate>> dates = new HashMap<>();
+    // dates printed with a year first, so day-and-month-only dates can borrow theirs
+    for (String name : List.of("statementDate", "dueDate", "periodStart", "periodEnd")) {
+      dates.put(name, date(rules(name), lines, dates, false));
+    }
+    Optional<Field<DateRange>> period = range(rules("period"), lines);
+    for (String name : List.of("statementDate", "dueDate", "periodStart", "periodEnd")) {
+      if (dates.get(name) == null) {
+        dates.put(name, date(rules(name), lines, dates, true));
+      }
+    }
+    if (period.isPresent()) {
+      Field<DateRange> p = period.get();
+      if (dates.get("periodStart") == null) {
+        dates.put("periodStart", Field.of(p.value().start(), p.confidence(), p.raw()));
+      }
+      if (dates.get("periodEnd") == null) {
+        dates.put("periodEnd", Field.of(p.value().end(), p.confidence(), p.raw()));
+      }
+    }
+    bill.statementDate(dates.get("statementDate")).dueDate(dates.get("dueDate"))
+        .periodStart(dates.get("periodStart")).periodEnd(dates.get("periodEnd"));
+    bill.accountNumber(text(rules("accountNumber"), lines)).serviceAddress(text(rules("serviceAddress"), lines));
+    Field<Amount> total = amount(rules("totalCharges"), lines);
+    bill.totalCharges(value(total)).amountDue(value(amount(rules("amountDue"), lines)))
+        .taxCharges(value(amount(rules("taxCharges"), lines)));
+    Field<String> currency = text(rules("currency"), lines);
+    if (currency == null && template.currency() != null) {
+      currency = Field.of(template.currency(), 1.0, "template " + template.id());
+    }
+    if (currency == null && total != null && total.value().currency() != null) {
+      currency = Field.of(total.value().currency(), total.confidence(), total.raw());
+    }
+    bill.currency(currency);
+    bill.meters(meters(lines, dates));
+    bill.lineItems(charges(lines));
+    return bill.build();
+  }
+
+  private List<Rule> rules(String field) {
+    return template.fields().getOrDefault(field, List.of());
+  }
+
+  // ---- finding ---------------------------------------------------------------------------------------------
+
+  /** Every match of a rule in the lines, in reading order. */
+  private List<Hit> find(Rule rule, List<Ln> scope) {
+    List<Ln> lines = scope.stream().filter(l -> inRegion(l, rule.region())).toList();
+    double confidence = rule.confidence() == null ? DEFAULT_CONFIDENCE : rule.confidence();
+    Position position = rule.position() == null
+        ? (rule.label() != null && rule.pattern() == null ? Position.RIGHT : Position.LINE) : rule.position();
+    Occurrence occurrence = rule.occurrence() == null ? Occurrence.FIRST : rule.occurrence();
+    java.util.regex.Pattern value = rule.pattern() == null ? Regex.of("(?<value>\\S.*)").pattern()
+        : rule.pattern().pattern();
+    List<Hit> hits = new ArrayList<>();
+    if (position == Position.TEXT) {
+      String joined = lines.stream().map(Ln::text).collect(Collectors.joining("\n"));
+      Matcher m = value.matcher(joined);
+      while (m.find()) {
+        // a Hit keeps its own matcher: this one moves on to the next match
+        hits.add(new Hit(rematch(value, joined, m.start()), null, confidence));
+        if (occurrence == Occurrence.FIRST) {
+          break;
+        }
+      }
+      return pick(hits, occurrence);
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      Ln line = lines.get(i);
+      if (position == Position.LINE) {
+        Matcher m = value.matcher(line.text());
+        if (m.find()) {
+          hits.add(new Hit(m, line, confidence * line.wordConfidence()));
+        }
+      } else {
+        Matcher label = rule.label().pattern().matcher(line.text());
+        if (!label.find()) {
+          continue;
+        }
+        Hit hit = switch (position) {
+          case RIGHT -> {
+            Ln right = rightOf(line, label.end());
+            Matcher m = value.matcher(right.text());
+            yield m.find() ? new Hit(m, right, confidence * right.wordConfidence()) : null;
+          }
+          case NEXT_LINE -> {
+            int n = rule.lines() == null ? DEFAULT_NEXT_LINES : rule.lines();
+            Hit found = null;
+            for (int j = i + 1; j <= i + n && j < lines.size() && found == null; j++) {
+              Matcher m = value.matcher(lines.get(j).text());
+              if (m.find()) {
+                found = new Hit(m, lines.get(j), confidence * lines.get(j).wordConfidence());
+              }
+            }
+            yield found;
+          }
+          case BELOW -> {
+            int n = rule.lines() == null ? DEFAULT_BELOW_LINES : rule.lines();
+            float[] span = span(line, label.start(), label.end());
+            Hit found = null;
+            for (int j = i + 1; j <= i + n && j < lines.size() && found == null; j++) {
+              Ln column = under(lines.get(j), span);
+              Matcher m = value.matcher(column.text());
+              if (!column.text().isEmpty() && m.find()) {
+                found = new Hit(m, column, confidence * column.wordConfidence());
+              }
+            }
+            yield found;
+          }
+          default -> null;
+        };
+        if (hit != null) {
+          hits.add(hit);
+        }
+      }
+      if (occurrence == Occurrence.FIRST && !hits.isEmpty()) {
+        break;
+      }
+    }
+    return pick(hits, occurrence);
+  }
+
+  private static Matcher rematch(java.util.regex.Pattern pattern, String text, int from) {
+    Matcher m = pattern.matcher(text);
+    m.find(from);
+    return m;
+  }
+
+  private static List<Hit> pick(List<Hit> hits, Occurrence occurrence) {
+    if (hits.isEmpty() || occurrence == Occurrence.ALL) {
+      return hits;
+    }
+    return List.of(occurrence == Occurrence.LAST ? hits.get(hits.size() - 1) : hits.get(0));
+  }
+
+  private static boolean inRegion(Ln line, Region region) {
+    if (region == null) {
+      return true;
+    }
+    if (region.page() != null && line.page().number() != region.page()) {
+      return false;
+    }
+    float h = line.page().height();
+    float w = line.page().width();
+    float y = line.line().y();
+    float x = line.line().x();
+    return (region.top() == null || y >= region.top() * h) && (region.bottom() == null || y <= region.bottom() * h)
+        && (region.left() == null || x >= region.left() * w) && (region.right() == null || x <= region.right() * w);
+  }
+
+  /** The index of the word holding character {@code offset} of the line's text. */
+  private static int wordAt(Line line, int offset) {
+    int at = 0;
+    for (int i = 0; i < line.words().size(); i++) {
+      at += line.words().get(i).text().length();
+      if (offset < at + 1) {
+        return i;
+      }
+      at++; // the joining space
+    }
+    return line.words().size();
+  }
+
+  /** The words after the label's end, as a line of their own. */
+  private static Ln rightOf(Ln line, int labelEnd) {
+    int from = labelEnd == 0 ? 0 : wordAt(line.line(), labelEnd - 1) + 1;
+    List<Word> words = line.line().words();
+    Line right = new Line(words.subList(Math.min(from, words.size()), words.size()));
+    return new Ln(right, line.page(), right.text());
+  }
+
+  private static float[] span(Ln line, int start, int end) {
+    List<Word> words = line.line().words();
+    if (words.isEmpty()) {
+      return new float[] {0, 0};
+    }
+    Word first = words.get(Math.min(wordAt(line.line(), start), words.size() - 1));
+    Word last = words.get(Math.min(wordAt(line.line(), Math.max(start, end - 1)), words.size() - 1));
+    return new float[] {first.x(), last.right()};
+  }
+
+  /** The words of a line that overlap a column. */
+  private static Ln under(Ln line, float[] span) {
+    float slack = 2;
+    List<Word> words = line.line().words().stream()
+        .filter(w -> w.right() >= span[0] - slack && w.x() <= span[1] + slack).toList();
+    Line column = new Line(words);
+    return new Ln(column, line.page(), column.text());
+  }
+
+  // ---- values ----------------------------------------------------------------------------------------------
+
+  private <T> Field<T> firstValue(List<Rule> rules, List<Ln> scope, Function<Hit, Optional<T>> read) {
+    for (Rule rule : rules) {
+      for (Hit hit : find(rule, scope)) {
+        Optional<T> value = read.apply(hit);
+        if (value.isPresent()) {
+          return Field.of(value.get(), hit.confidence(), raw(hit));
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String raw(Hit hit) {
+    return hit.match().group().strip();
+  }
+
+  private Field<String> text(List<Rule> rules, List<Ln> scope) {
+    return firstValue(rules, scope, hit -> Optional.of(hit.value()).filter(v -> !v.isEmpty()));
+  }
+
+  private Field<Amount> amount(List<Rule> rules, List<Ln> scope) {
+    Field<Amount> f = firstValue(rules, scope, hit -> Amounts.parse(hit.value(), template.decimalStyle()));
+    return f == null ? null : Field.of(f.value(), f.confidence(), f.value().raw());
+  }
+
+  private static Field<BigDecimal> value(Field<Amount> amount) {
+    return amount == null ? null : Field.of(amount.value().value(), amount.confidence(), amount.raw());
+  }
+
+  private Field<LocalDate> date(List<Rule> rules, List<Ln> scope, Map<String, Field<LocalDate>> known,
+      boolean borrowYear) {
+    for (Rule rule : rules) {
+      boolean needsYear = rule.yearFrom() != null;
+      if (needsYear != borrowYear) {
+        continue;
+      }
+      LocalDate reference = needsYear && known.get(rule.yearFrom()) != null ? known.get(rule.yearFrom()).value()
+          : null;
+      if (needsYear && reference == null) {
+        continue;
+      }
+      for (Hit hit : find(rule, scope)) {
+        Optional<LocalDate> d = Dates.parse(hit.value(), template.dateOrder());
+        if (d.isEmpty() && reference != null) {
+          d = Dates.parseBefore(hit.value(), template.dateOrder(), reference);
+        }
+        if (d.isPresent()) {
+          return Field.of(d.get(), hit.confidence(), hit.value());
+        }
+      }
+    }
+    return null;
+  }
+
+  private Optional<Field<DateRange>> range(List<Rule> rules, List<Ln> scope) {
+    for (Rule rule : rules) {
+      for (Hit hit : find(rule, scope)) {
+        String start = hit.group("start");
+        String end = hit.group("end");
+        Optional<DateRange> r;
+        if (start != null && end != null) {
+          Optional<LocalDate> e = Dates.parse(end, template.dateOrder());
+          r = e.flatMap(endDate -> Dates.parse(start, template.dateOrder())
+              .or(() -> Dates.parseBefore(start, template.dateOrder(), endDate))
+              .map(s -> new DateRange(s, endDate)));
+        } else {
+          r = Dates.parseRange(hit.value(), template.dateOrder());
+        }
+        if (r.isPresent()) {
+          return Optional.of(Field.of(r.get(), hit.confidence(), raw(hit)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---- meters ----------------------------------------------------------------------------------------------
+
+  private List<MeterUsage> meters(List<Ln> lines, Map<String, Field<LocalDate>> billDates) {
+    Template.Meters meters = template.meters();
+    if (meters == null) {
+      return List.of();
+    }
+    List<MeterUsage> out = new ArrayList<>();
+    for (List<Ln> block : blocks(lines, meters.block())) {
+      out.addAll(meter(block, meters));
+    }
+    return out;
+  }
+
+  private static List<List<Ln>> blocks(List<Ln> lines, Template.Block block) {
+    if (block == null) {
+      return List.of(lines);
+    }
+    List<List<Ln>> blocks = new ArrayList<>();
+    List<Ln> current = null;
+    for (Ln line : lines) {
+      if (block.start().pattern().matcher(line.text()).find()) {
+        current = new ArrayList<>();
+        blocks.add(current);
+      } else if (current != null && block.end() != null && block.end().pattern().matcher(line.text()).find()) {
+        current = null;
+        continue;
+      }
+      if (current != null) {
+        current.add(line);
+      }
+    }
+    return blocks;
+  }
+
+  private List<MeterUsage> meter(List<Ln> block, Template.Meters rules) {
+    Field<String> meterNumber = text(rules.meterNumber(), block);
+    LocalDate start = Optional.ofNullable(date(rules.periodStart(), block, Map.of(), false)).map(Field::value)
+        .orElse(null);
+    LocalDate end = Optional.ofNullable(date(rules.periodEnd(), block, Map.of(), false)).map(Field::value)
+        .orElse(null);
+    Optional<Field<DateRange>> period = range(rules.period(), block);
+    if (period.isPresent()) {
+      start = start == null ? period.get().value().start() : start;
+      end = end == null ? period.get().value().end() : end;
+    }
+    BigDecimal multiplier = number(rules.multiplier(), block);
+    BigDecimal previous = number(rules.previousReading(), block);
+    BigDecimal current = number(rules.currentReading(), block);
+
+    List<TimeOfUse> timeOfUse = new ArrayList<>();
+    for (UsageRule rule : rules.timeOfUse()) {
+      for (Hit hit : find(rule.asRule(), block)) {
+        quantity(rule, hit).ifPresent(q -> timeOfUse.add(new TimeOfUse(rule.band(), q.value(), q.units(),
+            rule.description())));
+      }
+    }
+    List<Demand> demand = new ArrayList<>();
+    for (UsageRule rule : rules.demand()) {
+      for (Hit hit : find(rule.asRule(), block)) {
+        quantity(rule, hit).ifPresent(q -> demand.add(new Demand(q.value(), q.units() == null ? "KW" : q.units(),
+            rule.type(), rule.description())));
+      }
+    }
+    List<MeterUsage> out = new ArrayList<>();
+    for (UsageRule rule : rules.usage()) {
+      for (Hit hit : find(rule.asRule(), block)) {
+        Optional<Quantity> q = quantity(rule, hit);
+        if (q.isEmpty()) {
+          continue;
+        }
+        boolean firstOfBlock = out.isEmpty();
+        out.add(new MeterUsage(meterNumber, start, end, Field.of(q.get().value(), hit.confidence(), raw(hit)),
+            q.get().units(), q.get().rawValue(), q.get().rawUnits(), previous, current, multiplier, false,
+            rule.register(), firstOfBlock ? timeOfUse : List.of(), firstOfBlock ? demand : List.of()));
+      }
+    }
+    if (out.isEmpty() && (meterNumber != null || !demand.isEmpty())) {
+      out.add(new MeterUsage(meterNumber, start, end, null, null, null, null, previous, current, multiplier, false,
+          null, timeOfUse, demand));
+    }
+    return out;
+  }
+
+  private BigDecimal number(List<Rule> rules, List<Ln> scope) {
+    Field<Amount> a = amount(rules, scope);
+    return a == null ? null : a.value().value();
+  }
+
+  /** A figure with its API units, and as printed. */
+  private record Quantity(BigDecimal value, String units, BigDecimal rawValue, String rawUnits) {}
+
+  private Optional<Quantity> quantity(UsageRule rule, Hit hit) {
+    Optional<BigDecimal> raw = Amounts.value(hit.value(), template.decimalStyle());
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    String printedUnits = hit.group("units");
+    String rawUnits = printedUnits != null ? printedUnits : rule.units();
+    String units = rawUnits == null ? null : Units.apiUnit(rawUnits).orElse(null);
+    BigDecimal value = raw.get();
+    String factor = Boolean.TRUE.equals(rule.factorGroup()) ? hit.group("factor") : null;
+    if (factor != null) {
+      Optional<BigDecimal> f = Amounts.value(factor, template.decimalStyle());
+      if (f.isPresent()) {
+        value = Units.ccfToTherms(value, f.get());
+        units = "thm (US)";
+      }
+    }
+    return Optional.of(new Quantity(value, units, raw.get(), rawUnits));
+  }
+
+  // ---- line items --------------------------------------------------------------------------------------------
+
+  private List<Charge> charges(List<Ln> lines) {
+    List<Charge> out = new ArrayList<>();
+    for (Table table : template.lineItems()) {
+      boolean all = table.occurrence() == Occurrence.ALL;
+      int i = 0;
+      while (i < lines.size()) {
+        int start = -1;
+        String meter = null;
+        for (int j = i; j < lines.size(); j++) {
+          Matcher m = table.start() == null ? null : table.start().pattern().matcher(lines.get(j).text());
+          if (table.start() == null || m.find()) {
+            start = table.start() == null ? j - 1 : j;
+            if (m != null && table.meterGroup() != null) {
+              meter = new Hit(m, null, 0).group(table.meterGroup());
+            }
+            break;
+          }
+        }
+        if (start < 0 && table.start() != null) {
+          break;
+        }
+        int j = start + 1;
+        for (; j < lines.size(); j++) {
+          String text = lines.get(j).text();
+          if (table.end() != null && table.end().pattern().matcher(text).find()) {
+            break;
+          }
+          if (all && table.start() != null && table.start().pattern().matcher(text).find()) {
+            break;
+          }
+          if (table.skip().stream().anyMatch(s -> s.pattern().matcher(text).find())) {
+            continue;
+          }
+          for (Template.Row row : table.rows()) {
+            Matcher m = row.pattern().pattern().matcher(text);
+            if (m.find()) {
+              charge(m, row, meter).ifPresent(out::add);
+              break;
+            }
+          }
+        }
+        if (!all) {
+          break;
+        }
+        i = j;
+      }
+    }
+    return out;
+  }
+
+  private Optional<Charge> charge(Matcher m, Template.Row row, String meter) {
+    Hit hit = new Hit(m, null, 0);
+    Optional<BigDecimal> amount = Amounts.value(hit.group("amount"), template.decimalStyle());
+    if (amount.isEmpty()) {
+      return Optional.empty();
+    }
+    String quantity = hit.group("quantity");
+    String rate = hit.group("rate");
+    String units = hit.group("units");
+    return Optional.of(new Charge(hit.group("description"),
+        quantity == null ? null : Amounts.value(quantity, template.decimalStyle()).orElse(null),
+        units == null ? null : Units.apiUnit(units).orElse(units),
+        rate == null ? null : Amounts.value(rate, template.decimalStyle()).orElse(null),
+        amount.get(), row.chargeType(), meter));
+  }
+}
