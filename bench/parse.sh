@@ -55,6 +55,7 @@ java -cp "$CP" io.nectar.corpus.CorpusGenerator "$CORPUS" "$PER_LAYOUT" "$SANDBO
 parse() {
   local name="$1"; shift
   if ! ./nectar parse --expect --json "$@" >"$OUT/$name.json" 2>"$OUT/$name.err"; then
+    touch "$OUT/$name.failed"
     echo "   ./nectar parse $* exited non-zero; see $OUT/$name.err: $(head -c 300 "$OUT/$name.err")" >&2
   fi
 }
@@ -104,7 +105,7 @@ tesseract_time=$(seconds "$t1" "$t2")
 
 echo
 echo "== accuracy (fields exact)"
-printf '%-44s %6s %7s %9s %8s  %s\n' "group" "files" "fields" "exact" "target" "verdict"
+printf '%-52s %6s %7s %9s %8s  %s\n' "group" "files" "fields" "exact" "target" "verdict"
 row "templated layouts, text PDFs" all 99.5 "$OUT/text.json"
 row "templated layouts, scans" all 97 "$OUT/scans.json"
 for layout in "${layouts[@]}"; do
@@ -119,12 +120,16 @@ fi
 
 echo
 echo "== throughput (same files, same run, $THREADS at a time)"
-throughput() { # label files nectar_seconds baseline_name baseline_seconds target_ratio
+throughput() { # label files nectar_seconds baseline_name baseline_seconds target_ratio parse_output_name
+  if [ -e "$OUT/$7.failed" ]; then
+    printf '%-30s %4d files: nectar parse failed (%s), %s %.1f s\n' "$1" "$2" "$OUT/$7.err" "$4" "$5"
+    return
+  fi
   awk -v label="$1" -v n="$2" -v a="$3" -v base="$4" -v b="$5" -v target="$6" 'BEGIN {
     ratio = (b > 0) ? a / b : 0
     printf "%-30s %4d files: nectar %6.1f s (%6.2f files/s), %-9s %6.1f s (%6.2f files/s), ratio %.2fx (target <= %sx) %s\n",
       label, n, a, (a > 0 ? n / a : 0), base, b, (b > 0 ? n / b : 0), ratio, target, (ratio <= target ? "PASS" : "OVER") }'
 }
-throughput "text PDFs" "${#text_pdfs[@]}" "$nectar_text" pdftotext "$pdftotext_time" 1.5
-throughput "scans" "${#scans[@]}" "$nectar_scan" tesseract "$tesseract_time" 1.2
+throughput "text PDFs" "${#text_pdfs[@]}" "$nectar_text" pdftotext "$pdftotext_time" 1.5 text
+throughput "scans" "${#scans[@]}" "$nectar_scan" tesseract "$tesseract_time" 1.2 scans
 echo "(nectar times include scoring and one JVM start per run; raw outputs in $OUT)"

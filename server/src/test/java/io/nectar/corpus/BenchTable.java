@@ -56,13 +56,13 @@ public final class BenchTable {
     BigDecimal target = new BigDecimal(args[2]);
     String fields = args[1].equals("key") ? "key fields" : "all fields";
     if (table.scored == 0) {
-      System.out.printf(Locale.ROOT, "%-44s %6s %7s %9s %8s  %s%n", args[0], table.files.size(), "-", "no scores",
+      System.out.printf(Locale.ROOT, "%-52s %6s %7s %9s %8s  %s%n", args[0], table.files.size(), "-", "no scores",
           ">=" + target + "%", "(" + fields + ")");
       return;
     }
     BigDecimal percent = BigDecimal.valueOf(table.exact * 100L)
         .divide(BigDecimal.valueOf(table.scored), 1, RoundingMode.DOWN);
-    System.out.printf(Locale.ROOT, "%-44s %6d %7d %8s%% %8s  %s (%s)%n", args[0], table.files.size(), table.scored,
+    System.out.printf(Locale.ROOT, "%-52s %6d %7d %8s%% %8s  %s (%s)%n", args[0], table.files.size(), table.scored,
         percent.toPlainString(), ">=" + target + "%", percent.compareTo(target) >= 0 ? "PASS" : "BELOW", fields);
   }
 
