@@ -97,7 +97,7 @@ final class CommercialElectricBill implements Layout {
     float dx = draw.jitter(4);
     float dy = draw.jitter(5);
     DateForm dates = DateForm.US_SHORT_MONTH;
-    Sheet sheet = new Sheet(Sheet.Family.HELVETICA);
+    Sheet sheet = new Sheet();
     // Page 1: who, when, how much.
     sheet.text(LEFT + dx, 50 + dy, BOLD, 17, ISSUER);
     sheet.text(LEFT + dx, 64 + dy, REGULAR, 8, "PO Box 4410, Portland, OR 97208-4410   cascadepower.example   1-800-555-0142");

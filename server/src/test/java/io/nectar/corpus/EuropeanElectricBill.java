@@ -70,7 +70,7 @@ final class EuropeanElectricBill implements Layout {
     float dx = draw.jitter(4);
     float dy = draw.jitter(6);
     DateForm dates = DateForm.DAY_FIRST_DOTS;
-    Sheet sheet = new Sheet(Sheet.Family.HELVETICA);
+    Sheet sheet = new Sheet();
     sheet.text(LEFT + dx, 52 + dy, BOLD, 16, "Stadtwerke Nordheim GmbH");
     sheet.text(LEFT + dx, 65 + dy, REGULAR, 8, "Am Wasserwerk 3 - 49123 Nordheim - www.stadtwerke-nordheim.example");
     sheet.right(RIGHT, 52 + dy, BOLD, 14, "Stromrechnung");

@@ -66,7 +66,7 @@ final class FuelDeliveryInvoice implements Layout {
     float dx = draw.jitter(5);
     float dy = draw.jitter(6);
     DateForm dates = DateForm.US_LONG_MONTH;
-    Sheet sheet = new Sheet(Sheet.Family.HELVETICA);
+    Sheet sheet = new Sheet();
     sheet.text(LEFT + dx, 54 + dy, BOLD, 16, "Northeast Heating Oil & Propane, Inc.");
     sheet.text(LEFT + dx, 68 + dy, REGULAR, 8, "12 Depot Street, Rutland, VT 05701 - (802) 555-0177 - Licensed fuel dealer #4471");
     sheet.right(RIGHT, 54 + dy, BOLD, 20, "INVOICE");

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 /**
  * A one-page gas bill metered in CCF and billed in therms: the bill states its therm factor, and
  * therms = CCF x factor exactly (the factor has three decimals, the therms are printed in full), so
- * both readings of the usage agree. Credits are printed in parentheses.
+ * both readings of the usage agree. Credits are printed in parentheses; labels sit left of their values.
  */
 final class GasCcfBill implements Layout {
   static final String ID = "gen-gas-ccf";
@@ -65,7 +65,7 @@ final class GasCcfBill implements Layout {
     float dx = draw.jitter(5);
     float dy = draw.jitter(6);
     DateForm dates = DateForm.US_NUMERIC;
-    Sheet sheet = new Sheet(Sheet.Family.TIMES);
+    Sheet sheet = new Sheet();
     sheet.text(LEFT + dx, 56 + dy, BOLD, 18, "Prairie Natural Gas Company");
     sheet.text(LEFT + dx, 70 + dy, REGULAR, 9, "Customer Service 1-888-555-0199 - Emergencies and gas leaks call 911");
     sheet.rule(LEFT, RIGHT, 80 + dy);

@@ -23,43 +23,29 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
 import org.apache.pdfbox.pdmodel.font.encoding.WinAnsiEncoding;
 
 /**
- * A generated bill's pages: text in one of the standard 14 font families and ruled lines, with
- * coordinates measured from the page's top-left corner like a layout designer's, written straight
- * into the content stream. (PDType1Font would ask PDFBox's font mapper for an installed look-alike on
- * every bill and log a warning each time; the AFM metrics bundled with PDFBox are all a writer needs.)
+ * A generated bill's pages: text and ruled lines, with coordinates measured from the page's top-left
+ * corner like a layout designer's, written straight into the content stream. (PDType1Font would ask
+ * PDFBox's font mapper for an installed look-alike on every bill and log a warning each time; the AFM
+ * metrics bundled with PDFBox are all a writer needs.)
+ *
+ * <p>Every layout sets Helvetica, one of the standard 14 fonts. Times and Courier were tried: a renderer
+ * without them installed (PDFBox bundles only Liberation Sans, Helvetica's metric twin) draws their
+ * advances with sans glyphs, and the scans then read "Char ges" and "CI TY" - an artefact of this machine,
+ * not of scanning. Issuers differ by sizes, weights, columns and positions instead.
  */
 final class Sheet {
   private static final Charset WIN_ANSI = Charset.forName("windows-1252");
   private static final float HEIGHT = PDRectangle.LETTER.getHeight();
 
-  /** The font family an issuer prints in. */
-  enum Family {
-    HELVETICA(FontName.HELVETICA, FontName.HELVETICA_BOLD),
-    TIMES(FontName.TIMES_ROMAN, FontName.TIMES_BOLD),
-    COURIER(FontName.COURIER, FontName.COURIER_BOLD);
-
-    private final FontName regular;
-    private final FontName bold;
-
-    Family(FontName regular, FontName bold) {
-      this.regular = regular;
-      this.bold = bold;
-    }
-  }
-
   /** How heavy a run of text is. */
   enum Weight { REGULAR, BOLD }
 
-  private final Family family;
-  private final FontMetrics regularMetrics;
-  private final FontMetrics boldMetrics;
+  private static final FontMetrics REGULAR_METRICS = Standard14Fonts.getAFM(FontName.HELVETICA.getName());
+  private static final FontMetrics BOLD_METRICS = Standard14Fonts.getAFM(FontName.HELVETICA_BOLD.getName());
   private final List<ByteArrayOutputStream> pages = new ArrayList<>();
   private ByteArrayOutputStream page;
 
-  Sheet(Family family) {
-    this.family = family;
-    this.regularMetrics = Standard14Fonts.getAFM(family.regular.getName());
-    this.boldMetrics = Standard14Fonts.getAFM(family.bold.getName());
+  Sheet() {
     newPage();
   }
 
@@ -86,7 +72,7 @@ final class Sheet {
   }
 
   float width(String text, Weight weight, float size) {
-    FontMetrics metrics = weight == Weight.BOLD ? boldMetrics : regularMetrics;
+    FontMetrics metrics = weight == Weight.BOLD ? BOLD_METRICS : REGULAR_METRICS;
     float width = 0;
     for (byte b : text.getBytes(WIN_ANSI)) {
       width += metrics.getCharacterWidth(WinAnsiEncoding.INSTANCE.getName(b & 0xff));
@@ -116,8 +102,8 @@ final class Sheet {
         }
         pdfPage.setContents(stream);
         COSDictionary fonts = new COSDictionary();
-        fonts.setItem(COSName.getPDFName("F1"), font(family.regular));
-        fonts.setItem(COSName.getPDFName("F2"), font(family.bold));
+        fonts.setItem(COSName.getPDFName("F1"), font(FontName.HELVETICA));
+        fonts.setItem(COSName.getPDFName("F2"), font(FontName.HELVETICA_BOLD));
         COSDictionary resources = new COSDictionary();
         resources.setItem(COSName.FONT, fonts);
         pdfPage.setResources(new PDResources(resources));

@@ -75,9 +75,7 @@ final class WaterSewerBill implements Layout {
     float dx = draw.jitter(4);
     float dy = draw.jitter(6);
     DateForm dates = DateForm.US_NUMERIC;
-    // Helvetica, not Courier: a renderer without Courier installed (PDFBox bundles only Liberation
-    // Sans) would space Courier's wide advances with narrow glyphs and scans would read "CI TY".
-    Sheet sheet = new Sheet(Sheet.Family.HELVETICA);
+    Sheet sheet = new Sheet();
     sheet.text(LEFT + dx, 52 + dy, BOLD, 14, "CITY OF MILLBROOK");
     sheet.text(LEFT + dx, 66 + dy, REGULAR, 9, "DEPARTMENT OF PUBLIC UTILITIES - UTILITY BILLING");
     sheet.text(LEFT + dx, 78 + dy, REGULAR, 9, "200 CIVIC CENTER DR, MILLBROOK   (555) 555-0110");
