@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 
 /** The {@code nectar} command: {@code serve}, and the {@code key} admin commands. */
 @Command(name = "nectar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    subcommands = {Main.Serve.class, Main.Keys.class},
+    subcommands = {Main.Serve.class, Main.Keys.class, ParseCommand.class},
     description = "A self-hostable utility-data server compatible with the Nectar external API.")
 public final class Main implements Runnable {
 

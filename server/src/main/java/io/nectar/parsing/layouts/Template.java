@@ -97,7 +97,7 @@ public record Template(
    * the fixed {@code units}.
    *
    * @param register what a usage measures when a meter has several (PEAK, OFF_PEAK, EXPORT, …)
-   * @param band a time-of-use band (PEAK, OFF_PEAK, …) for timeOfUse rules
+   * @param band a time-of-use band (PEAK, OFF_PEAK, …) for timeOfUse rules, unless a {@code band} group reads it
    * @param type a demand type (PEAK, …) for demand rules
    * @param factorGroup when the bill prints therms per CCF, a {@code factor} group turns the volume into therms
    */
@@ -115,7 +115,7 @@ public record Template(
    */
   public record Meters(Block block, List<Rule> meterNumber, List<Rule> period, List<Rule> periodStart,
       List<Rule> periodEnd, List<UsageRule> usage, List<UsageRule> demand, List<UsageRule> timeOfUse,
-      List<Rule> multiplier, List<Rule> previousReading, List<Rule> currentReading) {
+      List<Rule> multiplier, List<Rule> previousReading, List<Rule> currentReading, Regex estimated) {
     public Meters {
       meterNumber = nonNull(meterNumber);
       period = nonNull(period);

@@ -181,7 +181,7 @@ final class TemplateExtractor {
           }
           case BELOW -> {
             int n = rule.lines() == null ? DEFAULT_BELOW_LINES : rule.lines();
-            float[] span = span(line, label.start(), label.end());
+            float[] span = column(line, label.start(), label.end());
             Hit found = null;
             for (int j = i + 1; j <= i + n && j < lines.size() && found == null; j++) {
               Ln column = under(lines.get(j), span);
@@ -254,21 +254,26 @@ final class TemplateExtractor {
     return new Ln(right, line.page(), right.text());
   }
 
-  private static float[] span(Ln line, int start, int end) {
+  /**
+   * The column a label heads: from the label's left edge to the next word printed right of it on the same line
+   * (the next column's label), or to the page's edge.
+   */
+  private static float[] column(Ln line, int start, int end) {
     List<Word> words = line.line().words();
     if (words.isEmpty()) {
       return new float[] {0, 0};
     }
-    Word first = words.get(Math.min(wordAt(line.line(), start), words.size() - 1));
-    Word last = words.get(Math.min(wordAt(line.line(), Math.max(start, end - 1)), words.size() - 1));
-    return new float[] {first.x(), last.right()};
+    int first = Math.min(wordAt(line.line(), start), words.size() - 1);
+    int last = Math.min(wordAt(line.line(), Math.max(start, end - 1)), words.size() - 1);
+    float right = last + 1 < words.size() ? words.get(last + 1).x() : line.page().width();
+    return new float[] {words.get(first).x(), right};
   }
 
-  /** The words of a line that overlap a column. */
+  /** The words of a line that start inside a column. */
   private static Ln under(Ln line, float[] span) {
     float slack = 2;
     List<Word> words = line.line().words().stream()
-        .filter(w -> w.right() >= span[0] - slack && w.x() <= span[1] + slack).toList();
+        .filter(w -> w.x() >= span[0] - slack && w.x() < span[1] - slack).toList();
     Line column = new Line(words);
     return new Ln(column, line.page(), column.text());
   }
@@ -404,17 +409,21 @@ final class TemplateExtractor {
     List<TimeOfUse> timeOfUse = new ArrayList<>();
     for (UsageRule rule : rules.timeOfUse()) {
       for (Hit hit : find(rule.asRule(), block)) {
-        quantity(rule, hit).ifPresent(q -> timeOfUse.add(new TimeOfUse(rule.band(), q.value(), q.units(),
-            rule.description())));
+        String band = hit.group("band") != null ? hit.group("band") : rule.band();
+        String description = hit.group("description") != null ? hit.group("description") : rule.description();
+        quantity(rule, hit).ifPresent(q -> timeOfUse.add(new TimeOfUse(band, q.value(), q.units(), description)));
       }
     }
     List<Demand> demand = new ArrayList<>();
     for (UsageRule rule : rules.demand()) {
       for (Hit hit : find(rule.asRule(), block)) {
+        String description = hit.group("description") != null ? hit.group("description") : rule.description();
         quantity(rule, hit).ifPresent(q -> demand.add(new Demand(q.value(), q.units() == null ? "KW" : q.units(),
-            rule.type(), rule.description())));
+            rule.type(), description)));
       }
     }
+    boolean estimated = rules.estimated() != null
+        && block.stream().anyMatch(l -> rules.estimated().pattern().matcher(l.text()).find());
     List<MeterUsage> out = new ArrayList<>();
     for (UsageRule rule : rules.usage()) {
       for (Hit hit : find(rule.asRule(), block)) {
@@ -424,7 +433,7 @@ final class TemplateExtractor {
         }
         boolean firstOfBlock = out.isEmpty();
         out.add(new MeterUsage(meterNumber, start, end, Field.of(q.get().value(), hit.confidence(), raw(hit)),
-            q.get().units(), q.get().rawValue(), q.get().rawUnits(), previous, current, multiplier, false,
+            q.get().units(), q.get().rawValue(), q.get().rawUnits(), previous, current, multiplier, estimated,
             rule.register(), firstOfBlock ? timeOfUse : List.of(), firstOfBlock ? demand : List.of()));
       }
     }
