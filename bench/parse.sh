@@ -55,10 +55,13 @@ java -cp "$CP" io.nectar.corpus.CorpusGenerator "$CORPUS" "$PER_LAYOUT" "$SANDBO
 # parse NAME ARGS...: runs the parse command, keeps its JSON and its errors, never stops the benchmark.
 parse() {
   local name="$1"; shift
-  # It exits 1 when some file was unreadable; the run only failed when it printed no report.
-  if ! ./nectar parse --expect --json "$@" >"$OUT/$name.json" 2>"$OUT/$name.err" && [ ! -s "$OUT/$name.json" ]; then
+  # It exits 1 when some file was unreadable; the run only failed when it printed no report. Log lines
+  # that reach stdout come before the report, which starts with a line holding only "{".
+  ./nectar parse --expect --json "$@" >"$OUT/$name.out" 2>"$OUT/$name.err" || true
+  sed -n '/^{$/,$p' "$OUT/$name.out" >"$OUT/$name.json"
+  if [ ! -s "$OUT/$name.json" ]; then
     touch "$OUT/$name.failed"
-    echo "   ./nectar parse $* exited non-zero; see $OUT/$name.err: $(head -c 300 "$OUT/$name.err")" >&2
+    echo "   ./nectar parse $* printed no report; see $OUT/$name.err: $(head -c 300 "$OUT/$name.err")" >&2
   fi
 }
 row() { java -cp "$CP" io.nectar.corpus.BenchTable "$@"; }

@@ -100,7 +100,8 @@ final class CommercialElectricBill implements Layout {
     Sheet sheet = new Sheet();
     // Page 1: who, when, how much.
     sheet.text(LEFT + dx, 50 + dy, BOLD, 17, ISSUER);
-    sheet.text(LEFT + dx, 64 + dy, REGULAR, 8, "PO Box 4410, Portland, OR 97208-4410   cascadepower.example   1-800-555-0142");
+    sheet.text(LEFT + dx, 64 + dy, REGULAR, 8,
+        "PO Box 4410, Portland, OR 97208-4410   cascadepower.example   1-800-555-0142");
     sheet.right(RIGHT, 50 + dy, BOLD, 11, "Commercial Electric Service");
     sheet.right(RIGHT, 64 + dy, REGULAR, 8, "Page 1 of 2");
     sheet.rule(LEFT, RIGHT, 74 + dy);
@@ -197,7 +198,8 @@ final class CommercialElectricBill implements Layout {
       y += 14;
     }
     sheet.text(LEFT + 4, y, BOLD, 9, "Billed Demand: " + demandKw.toPlainString() + " kW");
-    sheet.text(LEFT + 4, y + 14, REGULAR, 8, "On-peak hours: weekdays 7:00 a.m. to 11:00 p.m. Off-peak: all other hours.");
+    sheet.text(LEFT + 4, y + 14, REGULAR, 8,
+        "On-peak hours: weekdays 7:00 a.m. to 11:00 p.m. Off-peak: all other hours.");
 
     BillTruth truth = new BillTruth(ID, "ELECTRICITY", account, meterNumbers, start, end, statement, due, usage,
         List.of(), demandKw, total, "USD", lines,

@@ -130,7 +130,8 @@ final class EuropeanElectricBill implements Layout {
     sheet.text(LEFT + 4, y, REGULAR, 9, "Bitte überweisen Sie den Gesamtbetrag bis zum " + Printed.date(due, dates)
         + " auf unser Konto.");
     sheet.text(LEFT + 4, y + 13, REGULAR, 9, "IBAN DE12 2805 0100 0000 " + draw.digits(4) + " 00 - BIC SLZODE22XXX");
-    sheet.text(LEFT, 745, REGULAR, 7, "Stadtwerke Nordheim GmbH - Amtsgericht Osnabrück HRB 1234 - USt-IdNr. DE123456789");
+    sheet.text(LEFT, 745, REGULAR, 7,
+        "Stadtwerke Nordheim GmbH - Amtsgericht Osnabrück HRB 1234 - USt-IdNr. DE123456789");
 
     BillTruth truth = new BillTruth(ID, "ELECTRICITY", customer, List.of(meter), start, end, statement, due,
         List.of(Usage.of(kwh, "kWh")), List.of(), null, gross, "EUR", lines,

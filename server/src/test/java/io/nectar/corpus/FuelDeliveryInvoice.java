@@ -68,7 +68,8 @@ final class FuelDeliveryInvoice implements Layout {
     DateForm dates = DateForm.US_LONG_MONTH;
     Sheet sheet = new Sheet();
     sheet.text(LEFT + dx, 54 + dy, BOLD, 16, "Northeast Heating Oil & Propane, Inc.");
-    sheet.text(LEFT + dx, 68 + dy, REGULAR, 8, "12 Depot Street, Rutland, VT 05701 - (802) 555-0177 - Licensed fuel dealer #4471");
+    sheet.text(LEFT + dx, 68 + dy, REGULAR, 8,
+        "12 Depot Street, Rutland, VT 05701 - (802) 555-0177 - Licensed fuel dealer #4471");
     sheet.right(RIGHT, 54 + dy, BOLD, 20, "INVOICE");
     sheet.rule(LEFT, RIGHT, 78 + dy);
     float y = 100 + dy;

@@ -53,7 +53,8 @@ final class GasCcfBill implements Layout {
         Printed.cents(therms.multiply(distributionRate)), credit);
     add(lines, printed, "Gas Supply Charge " + therms.toPlainString() + " therms @ $" + supplyRate,
         Printed.cents(therms.multiply(supplyRate)), credit);
-    add(lines, printed, "Energy Efficiency Surcharge", Printed.cents(therms.multiply(new BigDecimal("0.0415"))), credit);
+    add(lines, printed, "Energy Efficiency Surcharge", Printed.cents(therms.multiply(new BigDecimal("0.0415"))),
+        credit);
     if (draw.chance(0.35)) {
       add(lines, printed, "Budget Billing Adjustment Credit", draw.decimal(1, 40, 2).negate(), credit);
     }

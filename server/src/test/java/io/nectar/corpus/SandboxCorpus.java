@@ -21,12 +21,12 @@ import java.util.UUID;
 /**
  * The sandbox's own bills, rendered by the sandbox provider through its public API and labelled
  * from the same {@link ProviderBill} figures the API serves: the PDF a user uploads back must give
- * exactly these. US connections only, so every unit is one of the truth format's (kWh, therms, gal).
+ * exactly these. US connections only, so units are the truth format's (kWh, therms, gal) or, for
+ * water, kgal: the sandbox bills water in thousands of gallons and the round trip must give its figures.
  */
 final class SandboxCorpus {
   static final List<DatasourceType> TYPES = List.of(DatasourceType.ELECTRICITY, DatasourceType.SOLAR,
       DatasourceType.WATER, DatasourceType.GAS, DatasourceType.FUEL);
-  private static final BigDecimal THOUSAND = new BigDecimal("1000");
 
   private SandboxCorpus() {}
 
@@ -49,15 +49,11 @@ final class SandboxCorpus {
 
   static BillTruth truth(DatasourceType type, ProviderBill bill) {
     List<Usage> usage = new ArrayList<>();
-    List<Usage> alternate = new ArrayList<>();
     for (ProviderUsage used : bill.usage()) {
       switch (used.usageUnits()) {
         case "thm (US)" -> usage.add(Usage.of(used.usage(), "therms"));
         case "gal (US)" -> usage.add(Usage.of(used.usage(), "gal"));
-        case "kgal (US)" -> {
-          usage.add(Usage.of(used.usage().multiply(THOUSAND).stripTrailingZeros().setScale(0), "gal"));
-          alternate.add(Usage.of(used.usage(), "kgal"));
-        }
+        case "kgal (US)" -> usage.add(Usage.of(used.usage(), "kgal"));
         default -> usage.add(Usage.of(used.usage(), used.usageUnits()));
       }
     }
@@ -66,9 +62,8 @@ final class SandboxCorpus {
     List<LineItem> lines = bill.lineItems().stream()
         .map(line -> new LineItem(line.description(), line.totalCharge())).toList();
     return new BillTruth(layout(type), type.name(), bill.accountNumber(), meters, bill.startDate(), bill.endDate(),
-        bill.billDate(), bill.dueDate(), usage, alternate, demand, bill.totalCharges(), bill.chargesUnits(), lines,
+        bill.billDate(), bill.dueDate(), usage, List.of(), demand, bill.totalCharges(), bill.chargesUnits(), lines,
         "Sandbox bill " + bill.key() + ", truth from the provider's own figures"
-            + (alternate.isEmpty() ? "" : "; usage printed in kgal, given here in gal")
             + (bill.demand().isEmpty() ? "" : "; billed demand " + describe(bill.demand().get(0))) + ".");
   }
 
