@@ -139,12 +139,35 @@ public record Template(
    *
    * @param occurrence ALL reads every start..end stretch (a table per meter), FIRST (default) the first
    * @param meterGroup for tables repeated per meter: the {@code start} group holding the meter number
+   * @param region the part of the page the table is printed in: {@code left}/{@code right} keep only the words
+   *     inside those edges (so a sidebar printed beside the table does not run into its rows), {@code page},
+   *     {@code top}, {@code bottom} keep only the lines there
+   * @param meters on which bills the table is read, by how many meters the bill has (default ANY): a layout that
+   *     lists every charge for a one-meter bill but one summary line per service for a multi-meter bill
    */
   public record Table(Regex start, Regex end, List<Regex> skip, List<Row> rows, Double confidence,
-      Occurrence occurrence, String meterGroup) {
+      Occurrence occurrence, String meterGroup, Region region, MeterCount meters) {
     public Table {
       skip = nonNull(skip);
       rows = nonNull(rows);
+      meters = meters == null ? MeterCount.ANY : meters;
+    }
+  }
+
+  /** How many distinct meters a bill has, for tables read on some bills only. */
+  public enum MeterCount {
+    ANY,
+    /** no meter number read, or one */
+    ONE,
+    /** two or more distinct meter numbers */
+    SEVERAL;
+
+    boolean fits(long meters) {
+      return switch (this) {
+        case ANY -> true;
+        case ONE -> meters <= 1;
+        case SEVERAL -> meters >= 2;
+      };
     }
   }
 

@@ -117,8 +117,9 @@ final class TemplateExtractor {
       currency = Field.of(total.value().currency(), total.confidence(), total.raw());
     }
     bill.currency(currency);
-    bill.meters(meters(lines, dates));
-    bill.lineItems(charges(lines));
+    List<MeterUsage> meters = meters(lines, dates);
+    bill.meters(meters);
+    bill.lineItems(charges(lines, meters));
     return bill.build();
   }
 
@@ -474,9 +475,15 @@ final class TemplateExtractor {
 
   // ---- line items --------------------------------------------------------------------------------------------
 
-  private List<Charge> charges(List<Ln> lines) {
+  private List<Charge> charges(List<Ln> allLines, List<MeterUsage> meters) {
+    long meterCount = meters.stream().map(MeterUsage::meterNumber).filter(f -> f != null && f.value() != null)
+        .map(f -> f.value().replaceAll("[\\s-]", "")).distinct().count();
     List<Charge> out = new ArrayList<>();
     for (Table table : template.lineItems()) {
+      if (!table.meters().fits(meterCount)) {
+        continue;
+      }
+      List<Ln> lines = clip(allLines, table.region());
       boolean all = table.occurrence() == Occurrence.ALL;
       int i = 0;
       while (i < lines.size()) {
@@ -496,6 +503,8 @@ final class TemplateExtractor {
           break;
         }
         int j = start + 1;
+        // a row whose words wrapped: the line that matched no row waits to be read with the next one
+        String pending = null;
         for (; j < lines.size(); j++) {
           String text = lines.get(j).text();
           if (table.end() != null && table.end().pattern().matcher(text).find()) {
@@ -505,20 +514,58 @@ final class TemplateExtractor {
             break;
           }
           if (table.skip().stream().anyMatch(s -> s.pattern().matcher(text).find())) {
+            pending = null;
             continue;
           }
-          for (Template.Row row : table.rows()) {
-            Matcher m = row.pattern().pattern().matcher(text);
-            if (m.find()) {
-              charge(m, row, meter).ifPresent(out::add);
-              break;
-            }
+          Optional<Charge> charge = row(table, text, meter);
+          if (charge.isEmpty() && pending != null) {
+            charge = row(table, pending + " " + text, meter);
           }
+          charge.ifPresent(out::add);
+          pending = charge.isPresent() ? null : text;
         }
         if (!all) {
           break;
         }
         i = j;
+      }
+    }
+    return out;
+  }
+
+  /** The charge the first matching row pattern reads off a line, if any. */
+  private Optional<Charge> row(Table table, String text, String meter) {
+    for (Template.Row row : table.rows()) {
+      Matcher m = row.pattern().pattern().matcher(text);
+      if (m.find()) {
+        return charge(m, row, meter);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The lines inside a region: lines off its page or above or below it are dropped, and of the others only the
+   * words between its left and right edges are kept (a line left with no word is dropped).
+   */
+  private static List<Ln> clip(List<Ln> lines, Region region) {
+    if (region == null) {
+      return lines;
+    }
+    Region rows = new Region(region.page(), region.top(), region.bottom(), null, null);
+    List<Ln> out = new ArrayList<>();
+    for (Ln line : lines) {
+      if (!inRegion(line, rows)) {
+        continue;
+      }
+      float w = line.page().width();
+      List<Word> words = line.line().words().stream()
+          .filter(word -> (region.left() == null || word.x() >= region.left() * w)
+              && (region.right() == null || word.x() < region.right() * w))
+          .toList();
+      if (!words.isEmpty()) {
+        Line kept = new Line(words);
+        out.add(new Ln(kept, line.page(), kept.text()));
       }
     }
     return out;
