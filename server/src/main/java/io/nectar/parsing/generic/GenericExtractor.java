@@ -249,23 +249,43 @@ public final class GenericExtractor implements Extractor {
       return Optional.empty();
     }
 
-    /** Two read rows ("Apr 19 2024 reading 1805", "Mar 19 2024 reading 1761"): the period runs between them. */
+    /**
+     * Two read rows ("Apr 19 2024 reading 1805", "Mar 19 2024 reading 1761"): the period runs between them. A read
+     * row is judged up to its reading (date, read word, figure), since other columns often share its line.
+     * Two such rows close together are the meter's own record of the period, so they count for more than any other
+     * row with two dates (a next-read date beside a bill date is not a period), though less than a period label
+     * with its dates on the same line.
+     */
     private Optional<Candidate> readDates() {
       List<LocalDate> dates = new ArrayList<>();
-      Row at = null;
+      List<Row> at = new ArrayList<>();
+      MeterReads reads = new MeterReads(sheet, style, order);
       for (Row row : sheet.rows) {
-        if (vocabulary.label(Label.readingWord).in(row.key) && !prose(row)) {
-          List<Grammar.FoundDate> d = Grammar.dates(row.key, order);
-          if (d.size() == 1) {
-            dates.add(d.get(0).date());
-            at = at == null ? row : at;
-          }
+        List<Grammar.FoundDate> d = Grammar.dates(row.key, order);
+        if (d.size() != 1) {
+          continue;
+        }
+        // The read record ends at its reading: the first figure after the date.
+        List<int[]> figures = reads.numbers(row, new ArrayList<>());
+        int dateEnd = row.tokenAt(d.get(0).end() - 1);
+        Optional<int[]> reading = figures.stream().filter(f -> f[0] > dateEnd).findFirst();
+        if (reading.isEmpty()) {
+          continue;
+        }
+        Row part = new Row(row.index, row.page, row.tokens.subList(0, reading.get()[0] + 1));
+        if (vocabulary.label(Label.readingWord).in(part.key) && !prose(part)) {
+          dates.add(d.get(0).date());
+          at.add(row);
         }
       }
-      if (dates.size() < 2) {
-        return Optional.empty();
+      for (int k = 0; k + 1 < dates.size(); k++) {
+        Row a = at.get(k);
+        Row b = at.get(k + 1);
+        if (a.page == b.page && b.index - a.index <= 3 && !dates.get(k).equals(dates.get(k + 1))) {
+          return plausible(dates.get(k), dates.get(k + 1), 0.88, a);
+        }
       }
-      return plausible(dates.get(0), dates.get(1), 0.8, at);
+      return Optional.empty();
     }
 
     // ---- money

@@ -1,0 +1,31 @@
+package io.nectar.parsing.generic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nectar.parsing.BillText;
+import io.nectar.parsing.ExtractedBill;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** General rules of bills the extractor follows, each on a small made-up page. */
+class GenericRulesTest {
+  private final GenericDetector detector = new GenericDetector();
+  private final GenericExtractor extractor = new GenericExtractor();
+
+  private ExtractedBill read(BillText text) {
+    return extractor.extract(text, detector.detect(text));
+  }
+
+  @Test
+  void twoMeterReadRowsMakeThePeriodRatherThanANextReadDateBesideTheBillDate() {
+    ExtractedBill bill = read(Bills.page(
+        "Account Number      Next Meter Reading      Bill Date",
+        "4410-2231           May 16 '24              Apr 19 '24",
+        "Apr 19 2024 reading ACTUAL 1805            Your Total Payments Since",
+        "Mar 19 2024 reading ACTUAL 1761            Last Bill. Thank You!        116.12",
+        "Total therms used 45",
+        "Total current charges                                                    112.07"));
+    assertThat(bill.periodStart().value()).isEqualTo(LocalDate.of(2024, 3, 19));
+    assertThat(bill.periodEnd().value()).isEqualTo(LocalDate.of(2024, 4, 19));
+  }
+}
