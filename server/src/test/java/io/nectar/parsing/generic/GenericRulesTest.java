@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nectar.parsing.BillText;
 import io.nectar.parsing.ExtractedBill;
+import io.nectar.parsing.ExtractedBill.Charge;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +29,19 @@ class GenericRulesTest {
         "Total current charges                                                    112.07"));
     assertThat(bill.periodStart().value()).isEqualTo(LocalDate.of(2024, 3, 19));
     assertThat(bill.periodEnd().value()).isEqualTo(LocalDate.of(2024, 4, 19));
+  }
+
+  @Test
+  void aZeroLineAtTheEdgeOfTheChargeRunIsNotACharge() {
+    ExtractedBill bill = read(Bills.page(
+        "Account Number 001-0000838-000",
+        "ADJUSTMENTS                                       .00",
+        "Water                                          209.90",
+        "Meter fee                                        0.00",
+        "Waste Water                                    134.95",
+        "Recycling                                        0.00",
+        "TOTAL NEW CHARGES                              344.85"));
+    assertThat(bill.lineItems()).extracting(Charge::amount).containsExactly(
+        new BigDecimal("209.90"), new BigDecimal("0.00"), new BigDecimal("134.95"));
   }
 }
