@@ -386,11 +386,17 @@ public final class GenericExtractor implements Extractor {
     private List<MeterUsage> meters() {
       MeterReads reads = new MeterReads(sheet, style, order);
       List<MeterReads.Figure> figures = reads.figures();
-      List<Found<String>> meterFound = labels.find(vocabulary.label(Label.meterNumber), t -> id(t, 4));
+      List<MeterReads.Read> readRows = reads.reads(figures);
+      List<BigDecimal> readings = new ArrayList<>();
+      java.util.stream.Stream.concat(readRows.stream(), reads.bareReads().stream())
+          .forEach(r -> readings.addAll(List.of(r.previous(), r.current())));
+      // A meter number is an identifier: never a figure with a unit after it, nor a reading of a read row.
+      List<Found<String>> meterFound = labels.find(vocabulary.label(Label.meterNumber), readHeads(),
+          t -> id(t, 4).filter(r -> !quantityWithUnit(t) && !isReading(r.value(), readings)));
       Field<String> meter = best(meterFound);
       List<MeterUsage> out = new ArrayList<>();
       List<Demand> demands = new ArrayList<>();
-      for (MeterReads.Read r : reads.reads(figures)) {
+      for (MeterReads.Read r : readRows) {
         String unit = r.usage().apiUnit() == null ? defaultUnit() : r.usage().apiUnit();
         Field<String> rowMeter = meterOf(r.row(), meterFound, meter);
         if (Units.isDemand(unit)) {
@@ -430,6 +436,25 @@ public final class GenericExtractor implements Extractor {
             first.multiplier(), first.isEstimated(), first.register(), first.timeOfUse(), demands));
       }
       return out;
+    }
+
+    /** Words that, right after "meter", make a reading or multiplier header rather than a meter-number label. */
+    private List<Phrases> readHeads() {
+      return java.util.stream.Stream.of(Label.readingWord, Label.multiplier, Label.previousReading,
+          Label.currentReading, Label.usage).map(vocabulary::label).toList();
+    }
+
+    private boolean quantityWithUnit(List<String> tokens) {
+      List<String> t = tokens.stream().filter(s -> !s.matches("[:#№]+")).toList();
+      return t.size() >= 2 && Grammar.quantity(t.get(0), style).isPresent() && MeterReads.unit(t.get(1)).isPresent();
+    }
+
+    private boolean isReading(String id, List<BigDecimal> readings) {
+      if (!id.matches("\\d+")) {
+        return false;
+      }
+      BigDecimal v = new BigDecimal(id);
+      return readings.stream().anyMatch(r -> r.compareTo(v) == 0);
     }
 
     private Field<String> meterOf(Row row, List<Found<String>> meterFound, Field<String> fallback) {

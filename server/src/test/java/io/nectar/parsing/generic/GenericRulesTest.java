@@ -44,4 +44,16 @@ class GenericRulesTest {
     assertThat(bill.lineItems()).extracting(Charge::amount).containsExactly(
         new BigDecimal("209.90"), new BigDecimal("0.00"), new BigDecimal("134.95"));
   }
+
+  @Test
+  void aMeterLabelNeverTakesAReadingOrAFigureInUnits() {
+    ExtractedBill bill = read(Bills.page(
+        "Account Number 5120-33                     Service Period  Meter Reading",
+        "Main building meter                        30 days of service 105380 kWh",
+        "METER      SERVICE PERIOD               METER READINGS      AMOUNT USED",
+        "13714552   Jul 1, 2017   Aug 1, 2017    145750   156046      10,296 kwh",
+        "Energy charge                                                   250.00",
+        "Total current charges                                           250.00"));
+    assertThat(bill.meters()).extracting(m -> m.meterNumber().value()).containsExactly("13714552");
+  }
 }
