@@ -48,12 +48,23 @@ class GenericRulesTest {
   @Test
   void aMeterLabelNeverTakesAReadingOrAFigureInUnits() {
     ExtractedBill bill = read(Bills.page(
-        "Account Number 5120-33                     Service Period  Meter Reading",
-        "Main building meter                        30 days of service 105380 kWh",
-        "METER      SERVICE PERIOD               METER READINGS      AMOUNT USED",
+        "Account Number 5120-33         METER # 13714552",
+        "Service Period                 Meter         105380 kWh",
+        "Data Center Schedule 748                         Meter Sp",
         "13714552   Jul 1, 2017   Aug 1, 2017    145750   156046      10,296 kwh",
         "Energy charge                                                   250.00",
         "Total current charges                                           250.00"));
     assertThat(bill.meters()).extracting(m -> m.meterNumber().value()).containsExactly("13714552");
+  }
+
+  @Test
+  void meterReadingsIsAColumnOfReadingsNotOfMeterNumbers() {
+    ExtractedBill bill = read(Bills.page(
+        "Account Number 5120-33",
+        "METER READINGS         Electric service",
+        "145750   156046        Jul 1, 2017 to Aug 1, 2017",
+        "Energy charge                                                   250.00",
+        "Total current charges                                           250.00"));
+    assertThat(bill.meters()).allSatisfy(m -> assertThat(m.meterNumber()).isNull());
   }
 }
