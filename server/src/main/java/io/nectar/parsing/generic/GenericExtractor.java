@@ -489,6 +489,13 @@ public final class GenericExtractor implements Extractor {
         }
         long same = usable.stream().filter(g -> g.value().compareTo(f.value()) == 0).count();
         score += Math.min(0.1, 0.03 * (same - 1));
+        // A whole is labelled total; a line of one time-of-use band holds only a part of the usage.
+        if (vocabulary.label(Label.total).in(f.row().key)) {
+          score += 0.03;
+        }
+        if (vocabulary.label(Label.timeOfUse).in(f.row().key)) {
+          score -= 0.1;
+        }
         if (isEnergy(f.apiUnit())) {
           score += 0.02;
         }

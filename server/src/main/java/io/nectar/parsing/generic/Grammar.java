@@ -80,7 +80,7 @@ final class Grammar {
 
   /** A plain quantity (meter reading, usage): digits with grouping, optional decimals; OCR's O and l read as digits. */
   static Optional<BigDecimal> quantity(String token, DecimalStyle style) {
-    String t = ocrDigits(token.replaceAll("[,;:)]+$", ""));
+    String t = ocrDigits(token.replaceAll("[,;:)]+$", "").replaceAll("^\\(", ""));
     if (!QUANTITY.matcher(t).matches()) {
       return Optional.empty();
     }

@@ -61,6 +61,7 @@ class GenericRealBillsTest {
       total += score.total();
       boolean typeOk = detection.isBill() && truth.get("datasourceType").asText().equals(detection.datasourceType());
       typeRight += typeOk ? 1 : 0;
+      if (System.getenv("DUMP_USAGE") != null) { bill.meters().forEach(m -> System.out.println("USAGE " + m.usage() + " reg=" + m.register())); }
       System.out.printf("%-32s %d/%d bill=%s type=%s %s%n", pdf.getFileName(), score.right(), score.total(),
           detection.isBill(), detection.datasourceType(), score.misses);
     }

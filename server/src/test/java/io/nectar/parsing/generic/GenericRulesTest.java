@@ -67,4 +67,16 @@ class GenericRulesTest {
         "Total current charges                                           250.00"));
     assertThat(bill.meters()).allSatisfy(m -> assertThat(m.meterNumber()).isNull());
   }
+
+  @Test
+  void usageIsTheWholeNotTheFigureOfOneTimeOfUseBand() {
+    ExtractedBill bill = read(Bills.page(
+        "Account Number 5120-33       Meter # AB03788685",
+        "Off-Peak Usage of 31312.000 kWh                          1,493.27",
+        "On-Peak Usage of 74068.000 kWh                           4,643.32",
+        "System Usage Charge (105380.000 kWh)                       118.02",
+        "Total current charges                                    6,254.61"));
+    assertThat(bill.meters()).singleElement()
+        .satisfies(m -> assertThat(m.usage().value()).isEqualByComparingTo("105380"));
+  }
 }
