@@ -64,4 +64,18 @@ class OcrNoiseTest {
     assertThat(bill.lineItems()).extracting(Charge::amount).containsExactly(new BigDecimal("12.40"),
         new BigDecimal("42.92"), new BigDecimal("20.58"), new BigDecimal("-0.38"));
   }
+
+  @Test
+  void labelsWithLookAlikeDigitsAndAnAmountThatLostItsPoint() {
+    BillText text = Bills.page(
+        "Acc0unt Number 4410-2231",
+        "Energy charge                                    $40 00",
+        "Delivery charge                                  $12 34",
+        "T0tal Current Charges                            $52 34");
+    ExtractedBill bill = new GenericExtractor().extract(text, new GenericDetector().detect(text));
+    assertThat(bill.accountNumber().value()).isEqualTo("4410-2231");
+    assertThat(bill.totalCharges().value()).isEqualByComparingTo("52.34");
+    assertThat(bill.lineItems()).extracting(Charge::amount).containsExactly(new BigDecimal("40.00"),
+        new BigDecimal("12.34"));
+  }
 }
