@@ -99,7 +99,10 @@ final class LineItemTable {
     String description = description(row, best);
     if (description == null) {
       // An amount alone on its line belongs to the text line above it when that line has no amount.
-      boolean alone = row.tokens.stream().noneMatch(t -> t.key().chars().filter(Character::isLetter).count() >= 2);
+      // Words further right, past a column gap, belong to another column (a sidebar) and do not count.
+      int[] own = row.block(best);
+      boolean alone = row.tokens.subList(0, own[1]).stream()
+          .noneMatch(t -> t.key().chars().filter(Character::isLetter).count() >= 2);
       Token amountToken = row.tokens.get(best);
       if (!alone || previous == null || previous.page != row.page || hasMoneyAt(previous, amountToken)) {
         return Optional.empty();

@@ -79,4 +79,18 @@ class GenericRulesTest {
     assertThat(bill.meters()).singleElement()
         .satisfies(m -> assertThat(m.usage().value()).isEqualByComparingTo("105380"));
   }
+
+  @Test
+  void aWrappedChargeKeepsItsAmountWhenASidebarSharesTheAmountsLine() {
+    ExtractedBill bill = read(Bills.page(
+        "Account Number 5120-33",
+        "110 Efficiency Customer Svc (42,438 kWh x $0.00006)         2.55",
+        "112 Customer Engagement Transformation Adjustment (42,438 kWh x",
+        "$0.00006)                                                   2.55      Paying by check? When you pay",
+        "136 Community Solar Cost Recovery                           2.55",
+        "Subtotal - Adjusting Schedules                              7.65",
+        "Total current charges                                       7.65"));
+    assertThat(bill.lineItems()).extracting(Charge::amount).containsExactly(
+        new BigDecimal("2.55"), new BigDecimal("2.55"), new BigDecimal("2.55"));
+  }
 }
