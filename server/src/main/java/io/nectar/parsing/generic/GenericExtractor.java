@@ -249,23 +249,43 @@ public final class GenericExtractor implements Extractor {
       return Optional.empty();
     }
 
-    /** Two read rows ("Apr 19 2024 reading 1805", "Mar 19 2024 reading 1761"): the period runs between them. */
+    /**
+     * Two read rows ("Apr 19 2024 reading 1805", "Mar 19 2024 reading 1761"): the period runs between them. A read
+     * row is judged up to its reading (date, read word, figure), since other columns often share its line.
+     * Two such rows close together are the meter's own record of the period, so they count for more than any other
+     * row with two dates (a next-read date beside a bill date is not a period), though less than a period label
+     * with its dates on the same line.
+     */
     private Optional<Candidate> readDates() {
       List<LocalDate> dates = new ArrayList<>();
-      Row at = null;
+      List<Row> at = new ArrayList<>();
+      MeterReads reads = new MeterReads(sheet, style, order);
       for (Row row : sheet.rows) {
-        if (vocabulary.label(Label.readingWord).in(row.key) && !prose(row)) {
-          List<Grammar.FoundDate> d = Grammar.dates(row.key, order);
-          if (d.size() == 1) {
-            dates.add(d.get(0).date());
-            at = at == null ? row : at;
-          }
+        List<Grammar.FoundDate> d = Grammar.dates(row.key, order);
+        if (d.size() != 1) {
+          continue;
+        }
+        // The read record ends at its reading: the first figure after the date.
+        List<int[]> figures = reads.numbers(row, new ArrayList<>());
+        int dateEnd = row.tokenAt(d.get(0).end() - 1);
+        Optional<int[]> reading = figures.stream().filter(f -> f[0] > dateEnd).findFirst();
+        if (reading.isEmpty()) {
+          continue;
+        }
+        Row part = new Row(row.index, row.page, row.tokens.subList(0, reading.get()[0] + 1));
+        if (vocabulary.label(Label.readingWord).in(part.key) && !prose(part)) {
+          dates.add(d.get(0).date());
+          at.add(row);
         }
       }
-      if (dates.size() < 2) {
-        return Optional.empty();
+      for (int k = 0; k + 1 < dates.size(); k++) {
+        Row a = at.get(k);
+        Row b = at.get(k + 1);
+        if (a.page == b.page && b.index - a.index <= 3 && !dates.get(k).equals(dates.get(k + 1))) {
+          return plausible(dates.get(k), dates.get(k + 1), 0.88, a);
+        }
       }
-      return plausible(dates.get(0), dates.get(1), 0.8, at);
+      return Optional.empty();
     }
 
     // ---- money
@@ -366,11 +386,17 @@ public final class GenericExtractor implements Extractor {
     private List<MeterUsage> meters() {
       MeterReads reads = new MeterReads(sheet, style, order);
       List<MeterReads.Figure> figures = reads.figures();
-      List<Found<String>> meterFound = labels.find(vocabulary.label(Label.meterNumber), t -> id(t, 4));
+      List<MeterReads.Read> readRows = reads.reads(figures);
+      List<BigDecimal> readings = new ArrayList<>();
+      java.util.stream.Stream.concat(readRows.stream(), reads.bareReads().stream())
+          .forEach(r -> readings.addAll(List.of(r.previous(), r.current())));
+      // A meter number is an identifier: never a figure with a unit after it, nor a reading of a read row.
+      List<Found<String>> meterFound = labels.find(vocabulary.label(Label.meterNumber), readHeads(),
+          t -> id(t, 4).filter(r -> !quantityWithUnit(t) && !isReading(r.value(), readings)));
       Field<String> meter = best(meterFound);
       List<MeterUsage> out = new ArrayList<>();
       List<Demand> demands = new ArrayList<>();
-      for (MeterReads.Read r : reads.reads(figures)) {
+      for (MeterReads.Read r : readRows) {
         String unit = r.usage().apiUnit() == null ? defaultUnit() : r.usage().apiUnit();
         Field<String> rowMeter = meterOf(r.row(), meterFound, meter);
         if (Units.isDemand(unit)) {
@@ -412,6 +438,25 @@ public final class GenericExtractor implements Extractor {
       return out;
     }
 
+    /** Words that, right after "meter", make a reading or multiplier header rather than a meter-number label. */
+    private List<Phrases> readHeads() {
+      return java.util.stream.Stream.of(Label.readingWord, Label.multiplier, Label.previousReading,
+          Label.currentReading, Label.usage).map(vocabulary::label).toList();
+    }
+
+    private boolean quantityWithUnit(List<String> tokens) {
+      List<String> t = tokens.stream().filter(s -> !s.matches("[:#№]+")).toList();
+      return t.size() >= 2 && Grammar.quantity(t.get(0), style).isPresent() && MeterReads.unit(t.get(1)).isPresent();
+    }
+
+    private boolean isReading(String id, List<BigDecimal> readings) {
+      if (!id.matches("\\d+")) {
+        return false;
+      }
+      BigDecimal v = new BigDecimal(id);
+      return readings.stream().anyMatch(r -> r.compareTo(v) == 0);
+    }
+
     private Field<String> meterOf(Row row, List<Found<String>> meterFound, Field<String> fallback) {
       for (Found<String> f : meterFound) {
         if (f.valueRow() == row || f.labelRow() == row) {
@@ -444,6 +489,13 @@ public final class GenericExtractor implements Extractor {
         }
         long same = usable.stream().filter(g -> g.value().compareTo(f.value()) == 0).count();
         score += Math.min(0.1, 0.03 * (same - 1));
+        // A whole is labelled total; a line of one time-of-use band holds only a part of the usage.
+        if (vocabulary.label(Label.total).in(f.row().key)) {
+          score += 0.03;
+        }
+        if (vocabulary.label(Label.timeOfUse).in(f.row().key)) {
+          score -= 0.1;
+        }
         if (isEnergy(f.apiUnit())) {
           score += 0.02;
         }

@@ -34,7 +34,7 @@ final class Grammar {
 
   static List<FoundDate> dates(String text, DateOrder order) {
     List<FoundDate> out = new ArrayList<>();
-    Matcher m = DATE.matcher(text);
+    Matcher m = DATE.matcher(ocrNumbers(text));
     while (m.find()) {
       String raw = m.group().replace("'", " ");
       Optional<LocalDate> d = Dates.parse(raw, order);
@@ -48,7 +48,7 @@ final class Grammar {
   /** Day and month without a year ({@code 06/09}), as read-date columns print them. */
   static List<MonthDay> partialDates(String text, DateOrder order) {
     List<MonthDay> out = new ArrayList<>();
-    Matcher m = PARTIAL.matcher(text);
+    Matcher m = PARTIAL.matcher(ocrNumbers(text));
     while (m.find()) {
       int a = Integer.parseInt(m.group(1));
       int b = Integer.parseInt(m.group(2));
@@ -67,24 +67,72 @@ final class Grammar {
   }
 
   static boolean isMoney(String token) {
-    return MONEY.matcher(token).matches() && token.chars().anyMatch(Character::isDigit);
+    String t = ocrMoney(token);
+    return MONEY.matcher(t).matches() && t.chars().anyMatch(Character::isDigit);
   }
 
   static Optional<BigDecimal> money(String token, DecimalStyle style) {
     if (!isMoney(token)) {
       return Optional.empty();
     }
-    String t = token.replace(" ", "");
+    String t = ocrMoney(token).replace(" ", "");
     return Amounts.parse(t, style).map(a -> a.value());
+  }
+
+  private static final Pattern OCR_MONEY = Pattern.compile(
+      "^([-+(]?)([$S]?)([-+]?)([\\dOoIlSB][\\dOoIlSB.,']*)[.,]([\\dOoIlSB]{2})(\\)?-?(?:CR|cr)?)$");
+  private static final Pattern TABLE_RULE = Pattern.compile("^[_|\\[\\]{}]+|[_|\\[\\]{}]+$");
+
+  /**
+   * A money token as OCR reads it, mended: table rules glued to it ({@code _20.58}, {@code 42.92]}) dropped, a
+   * leading {@code S} read for {@code $}, the letters OCR confuses with digits (O o I l S B) taken as digits, and
+   * the last separator before two final digits taken as the decimal point whatever the scanner made of it
+   * ({@code 1,234,56} is 1234.56: bills print money with two decimals). Clean amounts pass unchanged.
+   */
+  static String ocrMoney(String token) {
+    String t = TABLE_RULE.matcher(token).replaceAll("");
+    Matcher m = OCR_MONEY.matcher(t);
+    if (!m.matches() || m.group(4).chars().noneMatch(Character::isDigit)) {
+      return t;
+    }
+    String digits = confusions(m.group(4));
+    String cents = confusions(m.group(5));
+    if (!digits.matches("\\d{1,3}([,.']\\d{3})*|\\d+") || !cents.matches("\\d{2}")) {
+      return t;
+    }
+    String currency = m.group(2).isEmpty() ? "" : "$";
+    return m.group(1) + currency + m.group(3) + digits.replaceAll("[.,']", "") + "." + cents + m.group(6);
+  }
+
+  private static String confusions(String s) {
+    return s.replace('O', '0').replace('o', '0').replace('I', '1').replace('l', '1').replace('S', '5')
+        .replace('B', '8');
   }
 
   /** A plain quantity (meter reading, usage): digits with grouping, optional decimals; OCR's O and l read as digits. */
   static Optional<BigDecimal> quantity(String token, DecimalStyle style) {
-    String t = ocrDigits(token.replaceAll("[,;:)]+$", ""));
+    String t = ocrDigits(token.replaceAll("[,;:)]+$", "").replaceAll("^\\(", ""));
     if (!QUANTITY.matcher(t).matches()) {
       return Optional.empty();
     }
     return Amounts.value(t, style);
+  }
+
+  private static final Pattern WORD = Pattern.compile("[^\\s]+");
+
+  /**
+   * Every mostly-digit word of a text with OCR's digit look-alikes read as digits ({@code l9/O6/2O19}); letters
+   * are swapped one for one, so offsets into the text stay valid.
+   */
+  static String ocrNumbers(String text) {
+    Matcher m = WORD.matcher(text);
+    StringBuilder sb = new StringBuilder(text.length());
+    int at = 0;
+    while (m.find()) {
+      sb.append(text, at, m.start()).append(ocrDigits(m.group()));
+      at = m.end();
+    }
+    return sb.append(text.substring(at)).toString();
   }
 
   /** In a token that is mostly digits, the letters OCR confuses with digits are the digits. */

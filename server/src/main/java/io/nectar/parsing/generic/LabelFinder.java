@@ -36,9 +36,20 @@ final class LabelFinder {
    * with the value and its raw text, or empty.
    */
   <T> List<Found<T>> find(Phrases label, Function<List<String>, Optional<Read<T>>> reader) {
+    return find(label, List.of(), reader);
+  }
+
+  /**
+   * As {@link #find(Phrases, Function)}, but a label directly followed by one of {@code notBefore} is another
+   * label that starts with the same word ("meter" of "meter readings" heads readings, not meter numbers).
+   */
+  <T> List<Found<T>> find(Phrases label, List<Phrases> notBefore, Function<List<String>, Optional<Read<T>>> reader) {
     List<Found<T>> out = new ArrayList<>();
     for (Row row : sheet.rows) {
       for (Phrases.Hit hit : label.find(row.key)) {
+        if (followedBy(row, hit, notBefore)) {
+          continue;
+        }
         double strength = hit.phrase().contains(" ") || hit.phrase().length() > 8 ? 1.0 : 0.9;
         Optional<Found<T>> right = right(row, hit, reader, strength);
         if (right.isPresent()) {
@@ -49,6 +60,16 @@ final class LabelFinder {
       }
     }
     return out;
+  }
+
+  /** Whether the label's own column block goes on with one of {@code phrases} (a column gap ends the label). */
+  private static boolean followedBy(Row row, Phrases.Hit hit, List<Phrases> phrases) {
+    int n = row.tokenAt(hit.end());
+    if (n >= row.tokens.size() || row.start(n) >= hit.end() && row.gapBefore(n)) {
+      return false;
+    }
+    String rest = row.key.substring(hit.end()).stripLeading();
+    return phrases.stream().anyMatch(p -> p.find(rest).stream().anyMatch(h -> h.start() == 0));
   }
 
   /** A value read from text, with the text it was read from. */

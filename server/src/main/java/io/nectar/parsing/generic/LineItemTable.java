@@ -99,7 +99,10 @@ final class LineItemTable {
     String description = description(row, best);
     if (description == null) {
       // An amount alone on its line belongs to the text line above it when that line has no amount.
-      boolean alone = row.tokens.stream().noneMatch(t -> t.key().chars().filter(Character::isLetter).count() >= 2);
+      // Words further right, past a column gap, belong to another column (a sidebar) and do not count.
+      int[] own = row.block(best);
+      boolean alone = row.tokens.subList(0, own[1]).stream()
+          .noneMatch(t -> t.key().chars().filter(Character::isLetter).count() >= 2);
       Token amountToken = row.tokens.get(best);
       if (!alone || previous == null || previous.page != row.page || hasMoneyAt(previous, amountToken)) {
         return Optional.empty();
@@ -186,12 +189,29 @@ final class LineItemTable {
           int length = j - i + 1;
           if (sum.compareTo(total) == 0 && length > bestLength) {
             bestLength = length;
-            best = new Result(charges(leaves.subList(i, j + 1)), total, true);
+            best = new Result(charges(withoutZeroEnds(leaves.subList(i, j + 1))), total, true);
           }
         }
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * A zero amount at either end of a run adds nothing to the sum, so nothing says it belongs to the run: at its
+   * edges it is usually a neighbouring row (an adjustments or balance line printing .00). Zero lines inside the
+   * run stay, as the table printed them among its charges.
+   */
+  private static List<Entry> withoutZeroEnds(List<Entry> run) {
+    int from = 0;
+    int to = run.size();
+    while (from < to - 1 && run.get(from).amount().signum() == 0) {
+      from++;
+    }
+    while (to - 1 > from && run.get(to - 1).amount().signum() == 0) {
+      to--;
+    }
+    return run.subList(from, to);
   }
 
   private List<Charge> charges(List<Entry> entries) {

@@ -43,6 +43,9 @@ final class Row {
       if (!out.isEmpty() && glued(out.get(out.size() - 1), t)) {
         Token prev = out.remove(out.size() - 1);
         t = Token.of(prev.text() + t.text(), prev.x(), t.right(), prev.y(), Math.max(prev.height(), t.height()));
+      } else if (!out.isEmpty() && lostPoint(out.get(out.size() - 1), t)) {
+        Token prev = out.remove(out.size() - 1);
+        t = Token.of(prev.text() + "." + t.text(), prev.x(), t.right(), prev.y(), Math.max(prev.height(), t.height()));
       }
       out.add(t);
     }
@@ -62,6 +65,18 @@ final class Row {
       return true;
     }
     return l.matches("[-+]?[$€£]?|R\\$|-\\$|\\$-") && !l.isEmpty() && AMOUNT_START.matcher(r).matches();
+  }
+
+  private static final Pattern DOLLARS = Pattern.compile("[-(]?[$S]\\d{1,3}(,\\d{3})*|[-(]?[$S]\\d+");
+
+  /**
+   * A scanned amount whose decimal point OCR dropped: currency and whole units, a narrow gap, two digits
+   * ({@code $12 34}). Only with the currency sign, as bare figure pairs are common (days and readings).
+   */
+  private static boolean lostPoint(Token left, Token right) {
+    float gap = right.x() - left.right();
+    return gap <= 1.5f * Math.max(left.charWidth(), right.charWidth()) + 1
+        && DOLLARS.matcher(left.text()).matches() && right.text().matches("\\d{2}\\)?");
   }
 
   String text() {

@@ -20,7 +20,7 @@ public final class Vocabulary {
   /** The labels the extractor looks for; names match the YAML's keys under {@code labels}. */
   public enum Label {
     accountNumber, meterNumber, servicePeriod, statementDate, dueDate, usage, demand, currentCharges, amountDue,
-    total, tax, serviceAddress, previousReading, currentReading, multiplier, readingWord
+    total, tax, serviceAddress, previousReading, currentReading, multiplier, readingWord, timeOfUse
   }
 
   /** A utility type's words and units. */
