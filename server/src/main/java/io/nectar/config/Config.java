@@ -51,8 +51,8 @@ public record Config(
    * ones), the OCR program, how many OCR processes and how many uploaded files run at once, and how
    * long one file may take before its job is terminated.
    */
-  public record BillReading(Optional<Path> templatesDir, String tesseract, int ocrThreads, int parallelFiles,
-      Duration perFileTimeout) {}
+  public record BillReading(Optional<Path> templatesDir, String tesseract, String ocrLanguages, int ocrThreads,
+      int parallelFiles, Duration perFileTimeout) {}
 
   public static final int DEFAULT_PORT = 8080;
   /**
@@ -86,11 +86,21 @@ public record Config(
     BillReading billReading = new BillReading(
         nonBlank(settings, "NECTAR_TEMPLATES_DIR").map(d -> Path.of(d).toAbsolutePath().normalize()),
         nonBlank(settings, "NECTAR_TESSERACT").orElse("tesseract"),
+        ocrLanguages(nonBlank(settings, "NECTAR_OCR_LANGUAGES").orElse("eng")),
         intSetting(settings, "NECTAR_OCR_THREADS", cores, 1, 256),
         intSetting(settings, "NECTAR_PARSE_PARALLEL_FILES", cores, 1, 256),
         durations(settings, "NECTAR_PARSE_FILE_TIMEOUT", "5m").get(0));
     return new Config(port, dataDir, databaseUrl, publicUrl, secretKey, bootstrapKey, maxBody, concurrency, rps,
         earliestCollection, webhooks, billReading);
+  }
+
+  /** Tesseract's language list, e.g. {@code eng+por}: names of its traineddata files joined by '+'. */
+  private static String ocrLanguages(String raw) {
+    if (!raw.matches("[a-z_]{3,16}(\\+[a-z_]{3,16}){0,7}")) {
+      throw new ConfigException("NECTAR_OCR_LANGUAGES", "must be Tesseract language codes joined by '+', e.g. "
+          + "eng+por, got '" + raw + "'");
+    }
+    return raw;
   }
 
   private static Optional<String> nonBlank(Map<String, String> settings, String name) {

@@ -123,12 +123,16 @@ class ConnectionListTest {
 
   @Test
   void theGuideStyleAliasAnswersExactlyAsTheCanonicalPath() {
+    // The sandbox collection may still be filing bills (lastServiceDate moves) between the two reads, so
+    // the pair is read again until it is taken at one moment; answers that always differ still fail.
     for (String query : List.of("", "?limit=2&page=2", "?status=INCORRECT_PASSWORD", "?sites=" + siteB)) {
-      Response canonical = list(query);
-      Response alias = server.get("/v2.2/company/" + companyId + "/connection" + query, key);
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+        Response canonical = list(query);
+        Response alias = server.get("/v2.2/company/" + companyId + "/connection" + query, key);
 
-      assertThat(alias.status()).as(alias.toString()).isEqualTo(200);
-      assertThat(alias.json()).as(query).isEqualTo(canonical.json());
+        assertThat(alias.status()).as(alias.toString()).isEqualTo(200);
+        assertThat(alias.json()).as(query).isEqualTo(canonical.json());
+      });
     }
   }
 
