@@ -185,6 +185,9 @@ public final class GenericExtractor implements Extractor {
         }
       }
       readDates().ifPresent(candidates::add);
+      if (candidates.isEmpty()) {
+        serviceDay().ifPresent(candidates::add);
+      }
       Optional<Candidate> best = candidates.stream().max(Comparator.comparingDouble(Candidate::confidence)
           .thenComparing(Comparator.comparingInt((Candidate c) -> c.row().index).reversed()));
       Field<LocalDate>[] out = new Field[2];
@@ -193,6 +196,16 @@ public final class GenericExtractor implements Extractor {
         out[1] = Field.of(c.end(), c.confidence(), c.row().text());
       });
       return out;
+    }
+
+    /**
+     * A service given on one day and billed alone (a fuel delivery): with no period printed, the period is that day,
+     * as the API's period of a delivery runs from it to itself.
+     */
+    private Optional<Candidate> serviceDay() {
+      List<Found<LocalDate>> days = labels.find(vocabulary.label(Label.serviceDay), this::date);
+      return days.stream().max(Comparator.comparingDouble(Found::confidence))
+          .map(d -> new Candidate(d.value(), d.value(), d.confidence() * 0.8, d.valueRow()));
     }
 
     private boolean prose(Row row) {
@@ -259,7 +272,7 @@ public final class GenericExtractor implements Extractor {
     private Optional<Candidate> readDates() {
       List<LocalDate> dates = new ArrayList<>();
       List<Row> at = new ArrayList<>();
-      MeterReads reads = new MeterReads(sheet, style, order);
+      MeterReads reads = new MeterReads(sheet, style, order, vocabulary.label(Label.multiplier));
       for (Row row : sheet.rows) {
         List<Grammar.FoundDate> d = Grammar.dates(row.key, order);
         if (d.size() != 1) {
@@ -384,7 +397,7 @@ public final class GenericExtractor implements Extractor {
     // ---- meters and usage
 
     private List<MeterUsage> meters() {
-      MeterReads reads = new MeterReads(sheet, style, order);
+      MeterReads reads = new MeterReads(sheet, style, order, vocabulary.label(Label.multiplier));
       List<MeterReads.Figure> figures = reads.figures();
       List<MeterReads.Read> readRows = reads.reads(figures);
       List<BigDecimal> readings = new ArrayList<>();
@@ -410,6 +423,7 @@ public final class GenericExtractor implements Extractor {
             r.multiplier(), 0.97, r.row().text(), r.usage().rawUnit() == null ? null
                 : MeterReads.register(r.usage().rawUnit())));
       }
+      out.replaceAll(u -> billedEnergy(u, figures));
       if (out.isEmpty()) {
         Optional<MeterUsage> labelled = labelledUsage(figures, meter);
         labelled.ifPresent(out::add);
@@ -436,6 +450,60 @@ public final class GenericExtractor implements Extractor {
             first.multiplier(), first.isEstimated(), first.register(), first.timeOfUse(), demands));
       }
       return out;
+    }
+
+    /**
+     * Gas is metered in volume (CCF, m³) and billed in energy: the bill prints its factor ("Therm factor 1.072",
+     * "Brennwert 11,2 x Zustandszahl 0,96") and the energy it bills. A figure in an energy unit that is the
+     * metered volume times a factor printed on the bill (or two factors printed on one line) is the usage, and
+     * the volume is kept as printed. Checking the product keeps any other energy figure out.
+     */
+    private MeterUsage billedEnergy(MeterUsage u, List<MeterReads.Figure> figures) {
+      String type = detection == null ? null : detection.datasourceType();
+      if (u.usage() == null || !isGasVolume(u.usageUnits()) || type != null && !"GAS".equals(type)) {
+        return u;
+      }
+      BigDecimal volume = u.usage().value();
+      List<MeterReads.Figure> energy = new ArrayList<>(figures.stream().filter(f -> isEnergy(f.apiUnit())).toList());
+      List<BigDecimal> factors = new ArrayList<>();
+      MeterReads reads = new MeterReads(sheet, style, order, vocabulary.label(Label.multiplier));
+      for (Row row : sheet.rows) {
+        List<BigDecimal> values = new ArrayList<>();
+        reads.numbers(row, values);
+        List<BigDecimal> plausible = values.stream().filter(v -> v.compareTo(new BigDecimal("0.5")) >= 0
+            && v.compareTo(new BigDecimal("50")) <= 0).toList();
+        factors.addAll(plausible);
+        for (int i = 0; i < plausible.size(); i++) {
+          for (int j = i + 1; j < plausible.size(); j++) {
+            factors.add(plausible.get(i).multiply(plausible.get(j)));
+          }
+        }
+        // "Therms billed (CCF x therm factor): 254.064": the unit is in the label, the figure after it.
+        Optional<String> unit = row.tokens.stream().map(t -> MeterReads.unit(t.text())).flatMap(Optional::stream)
+            .filter(this::isEnergy).findFirst();
+        if (unit.isPresent() && !values.isEmpty()) {
+          energy.add(new MeterReads.Figure(values.get(values.size() - 1), unit.get(), unit.get(), row, -1));
+        }
+      }
+      for (MeterReads.Figure e : energy) {
+        if (e.value().signum() <= 0) {
+          continue;
+        }
+        for (BigDecimal f : factors) {
+          if (volume.multiply(f).setScale(e.value().scale(), java.math.RoundingMode.HALF_UP)
+              .compareTo(e.value()) == 0) {
+            Field<BigDecimal> usage = Field.of(e.value(), Math.min(0.95, u.usage().confidence()), e.row().text());
+            return new MeterUsage(u.meterNumber(), u.startDate(), u.endDate(), usage, e.apiUnit(), volume,
+                u.rawUnits() == null ? u.usageUnits() : u.rawUnits(), u.previousReading(), u.currentReading(),
+                u.multiplier(), u.isEstimated(), u.register(), u.timeOfUse(), u.demand());
+          }
+        }
+      }
+      return u;
+    }
+
+    private boolean isGasVolume(String unit) {
+      return unit != null && List.of("CCF", "HCF", "MCF", "MMCF", "CF", "cubic ft", "cubic m").contains(unit);
     }
 
     /** Words that, right after "meter", make a reading or multiplier header rather than a meter-number label. */
@@ -474,6 +542,17 @@ public final class GenericExtractor implements Extractor {
           return Field.of(id.get(), 0.8, id.get());
         }
       }
+      // A read row under a meter's section heading ("Meter Number: 906..." then its registers) is that meter's,
+      // when the bill names more than one meter.
+      if (meterFound.stream().map(Found::value).distinct().count() > 1) {
+        Optional<Found<String>> heading = meterFound.stream()
+            .filter(f -> f.labelRow().page == row.page && f.labelRow().index < row.index
+                && row.index - f.labelRow().index <= 8)
+            .max(Comparator.comparingInt(f -> f.labelRow().index));
+        if (heading.isPresent()) {
+          return Field.of(heading.get().value(), heading.get().confidence() * 0.95, heading.get().raw());
+        }
+      }
       return fallback;
     }
 
@@ -483,6 +562,9 @@ public final class GenericExtractor implements Extractor {
       MeterReads.Figure best = null;
       double bestScore = 0;
       for (MeterReads.Figure f : usable) {
+        if (afterReadingLabel(f)) {
+          continue;
+        }
         double score = 0.5;
         if (vocabulary.label(Label.usage).in(f.row().key)) {
           score = 0.85;
@@ -524,6 +606,16 @@ public final class GenericExtractor implements Extractor {
       }
       return Optional.of(usage(meter, best.value(), best.apiUnit(), best.rawUnit(), null, null, null,
           Math.min(0.95, bestScore), best.row().text(), null));
+    }
+
+    /** A figure printed right after "previous reading", "start" and the like is a register reading, not usage. */
+    private boolean afterReadingLabel(MeterReads.Figure f) {
+      if (f.token() <= 0) {
+        return false;
+      }
+      String before = f.row().key.substring(0, f.row().start(f.token())).replaceAll("[\\s:#=]+$", "");
+      return java.util.stream.Stream.of(Label.previousReading, Label.currentReading).map(vocabulary::label)
+          .flatMap(p -> p.find(before).stream()).anyMatch(h -> h.end() == before.length());
     }
 
     private boolean isEnergy(String unit) {

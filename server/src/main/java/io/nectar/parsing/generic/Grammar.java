@@ -19,8 +19,13 @@ final class Grammar {
   record FoundDate(LocalDate date, int start, int end) {}
 
   private static final String MONTH = "[A-Za-zÀ-ÿ]{3,10}\\.?";
+  /**
+   * A date starts after no figure or date separator, but a dash before it may join a range to its start, whether
+   * the dash stands apart or is glued to either date ({@code 01.05.2024 -31.05.2024}, {@code 01.05.2024-31.05.2024}).
+   */
   private static final Pattern DATE = Pattern.compile(
-      "(?<![\\d/.\\-])(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})(?![\\d/])"
+      "(?:(?<![\\d/.\\-])|(?<=(?:^|[\\s(]|\\d{4})[\\-–]))"
+          + "(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})(?![\\d/])"
           + "|" + MONTH + "\\s*\\d{1,2}(?:st|nd|rd|th)?,?\\s*'?(?:\\d{4}|\\d{2})(?!\\d)"
           + "|\\d{1,2}\\.?\\s*(?:de\\s+)?" + MONTH + ",?\\s*(?:de\\s+)?(?:\\d{4}))");
   private static final Pattern PARTIAL = Pattern.compile("(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})(?![\\d/])");
@@ -109,9 +114,12 @@ final class Grammar {
         .replace('B', '8');
   }
 
-  /** A plain quantity (meter reading, usage): digits with grouping, optional decimals; OCR's O and l read as digits. */
+  /**
+   * A plain quantity (meter reading, usage): digits with grouping, optional decimals; OCR's O and l read as digits.
+   * Punctuation ending a sentence or a clause after it is not part of it ({@code delivered 196.5.}).
+   */
   static Optional<BigDecimal> quantity(String token, DecimalStyle style) {
-    String t = ocrDigits(token.replaceAll("[,;:)]+$", "").replaceAll("^\\(", ""));
+    String t = ocrDigits(token.replaceAll("[,;:).]+$", "").replaceAll("^\\(", ""));
     if (!QUANTITY.matcher(t).matches()) {
       return Optional.empty();
     }

@@ -83,7 +83,8 @@ final class LabelFinder {
     if (t < row.tokens.size() && row.start(t) < hit.end()) {
       // The label ends inside a token ("METER#007030517"): its rest is the value's start.
       String rest = row.tokens.get(t).key().substring(hit.end() - row.start(t));
-      if (!rest.isBlank()) {
+      // "No." of "Account No.": the label's own full stop is not the value's start.
+      if (!rest.isBlank() && !rest.matches("\\p{Punct}+")) {
         String raw = row.tokens.get(t).text();
         tokens.add(raw.length() >= rest.length() ? raw.substring(raw.length() - rest.length()) : rest);
       }

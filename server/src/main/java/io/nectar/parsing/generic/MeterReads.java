@@ -23,11 +23,13 @@ final class MeterReads {
   private final Sheet sheet;
   private final DecimalStyle style;
   private final DateOrder order;
+  private final Phrases multiplierLabel;
 
-  MeterReads(Sheet sheet, DecimalStyle style, DateOrder order) {
+  MeterReads(Sheet sheet, DecimalStyle style, DateOrder order, Phrases multiplierLabel) {
     this.sheet = sheet;
     this.style = style;
     this.order = order;
+    this.multiplierLabel = multiplierLabel;
   }
 
   /** The unit a printed word names, if it is a unit of usage or demand: {@code onkwh} is kWh of the on-peak band. */
@@ -144,6 +146,7 @@ final class MeterReads {
         }
         List<BigDecimal> multipliers = new ArrayList<>(values.subList(p + 2, usageAt));
         multipliers.add(BigDecimal.ONE);
+        sectionMultiplier(row).ifPresent(multipliers::add);
         for (BigDecimal m : multipliers) {
           if (cur.subtract(prev).multiply(m).compareTo(u) == 0 && m.signum() > 0) {
             found = new Read(row, prev, cur, m, usage == null ? new Figure(u, null, null, row, nums.get(usageAt)[0])
@@ -157,6 +160,33 @@ final class MeterReads {
       }
     }
     return out;
+  }
+
+  /**
+   * The multiplier a meter's section prints once in its heading ("Meter Number: 906 ... Multiplier: 120") over
+   * register rows that print only readings and usage: the nearest labelled multiplier above on the same page.
+   */
+  private Optional<BigDecimal> sectionMultiplier(Row row) {
+    for (int i = row.index - 1; i >= 0 && i >= row.index - 8; i--) {
+      Row r = sheet.rows.get(i);
+      if (r.page != row.page) {
+        break;
+      }
+      for (Phrases.Hit hit : multiplierLabel.find(r.key)) {
+        for (int t = r.tokenAt(hit.end()); t < r.tokens.size(); t++) {
+          String text = r.tokens.get(t).text();
+          if (text.matches("\\p{Punct}+") || r.start(t) < hit.end()) {
+            continue;
+          }
+          Optional<BigDecimal> v = Grammar.quantity(text, style);
+          if (v.isPresent() && v.get().signum() > 0) {
+            return v;
+          }
+          break;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**

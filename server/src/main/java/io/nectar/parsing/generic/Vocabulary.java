@@ -20,7 +20,8 @@ public final class Vocabulary {
   /** The labels the extractor looks for; names match the YAML's keys under {@code labels}. */
   public enum Label {
     accountNumber, meterNumber, servicePeriod, statementDate, dueDate, usage, demand, currentCharges, amountDue,
-    total, tax, serviceAddress, previousReading, currentReading, multiplier, readingWord, timeOfUse
+    total, tax, serviceAddress, previousReading, currentReading, multiplier, readingWord, timeOfUse,
+    serviceDay
   }
 
   /** A utility type's words and units. */

@@ -93,4 +93,59 @@ class GenericRulesTest {
     assertThat(bill.lineItems()).extracting(Charge::amount).containsExactly(
         new BigDecimal("2.55"), new BigDecimal("2.55"), new BigDecimal("2.55"));
   }
+
+  @Test
+  void aDeliveryTicketsDayIsItsPeriodItsTankItsMeterAndTheDeliveredQuantityItsUsage() {
+    ExtractedBill bill = read(Bills.page(
+        "Propane delivery ticket",
+        "Account No. 88213                  Tank Serial  TS40921",
+        "Date Delivered 03/14/2024          Invoice Date 03/15/2024",
+        "Meter Start 10250.3 gal   Meter End 10410.8 gal   Gallons delivered 160.5",
+        "Propane 160.5 gal @ 2.899                                     465.29",
+        "Hazmat fee                                                      9.95",
+        "Total due                                                     475.24"));
+    assertThat(bill.accountNumber().value()).isEqualTo("88213");
+    assertThat(bill.periodStart().value()).isEqualTo(LocalDate.of(2024, 3, 14));
+    assertThat(bill.periodEnd().value()).isEqualTo(LocalDate.of(2024, 3, 14));
+    assertThat(bill.meters()).singleElement().satisfies(m -> {
+      assertThat(m.meterNumber().value()).isEqualTo("TS40921");
+      assertThat(m.usage().value()).isEqualByComparingTo("160.5");
+    });
+  }
+
+  @Test
+  void gasMeteredInVolumeIsBilledInTheEnergyTheBillsFactorsMakeOfIt() {
+    ExtractedBill bill = read(Bills.page(
+        "Erdgas Rechnung",
+        "Kundennummer 4711 0815          Zahlernummer 9GA123456",
+        "Abrechnungszeitraum 01.01.2024-31.01.2024",
+        "Zahler      Stand alt   Stand neu   Menge",
+        "9GA123456   10.230      10.480      250 m3",
+        "250 m3 x Zustandszahl 0,9636 x Brennwert 11,214 = 2.701 kWh",
+        "Arbeitspreis 2.701 kWh x 0,0950 EUR/kWh        256,60 EUR",
+        "Grundpreis                                      12,00 EUR",
+        "Gesamtbetrag                                   268,60 EUR"));
+    assertThat(bill.periodStart().value()).isEqualTo(LocalDate.of(2024, 1, 1));
+    assertThat(bill.periodEnd().value()).isEqualTo(LocalDate.of(2024, 1, 31));
+    assertThat(bill.meters()).singleElement().satisfies(m -> {
+      assertThat(m.usage().value()).isEqualByComparingTo("2701");
+      assertThat(m.usageUnits()).isEqualTo("kWh");
+      assertThat(m.rawUsage()).isEqualByComparingTo("250");
+    });
+  }
+
+  @Test
+  void eachMetersSectionHeadingGivesItsRegistersTheirMeterAndMultiplier() {
+    ExtractedBill bill = read(Bills.page(
+        "Electric service        Account 7731-22",
+        "Meter 5550001   Constant 40",
+        "  Peak kWh       1,200     1,250      2,000 kWh",
+        "Meter 5550002   Constant 1",
+        "  Peak kWh         300       420        120 kWh",
+        "Energy charge                                    212.00",
+        "Customer charge                                   20.00",
+        "Total current charges                            232.00"));
+    assertThat(bill.meters()).extracting(m -> m.meterNumber().value() + " " + m.usage().value().toPlainString())
+        .containsExactly("5550001 2000", "5550002 120");
+  }
 }
