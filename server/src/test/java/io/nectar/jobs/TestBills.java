@@ -25,6 +25,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
@@ -111,12 +112,33 @@ final class TestBills {
     }
   }
 
-  /** The first page of a PDF as a 200-dpi greyscale PNG: the same bill, scanned. */
-  static byte[] scanned(byte[] pdf) {
+  /** A bill as a scanner would deliver it: its content and the file extension that goes with it. */
+  record Scan(byte[] bytes, String extension) {}
+
+  /**
+   * The PDF's pages rendered at 200 dpi in grey, with no text layer: a one-page bill as a PNG, a
+   * longer one as a PDF of page images (as a scanner feeding several sheets writes it).
+   */
+  static Scan scanned(byte[] pdf) {
     try (PDDocument document = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 200, ImageType.GRAY);
-      ImageIO.write(page, "png", out);
-      return out.toByteArray();
+      PDFRenderer renderer = new PDFRenderer(document);
+      if (document.getNumberOfPages() == 1) {
+        ImageIO.write(renderer.renderImageWithDPI(0, 200, ImageType.GRAY), "png", out);
+        return new Scan(out.toByteArray(), "png");
+      }
+      try (PDDocument images = new PDDocument()) {
+        for (int i = 0; i < document.getNumberOfPages(); i++) {
+          BufferedImage picture = renderer.renderImageWithDPI(i, 200, ImageType.GRAY);
+          PDPage page = new PDPage(document.getPage(i).getMediaBox());
+          images.addPage(page);
+          try (PDPageContentStream content = new PDPageContentStream(images, page)) {
+            content.drawImage(LosslessFactory.createFromImage(images, picture), 0, 0,
+                page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+          }
+        }
+        images.save(out);
+        return new Scan(out.toByteArray(), "pdf");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
