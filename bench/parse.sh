@@ -131,6 +131,11 @@ throughput() { # label files nectar_seconds baseline_name baseline_seconds targe
     printf '%-30s %4d files: nectar parse failed (%s), %s %.1f s\n' "$1" "$2" "$OUT/$7.err" "$4" "$5"
     return
   fi
+  local unreadable
+  unreadable=$(grep -c '"unreadable"' "$OUT/$7.json" || true)
+  if [ "$unreadable" -gt 0 ]; then
+    echo "  ($unreadable of the $1 were unreadable to nectar: its time below is not a throughput figure)"
+  fi
   awk -v label="$1" -v n="$2" -v a="$3" -v base="$4" -v b="$5" -v target="$6" 'BEGIN {
     ratio = (b > 0) ? a / b : 0
     printf "%-30s %4d files: nectar %6.1f s (%6.2f files/s), %-9s %6.1f s (%6.2f files/s), ratio %.2fx (target <= %sx) %s\n",

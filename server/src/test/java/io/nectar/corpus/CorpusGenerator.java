@@ -1,5 +1,9 @@
 package io.nectar.corpus;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nectar.meters.DatasourceType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +36,8 @@ import java.util.function.Supplier;
 public final class CorpusGenerator {
   static final List<Layout> LAYOUTS = List.of(new CommercialElectricBill(), new GasCcfBill(), new WaterSewerBill(),
       new FuelDeliveryInvoice(), new EuropeanElectricBill());
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path out;
   private final long seed;
@@ -101,11 +108,25 @@ public final class CorpusGenerator {
     // Scans draw from their own stream, so changing the scanner never changes a bill's figures.
     SplittableRandom scanning = random(layout + "/scan", index);
     Scanner.Scan scan = Scanner.scan(bill.pdf(), Scanner.Style.SCAN, scanning);
-    write(out.resolve("scan").resolve(layout), bill.name() + "-scan", scan.format().extension, scan.bytes(), truth);
+    write(out.resolve("scan").resolve(layout), bill.name() + "-scan", scan.format().extension, scan.bytes(),
+        withScan(truth, scan));
     if (index == 1) {
       Scanner.Scan photo = Scanner.scan(bill.pdf(), Scanner.Style.PHOTO, scanning);
       write(out.resolve("scan").resolve(layout), bill.name() + "-photo", photo.format().extension, photo.bytes(),
-          truth);
+          withScan(truth, photo));
+    }
+  }
+
+  /** The bill's truth plus a {@code scan} entry saying how the picture was made (scorers ignore it). */
+  private static String withScan(String truth, Scanner.Scan scan) {
+    try {
+      ObjectNode node = (ObjectNode) JSON.readTree(truth);
+      node.putObject("scan").put("style", scan.style().name().toLowerCase(Locale.ROOT)).put("dpi", scan.dpi())
+          .put("degrees", Math.round(scan.degrees() * 100) / 100.0)
+          .put("jpegQuality", Math.round(scan.jpegQuality() * 100) / 100.0);
+      return JSON.writeValueAsString(node) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the generator's own truth is JSON", e);
     }
   }
 

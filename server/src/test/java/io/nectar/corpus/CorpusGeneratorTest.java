@@ -139,6 +139,8 @@ class CorpusGeneratorTest {
     GeneratedBill bill = new GasCcfBill().generate(new SplittableRandom(3), 1);
     Scanner.Scan scan = Scanner.scan(bill.pdf(), Scanner.Style.SCAN, new SplittableRandom(3));
     assertThat(scan.format()).isIn(Scanner.Format.JPEG, Scanner.Format.PNG);
+    assertThat(scan.dpi()).isIn(150, 200, 300);
+    assertThat(Math.abs(scan.degrees())).isLessThanOrEqualTo(3);
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(scan.bytes()));
     // A letter page is 8.5 inches wide.
     assertThat(image.getWidth()).isEqualTo(Math.round(8.5f * scan.dpi()));

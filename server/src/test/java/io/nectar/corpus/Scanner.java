@@ -47,8 +47,12 @@ final class Scanner {
     }
   }
 
-  /** A scanned bill's bytes and the resolution it was rendered at. */
-  record Scan(byte[] bytes, Format format, int dpi) {}
+  /**
+   * A scanned bill's bytes and how it was made, so accuracy can be broken down by resolution and damage.
+   *
+   * @param degrees the largest turn of its pages (0 for a photo, whose warp is not a turn)
+   */
+  record Scan(byte[] bytes, Format format, Style style, int dpi, double degrees, float jpegQuality) {}
 
   private Scanner() {}
 
@@ -62,27 +66,33 @@ final class Scanner {
       float quality = style == Style.PHOTO ? 0.7f : 0.45f + 0.35f * (float) random.nextDouble();
       PDFRenderer renderer = new PDFRenderer(document);
       List<BufferedImage> pages = new ArrayList<>();
+      double turned = 0;
       for (int i = 0; i < document.getNumberOfPages(); i++) {
         BufferedImage page = renderer.renderImageWithDPI(i, dpi, style == Style.PHOTO ? ImageType.RGB : ImageType.GRAY);
-        pages.add(style == Style.PHOTO ? photograph(page, random) : scanned(page, random));
+        if (style == Style.PHOTO) {
+          pages.add(photograph(page, random));
+        } else {
+          double degrees = (random.nextDouble() * 2 - 1) * 3;
+          turned = Math.abs(degrees) > Math.abs(turned) ? degrees : turned;
+          pages.add(scanned(page, degrees, random));
+        }
       }
       if (pages.size() > 1) {
-        return new Scan(imagePdf(pages, quality), Format.PDF, dpi);
+        return new Scan(imagePdf(pages, quality), Format.PDF, style, dpi, turned, quality);
       }
       byte[] jpeg = jpeg(pages.get(0), quality);
       if (style == Style.SCAN && random.nextInt(3) == 0) {
         // A PNG that went through JPEG once, as when a scanner's JPEG is re-saved by an office tool.
-        return new Scan(png(ImageIO.read(new ByteArrayInputStream(jpeg))), Format.PNG, dpi);
+        return new Scan(png(ImageIO.read(new ByteArrayInputStream(jpeg))), Format.PNG, style, dpi, turned, quality);
       }
-      return new Scan(jpeg, Format.JPEG, dpi);
+      return new Scan(jpeg, Format.JPEG, style, dpi, turned, quality);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot scan a generated bill", e);
     }
   }
 
   /** Turned a little on the glass, a slightly grey paper, sensor grain and a few specks of dust. */
-  private static BufferedImage scanned(BufferedImage page, SplittableRandom random) {
-    double degrees = (random.nextDouble() * 2 - 1) * 3;
+  private static BufferedImage scanned(BufferedImage page, double degrees, SplittableRandom random) {
     BufferedImage turned = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = turned.createGraphics();
     int paper = 232 + random.nextInt(20);
