@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nectar.app.StandardUploads;
 import io.nectar.keys.Environment;
+import io.nectar.meters.DatasourceType;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;
 import io.nectar.testing.Fixtures;
@@ -29,6 +31,9 @@ class BulkUploadTest {
   private static final HeldCertificate LOCALHOST = new HeldCertificate.Builder().commonName("localhost")
       .addSubjectAlternativeName("localhost").build();
 
+  private static final byte[] MARCH = TestBills.sandbox(DatasourceType.ELECTRICITY, 3).pdf();
+  private static final byte[] APRIL = TestBills.sandbox(DatasourceType.ELECTRICITY, 4).pdf();
+
   private final MockWebServer files = new MockWebServer();
   private TestServer server;
 
@@ -40,8 +45,8 @@ class BulkUploadTest {
       public MockResponse dispatch(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         return switch (path) {
-          case "/bills/march.pdf" -> pdf(FixtureBills.bill("march"));
-          case "/bills/april.pdf" -> pdf(FixtureBills.bill("april"));
+          case "/bills/march.pdf" -> pdf(MARCH);
+          case "/bills/april.pdf" -> pdf(APRIL);
           case "/moved" -> new MockResponse.Builder().code(302).setHeader("Location", "/bills/april.pdf").build();
           case "/to-plain-http" -> new MockResponse.Builder().code(302)
               .setHeader("Location", "http://localhost:" + files.getPort() + "/bills/march.pdf").build();
@@ -66,10 +71,10 @@ class BulkUploadTest {
   }
 
   private void startServer(String allowPrivateTargets) {
-    UploadEngine engine = FixtureEngines.engine().trusting(
-        new HandshakeCertificates.Builder().addTrustedCertificate(LOCALHOST.certificate()).build().sslContext());
+    var trust = new HandshakeCertificates.Builder().addTrustedCertificate(LOCALHOST.certificate()).build().sslContext();
     server = TestServer.start(Map.of("NECTAR_ALLOW_PRIVATE_TARGETS", allowPrivateTargets),
-        new ProviderRegistry(new SandboxProvider()), TestDatabase.freshDatabaseUrl(), engine);
+        new ProviderRegistry(new SandboxProvider()), TestDatabase.freshDatabaseUrl(),
+        config -> StandardUploads.of(config).trusting(trust));
   }
 
   private String url(String path) {

@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nectar.keys.Environment;
-import io.nectar.providers.ProviderRegistry;
-import io.nectar.providers.sandbox.SandboxProvider;
+import io.nectar.meters.DatasourceType;
 import io.nectar.testing.Fixtures;
 import io.nectar.testing.Response;
-import io.nectar.testing.TestDatabase;
 import io.nectar.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Upload jobs over real HTTP: one file in, a job that completes with its document out. */
+/**
+ * Upload jobs over real HTTP on a server with the standard engine: one file in, a job that completes
+ * with its document out; tenancy, paging and bad input.
+ */
 class JobApiTest {
   static TestServer server;
   static Fixtures fixtures;
@@ -29,8 +30,7 @@ class JobApiTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(Map.of(), new ProviderRegistry(new SandboxProvider()), TestDatabase.freshDatabaseUrl(),
-        FixtureEngines.engine());
+    server = TestServer.readingBills();
     fixtures = new Fixtures(server);
     key = server.tenant("Upload Org", Environment.SANDBOX).key();
     companyId = fixtures.company(key, "Uploads Inc");
@@ -59,7 +59,7 @@ class JobApiTest {
     for (String prefix : Fixtures.PREFIXES) {
       String siteId = fixtures.site(key, companyId, "Plant " + prefix);
       Response created = upload(prefix, key, companyId,
-          new FileParts().file("document", "january.pdf", FixtureBills.bill(prefix)).field("siteId", siteId));
+          new FileParts().file("document", "january.pdf", TestBills.sandbox(DatasourceType.ELECTRICITY, prefix.hashCode()).pdf()).field("siteId", siteId));
 
       assertThat(created.status()).as(created.toString()).isEqualTo(201);
       JsonNode job = created.json();
@@ -83,7 +83,7 @@ class JobApiTest {
 
   @Test
   void theSameFileTwiceIsADuplicateOfTheFirstDocument() {
-    byte[] bill = FixtureBills.bill("twice");
+    byte[] bill = TestBills.sandbox(DatasourceType.GAS, 2).pdf();
     JsonNode first = finished(key, upload("/v2.2", key, companyId, new FileParts().file("document", "a.pdf", bill))
         .json().path("id").asText());
     JsonNode second = finished(key, upload("/v2.2", key, companyId, new FileParts().file("document", "b.pdf", bill))
@@ -98,7 +98,7 @@ class JobApiTest {
   @Test
   void aPdfThatIsNotABillCompletesWithTheFileAmongTheNonUtilityIds() {
     JsonNode done = finished(key, upload("/v2.2", key, companyId,
-        new FileParts().file("document", "letter.pdf", FixtureBills.letter("1"))).json().path("id").asText());
+        new FileParts().file("document", "letter.pdf", TestBills.letter("1"))).json().path("id").asText());
 
     assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
     assertThat(done.path("parsedDocumentIds")).isEmpty();
@@ -148,11 +148,11 @@ class JobApiTest {
 
   @Test
   void anotherTenantsCompanyAndJobAreForbiddenAndUnknownOnesNotFound() {
-    String jobId = upload("/v2.2", key, companyId, new FileParts().file("document", "t.pdf", FixtureBills.bill("t")))
+    String jobId = upload("/v2.2", key, companyId, new FileParts().file("document", "t.pdf", TestBills.sandbox(DatasourceType.WATER, 3).pdf()))
         .json().path("id").asText();
     String otherOrg = server.tenant("Other Org", Environment.SANDBOX).key();
     String production = server.tenant("Upload Org", Environment.PRODUCTION).key();
-    FileParts form = new FileParts().file("document", "x.pdf", FixtureBills.bill("x"));
+    FileParts form = new FileParts().file("document", "x.pdf", TestBills.sandbox(DatasourceType.WATER, 4).pdf());
     String bulk = "{\"documents\": [\"https://example.com/a.pdf\"]}";
 
     for (String stranger : List.of(otherOrg, production)) {
@@ -176,7 +176,7 @@ class JobApiTest {
   void badUploadsAreRefusedWithTheFieldThatIsWrong() {
     String otherCompany = fixtures.company(key, "Elsewhere");
     String otherSite = fixtures.site(key, otherCompany, "Not here");
-    byte[] bill = FixtureBills.bill("bad");
+    byte[] bill = TestBills.sandbox(DatasourceType.FUEL, 5).pdf();
 
     assertThat(errors(upload("/v2.2", key, companyId, new FileParts().field("siteId", otherSite)), "document"))
         .containsExactly("No file was submitted.");

@@ -1,6 +1,7 @@
 package io.nectar.testing;
 
 import io.nectar.app.NectarServer;
+import io.nectar.app.StandardUploads;
 import io.nectar.collection.BackgroundJobs;
 import io.nectar.jobs.UploadEngine;
 import io.nectar.providers.ProviderRegistry;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A real server on a free port, on its own database in the shared test PostgreSQL, with helpers
@@ -61,6 +63,21 @@ public final class TestServer implements AutoCloseable {
   /** As {@link #start(Map, ProviderRegistry, String)}, with what reads uploaded bills. */
   public static TestServer start(Map<String, String> extraSettings, ProviderRegistry providers, String databaseUrl,
       UploadEngine uploads) {
+    return start(extraSettings, providers, databaseUrl, config -> uploads);
+  }
+
+  /** A server that reads uploaded bills with the standard engine, as a production server does. */
+  public static TestServer readingBills() {
+    return start(Map.of(), new ProviderRegistry(new SandboxProvider()), TestDatabase.freshDatabaseUrl(),
+        StandardUploads::of);
+  }
+
+  /**
+   * As {@link #start(Map, ProviderRegistry, String, UploadEngine)}, with the upload engine made from
+   * the server's own settings (e.g. {@code StandardUploads::of} with other worker timings).
+   */
+  public static TestServer start(Map<String, String> extraSettings, ProviderRegistry providers, String databaseUrl,
+      Function<Config, UploadEngine> uploads) {
     try {
       Map<String, String> settings = new HashMap<>();
       settings.put("DATABASE_URL", databaseUrl);
@@ -68,7 +85,8 @@ public final class TestServer implements AutoCloseable {
       settings.put("NECTAR_DATA_DIR", Files.createTempDirectory("nectar-test").toString());
       settings.putAll(extraSettings);
       TestClock clock = new TestClock();
-      return new TestServer(NectarServer.start(Config.from(settings), clock, providers, FAST_JOBS, uploads), clock);
+      Config config = Config.from(settings);
+      return new TestServer(NectarServer.start(config, clock, providers, FAST_JOBS, uploads.apply(config)), clock);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
