@@ -122,6 +122,13 @@ public final class BillFiler implements BillFiling {
     }
     List<UUID> revised = samePeriod.stream().filter(b -> !b.superseded())
         .filter(b -> BillMeterKeys.overlap(billMeters.keys(), b.meters())).map(b -> b.document().id()).toList();
+    // A reading with problems (a misread scan, most often) must not replace a bill already on file: it is
+    // linked and flagged for review, and its usage is left out so that nothing is counted twice.
+    boolean doubtfulRevision = !revised.isEmpty() && reading.isFlagged();
+    if (doubtfulRevision) {
+      flags.add("a possible revision of document " + revised.get(0) + " (other figures for the same account and "
+          + "period, read with problems): that document stays counted and this one's usage is left out until checked");
+    }
 
     billMeters.matchKnown(h, meters, upload.companyId(), accountNumber, sameNumber);
     Site site = site(h, upload, bill, billMeters, flags, start);
@@ -143,6 +150,11 @@ public final class BillFiler implements BillFiling {
         rows.lineItems(), rows.demand())) {
       // The lock makes this unreachable unless the upload was filed by a server without it: its document stands.
       return documents.byUpload(h, upload.id()).map(BillFiler::outcomeOf).orElseThrow();
+    }
+    if (doubtfulRevision) {
+      documents.events().created(h, List.of(documentId));
+      return new Filed(Filed.Outcome.DOCUMENT, documentId, "filed as document " + documentId
+          + ", flagged as a possible revision of document " + revised.get(0));
     }
     revised.forEach(earlier -> documents.supersede(h, earlier, documentId, actor, now));
     var usageRows = rows.usage(document.billDate());

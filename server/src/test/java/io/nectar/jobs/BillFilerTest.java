@@ -138,6 +138,28 @@ class BillFilerTest {
   }
 
   @Test
+  void otherFiguresReadWithProblemsDoNotReplaceTheBillOnFile() {
+    UUID company = company("Doubtful revision");
+    site(company, "Springfield", SPRINGFIELD);
+    Filed first = filer.file(upload(company, null), reading(b -> b));
+    Reading misread = reading(b -> b.totalCharges(money("15.00")).meters(List.of(meter("E-100-200", "12", List.of()))));
+    misread = new Reading(misread.type(), misread.pages(), true, misread.layout(), misread.detection(), misread.bill(),
+        List.of(new io.nectar.parsing.Problem("totalCharges", "the line items sum to 150.00, not 15.00")));
+
+    Filed second = filer.file(upload(company, null), misread);
+
+    assertThat(second.outcome()).isEqualTo(Filed.Outcome.DOCUMENT);
+    JsonNode d = document(second.documentId());
+    assertThat(d.get("revisedDocumentId").asText()).isEqualTo(first.documentId().toString());
+    assertThat(d.get("isFlagged").asBoolean()).isTrue();
+    assertThat(d.get("flaggedStatus").asText()).contains("possible revision", first.documentId().toString());
+    assertThat(document(first.documentId()).get("status").asText()).isNotEqualTo("SUPERSEDED");
+    Response usage = server.get("/v2.2/usage/company/" + company, key);
+    assertThat(usage.json().get("totalUsageData").asInt()).isEqualTo(1);
+    assertThat(new BigDecimal(usage.json().get("usageData").get(0).get("usage").asText())).isEqualByComparingTo("1200");
+  }
+
+  @Test
   void aCloseServiceAddressPicksItsSite() {
     UUID company = company("Close address");
     site(company, "Elsewhere", "9 Oak Avenue, Springfield IL 62704");
