@@ -208,10 +208,8 @@ class JobApiTest {
 
     assertThat(response.status()).isEqualTo(413);
     assertThat(response.detail()).contains("25 MB");
-    byte[] huge = new byte[(int) JobService.MAX_FILE_BYTES + 200_000];
-    Response tooLong = upload("/v2.2", key, companyId, new FileParts().file("document", "huge.pdf", huge));
-    assertThat(tooLong.status()).isEqualTo(413);
-    assertThat(tooLong.detail()).contains("too large");
+    // A form far over the limit is refused from its Content-Length before it is read: HostileUploadTest sends
+    // only its head, since a client still writing the body may see the connection close instead of the 413.
   }
 
   @Test
