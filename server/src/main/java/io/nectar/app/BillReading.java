@@ -29,15 +29,12 @@ public final class BillReading {
     GENERIC_ONLY
   }
 
-  /** Tesseract's languages: English, and Portuguese for Brazil's bills. */
-  private static final String OCR_LANGUAGES = "eng+por";
-
   private final Config.BillReading settings;
   private final OcrEngine ocr;
 
   public BillReading(Config.BillReading settings) {
     this.settings = settings;
-    this.ocr = new TesseractOcr(Path.of(settings.tesseract()), OCR_LANGUAGES, settings.ocrThreads());
+    this.ocr = new TesseractOcr(Path.of(settings.tesseract()), settings.ocrLanguages(), settings.ocrThreads());
   }
 
   /** The OCR program's version, empty when it cannot run (the server then warns and fails only scans). */
