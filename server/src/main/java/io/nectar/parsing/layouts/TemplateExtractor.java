@@ -76,7 +76,8 @@ final class TemplateExtractor {
     List<Ln> lines = new ArrayList<>();
     for (Page page : text.pages()) {
       for (Line line : page.lines()) {
-        lines.add(new Ln(line, page, line.text()));
+        Line read = page.origin() == Page.Origin.OCR ? OcrLines.clean(line, template.decimalStyle()) : line;
+        lines.add(new Ln(read, page, read.text()));
       }
     }
     ExtractedBill.Builder bill = ExtractedBill.builder(template.id())

@@ -1,0 +1,76 @@
+package io.nectar.parsing.layouts;
+
+import io.nectar.parsing.Line;
+import io.nectar.parsing.Word;
+import io.nectar.parsing.normal.DecimalStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Takes the scanner's dirt out of an OCR line before a template's patterns see it, so that a pattern
+ * written against a text PDF reads the scan too. Tesseract turns specks, table rules and dot leaders into
+ * tokens of their own ({@code Nettobetrag — 1.940,74 €}, {@code Delivery fee ak 45.00}, {@code _ G3646660})
+ * or glues them to a word ({@code —R-2022-915607}), and reads a decimal point as a comma now and then.
+ *
+ * <p>Only what cannot be print is touched: a token with no letter or digit (a dash between two figures,
+ * as in a date range, is kept), a one- or two-letter token Tesseract itself doubted, rule and quote marks
+ * stuck to a word's ends, and a decimal separator of the wrong kind before exactly two final digits
+ * (a thousands group always has three). Text-layer lines never come here.
+ */
+final class OcrLines {
+  /** Below this confidence a token of one or two letters is a speck read as letters, not a word. */
+  static final float DOUBTED = 0.5f;
+  private static final Pattern MARKS_ONLY = Pattern.compile("[^\\p{L}\\p{N}$€£%]+");
+  private static final Pattern DASH = Pattern.compile("[-–—]");
+  private static final Pattern LEADING_MARKS = Pattern.compile("^[—–_|‘’'\"`~:;.,*°«»“”]+(?=[\\p{L}\\p{N}$€£(-])");
+  private static final Pattern TRAILING_MARKS = Pattern.compile("(?<=[\\p{L}\\p{N}.%)])[—–_|‘’\"`~«»“”]+$");
+  private static final Pattern COMMA_CENTS = Pattern.compile("^([-($€£]*\\d{1,3}(?:\\.\\d{3})*|[-($€£]*\\d+),(\\d{2}\\)?)$");
+  private static final Pattern POINT_CENTS = Pattern.compile("^([-($€£]*\\d{1,3}(?: ?\\d{3})*|[-($€£]*\\d+)\\.(\\d{2}\\)?)$");
+
+  private OcrLines() {}
+
+  static Line clean(Line line, DecimalStyle style) {
+    List<Word> words = line.words();
+    List<Word> kept = new ArrayList<>(words.size());
+    for (int i = 0; i < words.size(); i++) {
+      Word word = words.get(i);
+      String text = word.text();
+      if (MARKS_ONLY.matcher(text).matches()) {
+        if (DASH.matcher(text).matches() && i > 0 && i + 1 < words.size() && hasDigit(words.get(i - 1).text())
+            && hasDigit(words.get(i + 1).text())) {
+          kept.add(word);
+        }
+        continue;
+      }
+      if (text.length() <= 2 && word.confidence() < DOUBTED && !hasDigit(text)) {
+        continue;
+      }
+      String fixed = decimal(TRAILING_MARKS.matcher(LEADING_MARKS.matcher(text).replaceFirst(""))
+          .replaceFirst(""), style);
+      kept.add(fixed.equals(text) ? word
+          : new Word(fixed, word.x(), word.y(), word.width(), word.height(), word.confidence()));
+    }
+    return kept.size() == words.size() && kept.equals(words) ? line : new Line(kept);
+  }
+
+  /** {@code 45,00} on a bill that writes {@code 45.00} (and the other way round): the separator OCR misread. */
+  private static String decimal(String text, DecimalStyle style) {
+    return switch (style) {
+      case POINT -> COMMA_CENTS.matcher(text).replaceFirst("$1.$2");
+      case COMMA -> dayAndMonth(text) ? text : POINT_CENTS.matcher(text).replaceFirst("$1,$2");
+      case AUTO -> text;
+    };
+  }
+
+  /** {@code 04.12} on a day-first bill is more likely the 4th of December than 4,12. */
+  private static boolean dayAndMonth(String text) {
+    String[] parts = text.split("\\.");
+    return parts.length == 2 && parts[0].matches("\\d{1,2}") && Integer.parseInt(parts[0]) <= 31
+        && parts[1].matches("\\d{2}") && Integer.parseInt(parts[1]) <= 12;
+  }
+
+  private static boolean hasDigit(String text) {
+    return text.chars().anyMatch(Character::isDigit);
+  }
+}
