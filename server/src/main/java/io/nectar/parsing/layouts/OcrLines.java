@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * tokens of their own ({@code Nettobetrag — 1.940,74 €}, {@code Delivery fee ak 45.00}, {@code _ G3646660})
  * or glues them to a word ({@code —R-2022-915607}), and reads a decimal point as a comma now and then.
  *
- * <p>Only what cannot be print is touched: a token with no letter or digit (a dash between two figures,
- * as in a date range, is kept), a one- or two-letter token Tesseract itself doubted, rule and quote marks
+ * <p>Only what cannot be part of the bill is touched: a token with no letter or digit (but a dash, slash and the like
+ * that Tesseract was sure of is kept: date ranges and headings print them), a one- or two-letter token Tesseract
+ * itself doubted, rule and quote marks
  * stuck to a word's ends, and a decimal separator of the wrong kind before exactly two final digits
  * (a thousands group always has three). Text-layer lines never come here.
  */
@@ -22,7 +23,8 @@ final class OcrLines {
   /** Below this confidence a token of one or two letters is a speck read as letters, not a word. */
   static final float DOUBTED = 0.5f;
   private static final Pattern MARKS_ONLY = Pattern.compile("[^\\p{L}\\p{N}$€£%]+");
-  private static final Pattern DASH = Pattern.compile("[-–—]");
+  /** Marks that print as words of their own on bills: range dashes, {@code Product / Service}, {@code @}, {@code &}. */
+  private static final Pattern SEPARATOR = Pattern.compile("[-–—/&+@#*]");
   private static final Pattern LEADING_MARKS = Pattern.compile("^[—–_|‘’'\"`~:;.,*°«»“”]+(?=[\\p{L}\\p{N}$€£(-])");
   private static final Pattern TRAILING_MARKS = Pattern.compile("(?<=[\\p{L}\\p{N}.%)])[—–_|‘’\"`~«»“”]+$");
   private static final Pattern COMMA_CENTS = Pattern.compile("^([-($€£]*\\d{1,3}(?:\\.\\d{3})*|[-($€£]*\\d+),(\\d{2}\\)?)$");
@@ -37,8 +39,7 @@ final class OcrLines {
       Word word = words.get(i);
       String text = word.text();
       if (MARKS_ONLY.matcher(text).matches()) {
-        if (DASH.matcher(text).matches() && i > 0 && i + 1 < words.size() && hasDigit(words.get(i - 1).text())
-            && hasDigit(words.get(i + 1).text())) {
+        if (SEPARATOR.matcher(text).matches() && word.confidence() >= DOUBTED) {
           kept.add(word);
         }
         continue;
