@@ -24,22 +24,31 @@ final class OcrLines {
   static final float DOUBTED = 0.5f;
   private static final Pattern MARKS_ONLY = Pattern.compile("[^\\p{L}\\p{N}$€£%]+");
   /** Marks that print as words of their own on bills: range dashes, {@code Product / Service}, {@code @}, {@code &}. */
-  private static final Pattern SEPARATOR = Pattern.compile("[-–—/&+@#*]");
+  private static final Pattern SEPARATOR = Pattern.compile("[-–—/&+@#]");
   private static final Pattern LEADING_MARKS = Pattern.compile("^[—–_|‘’'\"`~:;.,*°«»“”]+(?=[\\p{L}\\p{N}$€£(-])");
-  private static final Pattern TRAILING_MARKS = Pattern.compile("(?<=[\\p{L}\\p{N}.%)])[—–_|‘’\"`~«»“”]+$");
+  private static final Pattern TRAILING_MARKS =
+      Pattern.compile("(?<=[\\p{L}\\p{N}.%)])[—–_|‘’\"`~«»“”]+$|(?<=\\d)[:;]$");
   private static final Pattern COMMA_CENTS = Pattern.compile("^([-($€£]*\\d{1,3}(?:\\.\\d{3})*|[-($€£]*\\d+),(\\d{2}\\)?)$");
   private static final Pattern POINT_CENTS = Pattern.compile("^([-($€£]*\\d{1,3}(?: ?\\d{3})*|[-($€£]*\\d+)\\.(\\d{2}\\)?)$");
 
+  /** What becomes of a token of marks only. */
+  enum Marks {
+    /** Dashes, slashes and the like that Tesseract was sure of stay (date ranges, headings print them). */
+    KEEP_SEPARATORS,
+    /** Every one goes: a speck read as a dash between a label and its figure is dirt too. */
+    DROP_ALL
+  }
+
   private OcrLines() {}
 
-  static Line clean(Line line, DecimalStyle style) {
+  static Line clean(Line line, DecimalStyle style, Marks marks) {
     List<Word> words = line.words();
     List<Word> kept = new ArrayList<>(words.size());
     for (int i = 0; i < words.size(); i++) {
       Word word = words.get(i);
       String text = word.text();
       if (MARKS_ONLY.matcher(text).matches()) {
-        if (SEPARATOR.matcher(text).matches() && word.confidence() >= DOUBTED) {
+        if (marks == Marks.KEEP_SEPARATORS && SEPARATOR.matcher(text).matches() && word.confidence() >= DOUBTED) {
           kept.add(word);
         }
         continue;
