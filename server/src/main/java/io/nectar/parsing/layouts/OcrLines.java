@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * <p>Only what cannot be part of the bill is touched: a token with no letter or digit (but a dash, slash and the like
  * that Tesseract was sure of is kept: date ranges and headings print them), a one- or two-letter token Tesseract
  * itself doubted, rule and quote marks
- * stuck to a word's ends, and a decimal separator of the wrong kind before exactly two final digits
- * (a thousands group always has three). Text-layer lines never come here.
+ * stuck to a word's ends, and a decimal separator of the wrong kind before digits that cannot be a
+ * thousands group (which always has three). Text-layer lines never come here.
  */
 final class OcrLines {
   /** Below this confidence a token of one or two letters is a speck read as letters, not a word. */
@@ -28,8 +28,13 @@ final class OcrLines {
   private static final Pattern LEADING_MARKS = Pattern.compile("^[—–_|‘’'\"`~:;.,*°«»“”]+(?=[\\p{L}\\p{N}$€£(-])");
   private static final Pattern TRAILING_MARKS =
       Pattern.compile("(?<=[\\p{L}\\p{N}.%)])[—–_|‘’\"`~«»“”]+$|(?<=\\d)[:;]$");
-  private static final Pattern COMMA_CENTS = Pattern.compile("^([-($€£]*\\d{1,3}(?:\\.\\d{3})*|[-($€£]*\\d+),(\\d{2}\\)?)$");
-  private static final Pattern POINT_CENTS = Pattern.compile("^([-($€£]*\\d{1,3}(?: ?\\d{3})*|[-($€£]*\\d+)\\.(\\d{2}\\)?)$");
+  /**
+   * A comma on a bill that writes decimal points, before digits that cannot be a thousands group (not three):
+   * {@code 45,00}, {@code 49,7}, {@code 45,0000}; {@code 1,234} and {@code 1,234,56} are left alone.
+   */
+  private static final Pattern MISREAD_COMMA = Pattern.compile("^([-($€£]*\\d+),(\\d{1,2}|\\d{4,})(\\)?)$");
+  /** The same for a point on a bill that writes decimal commas ({@code 14.00}, never {@code 5.168}). */
+  private static final Pattern MISREAD_POINT = Pattern.compile("^([-($€£]*\\d+)\\.(\\d{1,2}|\\d{4,})(\\)?)$");
 
   /** What becomes of a token of marks only. */
   enum Marks {
@@ -67,8 +72,8 @@ final class OcrLines {
   /** {@code 45,00} on a bill that writes {@code 45.00} (and the other way round): the separator OCR misread. */
   private static String decimal(String text, DecimalStyle style) {
     return switch (style) {
-      case POINT -> COMMA_CENTS.matcher(text).replaceFirst("$1.$2");
-      case COMMA -> dayAndMonth(text) ? text : POINT_CENTS.matcher(text).replaceFirst("$1,$2");
+      case POINT -> MISREAD_COMMA.matcher(text).replaceFirst("$1.$2$3");
+      case COMMA -> dayAndMonth(text) ? text : MISREAD_POINT.matcher(text).replaceFirst("$1,$2$3");
       case AUTO -> text;
     };
   }

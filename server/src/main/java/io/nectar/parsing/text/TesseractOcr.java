@@ -42,9 +42,9 @@ public final class TesseractOcr implements OcrEngine {
     this.running = new Semaphore(Math.max(1, concurrent), true);
   }
 
-  /** {@code tesseract} from the PATH, English and Portuguese. */
+  /** {@code tesseract} from the PATH, English only (the server's default, {@code NECTAR_OCR_LANGUAGES}). */
   public static TesseractOcr onPath(int concurrent) {
-    return new TesseractOcr(Path.of("tesseract"), "eng+por", concurrent);
+    return new TesseractOcr(Path.of("tesseract"), "eng", concurrent);
   }
 
   @Override
