@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 final class OcrLines {
   /** Below this confidence a token of one or two letters is a speck read as letters, not a word. */
   static final float DOUBTED = 0.5f;
+  private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
+  private static final Pattern WORD_STOP = Pattern.compile("(?<=\\p{L}{2})[.,:;]$");
   private static final Pattern MARKS_ONLY = Pattern.compile("[^\\p{L}\\p{N}$€£%]+");
   /** Marks that print as words of their own on bills: range dashes, {@code Product / Service}, {@code @}, {@code &}. */
   private static final Pattern SEPARATOR = Pattern.compile("[-–—/&+@#]");
@@ -58,11 +60,15 @@ final class OcrLines {
         }
         continue;
       }
-      if (text.length() <= 2 && word.confidence() < DOUBTED && !hasDigit(text)) {
+      if (text.length() <= 2 && word.confidence() < DOUBTED && LETTERS.matcher(text).matches()) {
         continue;
       }
       String fixed = decimal(TRAILING_MARKS.matcher(LEADING_MARKS.matcher(text).replaceFirst(""))
           .replaceFirst(""), style);
+      if (marks == Marks.DROP_ALL) {
+        // 'CHARGES.' or 'Total:' where the pattern wants the bare label
+        fixed = WORD_STOP.matcher(fixed).replaceFirst("");
+      }
       kept.add(fixed.equals(text) ? word
           : new Word(fixed, word.x(), word.y(), word.width(), word.height(), word.confidence()));
     }
