@@ -5,6 +5,7 @@ import io.nectar.parsing.Word;
 import io.nectar.parsing.normal.DecimalStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,8 @@ import java.util.regex.Pattern;
 final class OcrLines {
   /** Below this confidence a token of one or two letters is a speck read as letters, not a word. */
   static final float DOUBTED = 0.5f;
+  /** A figure with thousands groups and two decimals, whatever separators OCR put in: {@code 1,850,19}. */
+  private static final Pattern GROUPED = Pattern.compile("^([-($€£]*\\d{1,3})((?:[.,]\\d{3})+)[.,](\\d{2})(\\)?)$");
   private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
   private static final Pattern WORD_STOP = Pattern.compile("(?<=\\p{L}{2})[.,:;]$");
   private static final Pattern MARKS_ONLY = Pattern.compile("[^\\p{L}\\p{N}$€£%]+");
@@ -77,6 +80,14 @@ final class OcrLines {
 
   /** {@code 45,00} on a bill that writes {@code 45.00} (and the other way round): the separator OCR misread. */
   private static String decimal(String text, DecimalStyle style) {
+    Matcher grouped = GROUPED.matcher(text);
+    if (style != DecimalStyle.AUTO && grouped.matches()) {
+      // 1,850,19 on a bill writing 1.850,19: the last separator is the decimal one, the others group thousands
+      char thousands = style == DecimalStyle.POINT ? ',' : '.';
+      char decimal = style == DecimalStyle.POINT ? '.' : ',';
+      return grouped.group(1) + grouped.group(2).replaceAll("[.,]", String.valueOf(thousands)) + decimal
+          + grouped.group(3) + grouped.group(4);
+    }
     return switch (style) {
       case POINT -> MISREAD_COMMA.matcher(text).replaceFirst("$1.$2$3");
       case COMMA -> dayAndMonth(text) ? text : MISREAD_POINT.matcher(text).replaceFirst("$1,$2$3");
@@ -87,8 +98,12 @@ final class OcrLines {
   /** {@code 04.12} on a day-first bill is more likely the 4th of December than 4,12. */
   private static boolean dayAndMonth(String text) {
     String[] parts = text.split("\\.");
-    return parts.length == 2 && parts[0].matches("\\d{1,2}") && Integer.parseInt(parts[0]) <= 31
-        && parts[1].matches("\\d{2}") && Integer.parseInt(parts[1]) <= 12;
+    return parts.length == 2 && parts[0].matches("\\d{1,2}") && parts[1].matches("\\d{2}")
+        && between(Integer.parseInt(parts[0]), 1, 31) && between(Integer.parseInt(parts[1]), 1, 12);
+  }
+
+  private static boolean between(int value, int low, int high) {
+    return value >= low && value <= high;
   }
 
   private static boolean hasDigit(String text) {
