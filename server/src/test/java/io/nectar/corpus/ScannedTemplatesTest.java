@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
  */
 class ScannedTemplatesTest {
   /**
-   * Measured 91 of 100 fields on these ten scans (73 of 100 before the OCR stage stopped binarising and the
-   * templates learnt to see past scanner dirt); losing two more fails.
+   * Measured 94 of 100 fields on these ten scans (73 of 100 before the OCR stage stopped binarising and the
+   * templates learnt to see past scanner dirt); losing three more fails.
    */
-  private static final double FLOOR = 0.90;
+  private static final double FLOOR = 0.92;
   private static final int SCANS_PER_LAYOUT = 2;
   private static final long SEED = 11;
   private static final ObjectMapper JSON = new ObjectMapper();
