@@ -126,7 +126,11 @@ final class TemplateExtractor {
     bill.currency(currency);
     List<MeterUsage> meters = meters(lines, dates);
     bill.meters(meters);
-    bill.lineItems(charges(lines, meters));
+    List<Charge> charges = charges(lines, meters);
+    if (text.usedOcr() && total != null) {
+      charges = lostMinus(charges, total.value().value());
+    }
+    bill.lineItems(charges);
     return bill.build();
   }
 
@@ -577,6 +581,38 @@ final class TemplateExtractor {
         i = j;
       }
     }
+    return out;
+  }
+
+  /**
+   * OCR drops the thin minus of a credit ({@code -$77.74} read as {@code $77.74}): when the charges miss the total
+   * by exactly twice one charge, that charge was the credit. Only one charge may fit, or nothing is changed.
+   */
+  static List<Charge> lostMinus(List<Charge> charges, BigDecimal total) {
+    if (total == null || charges.isEmpty() || charges.stream().anyMatch(c -> c.amount() == null)) {
+      return charges;
+    }
+    BigDecimal excess = charges.stream().map(Charge::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+        .subtract(total);
+    if (excess.signum() <= 0) {
+      return charges;
+    }
+    int found = -1;
+    for (int i = 0; i < charges.size(); i++) {
+      if (charges.get(i).amount().multiply(BigDecimal.valueOf(2)).compareTo(excess) == 0) {
+        if (found >= 0) {
+          return charges;
+        }
+        found = i;
+      }
+    }
+    if (found < 0) {
+      return charges;
+    }
+    List<Charge> out = new ArrayList<>(charges);
+    Charge c = charges.get(found);
+    out.set(found, new Charge(c.description(), c.quantity(), c.quantityUnits(), c.rate(), c.amount().negate(),
+        c.chargeType(), c.meterNumber()));
     return out;
   }
 
