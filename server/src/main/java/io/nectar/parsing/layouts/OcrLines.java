@@ -26,7 +26,7 @@ final class OcrLines {
   /** A figure with thousands groups and two decimals, whatever separators OCR put in: {@code 1,850,19}. */
   private static final Pattern GROUPED = Pattern.compile("^([-($€£]*\\d{1,3})((?:[.,]\\d{3})+)[.,](\\d{2})(\\)?)$");
   private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
-  private static final Pattern WORD_STOP = Pattern.compile("(?<=\\p{L}{2})[.,:;]$");
+  private static final Pattern WORD_STOP = Pattern.compile("(?<=\\p{L}{2}|\\d)[.,:;]$");
   private static final Pattern MARKS_ONLY = Pattern.compile("[^\\p{L}\\p{N}$€£%]+");
   /** Marks that print as words of their own on bills: range dashes, {@code Product / Service}, {@code @}, {@code &}. */
   private static final Pattern SEPARATOR = Pattern.compile("[-–—/&+@#]");
@@ -69,7 +69,7 @@ final class OcrLines {
       String fixed = decimal(TRAILING_MARKS.matcher(LEADING_MARKS.matcher(text).replaceFirst(""))
           .replaceFirst(""), style);
       if (marks == Marks.DROP_ALL) {
-        // 'CHARGES.' or 'Total:' where the pattern wants the bare label
+        // 'CHARGES.', 'Total:' or '54,401.' where the pattern wants the bare label or figure
         fixed = WORD_STOP.matcher(fixed).replaceFirst("");
       }
       kept.add(fixed.equals(text) ? word

@@ -34,6 +34,8 @@ class OcrLinesTest {
         .isEqualTo("Delivery fee 4 45.00");
     assertThat(clean(line("TOTAL:0.9 CHARGES.:0.9 541.18:0.9"), DecimalStyle.POINT, Marks.DROP_ALL))
         .isEqualTo("TOTAL CHARGES 541.18");
+    assertThat(clean(line("On-Peak:0.9 kWh:0.9 53,188:0.9 54,401.:0.9 1,213:0.9"), DecimalStyle.POINT, Marks.DROP_ALL))
+        .isEqualTo("On-Peak kWh 53,188 54,401 1,213");
   }
 
   @Test
