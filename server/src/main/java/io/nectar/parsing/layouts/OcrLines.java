@@ -25,6 +25,7 @@ final class OcrLines {
   static final float DOUBTED = 0.5f;
   /** A figure with thousands groups and two decimals, whatever separators OCR put in: {@code 1,850,19}. */
   private static final Pattern GROUPED = Pattern.compile("^([-($€£]*\\d{1,3})((?:[.,]\\d{3})+)[.,](\\d{2})(\\)?)$");
+  private static final Pattern COLON_CENTS = Pattern.compile("^([-($€£]*\\d+):(\\d{2})$");
   private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
   private static final Pattern WORD_STOP = Pattern.compile("(?<=\\p{L}{2}|\\d)[.,:;]$");
   private static final Pattern MARKS_ONLY = Pattern.compile("[^\\p{L}\\p{N}$€£%]+");
@@ -71,6 +72,10 @@ final class OcrLines {
       if (marks == Marks.DROP_ALL) {
         // 'CHARGES.', 'Total:' or '54,401.' where the pattern wants the bare label or figure
         fixed = WORD_STOP.matcher(fixed).replaceFirst("");
+        // '29:95': a decimal point read as a colon (a time reads the same, hence only here)
+        if (style != DecimalStyle.AUTO) {
+          fixed = COLON_CENTS.matcher(fixed).replaceFirst(style == DecimalStyle.POINT ? "$1.$2" : "$1,$2");
+        }
       }
       kept.add(fixed.equals(text) ? word
           : new Word(fixed, word.x(), word.y(), word.width(), word.height(), word.confidence()));

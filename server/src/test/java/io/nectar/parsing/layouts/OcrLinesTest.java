@@ -36,6 +36,8 @@ class OcrLinesTest {
         .isEqualTo("TOTAL CHARGES 541.18");
     assertThat(clean(line("On-Peak:0.9 kWh:0.9 53,188:0.9 54,401.:0.9 1,213:0.9"), DecimalStyle.POINT, Marks.DROP_ALL))
         .isEqualTo("On-Peak kWh 53,188 54,401 1,213");
+    assertThat(clean(line("Customer:0.9 Charge:0.9 29:95:0.9"), DecimalStyle.POINT, Marks.DROP_ALL))
+        .isEqualTo("Customer Charge 29.95");
   }
 
   @Test
