@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
  */
 public final class Regex {
   private final Pattern pattern;
+  private final Pattern spaced;
 
   private Regex(Pattern pattern) {
     this.pattern = pattern;
+    this.spaced = Pattern.compile(anySpacing(pattern.pattern()), pattern.flags());
   }
 
   @JsonCreator
@@ -22,6 +24,44 @@ public final class Regex {
 
   public Pattern pattern() {
     return pattern;
+  }
+
+  /**
+   * The expression with each plain space made optional ({@code \\s*}): for labels and headings, which OCR
+   * prints run together ({@code Accountnumber}) or split. Not for values, whose spaces separate figures.
+   */
+  public Pattern spaced() {
+    return spaced;
+  }
+
+  /** Plain spaces (not escaped, not inside a character class) become {@code \\s*}. */
+  static String anySpacing(String source) {
+    StringBuilder out = new StringBuilder(source.length() + 16);
+    boolean inClass = false;
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == '\\' && i + 1 < source.length()) {
+        out.append(c).append(source.charAt(++i));
+        continue;
+      }
+      if (c == '[') {
+        inClass = true;
+      } else if (c == ']') {
+        inClass = false;
+      }
+      if (c == ' ' && !inClass) {
+        int j = i;
+        while (j + 1 < source.length() && source.charAt(j + 1) == ' ') {
+          j++;
+        }
+        boolean quantified = j + 1 < source.length() && "?*+{".indexOf(source.charAt(j + 1)) >= 0;
+        out.append(quantified ? source.substring(i, j + 1) : "\\s*");
+        i = j;
+        continue;
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   /** Whether the expression has a group of this name (Java 17 cannot ask the pattern itself). */

@@ -44,8 +44,15 @@ final class TemplateExtractor {
     this.template = template;
   }
 
-  /** A line of the bill with the page it is on, so regions can be applied. */
-  record Ln(Line line, Page page, String text) {
+  /**
+   * A line of the bill with the page it is on, so regions can be applied. On OCR pages {@code bare} is the
+   * same line stripped harder (every punctuation-only token gone), tried when a pattern misses the line.
+   */
+  record Ln(Line line, Page page, String text, Ln bare) {
+    Ln(Line line, Page page, String text) {
+      this(line, page, text, null);
+    }
+
     double wordConfidence() {
       return line.words().stream().mapToDouble(Word::confidence).average().orElse(1);
     }
@@ -76,7 +83,7 @@ final class TemplateExtractor {
     List<Ln> lines = new ArrayList<>();
     for (Page page : text.pages()) {
       for (Line line : page.lines()) {
-        lines.add(new Ln(line, page, line.text()));
+        lines.add(ln(line, page));
       }
     }
     ExtractedBill.Builder bill = ExtractedBill.builder(template.id())
@@ -119,8 +126,45 @@ final class TemplateExtractor {
     bill.currency(currency);
     List<MeterUsage> meters = meters(lines, dates);
     bill.meters(meters);
-    bill.lineItems(charges(lines, meters));
+    List<Charge> charges = charges(lines, meters);
+    if (text.usedOcr() && total != null) {
+      charges = lostMinus(charges, total.value().value());
+    }
+    bill.lineItems(charges);
     return bill.build();
+  }
+
+  /** The line as the patterns see it: OCR pages come cleaned of scanner dirt (see {@link OcrLines}). */
+  private Ln ln(Line line, Page page) {
+    if (page.origin() != Page.Origin.OCR) {
+      return new Ln(line, page, line.text());
+    }
+    Line read = OcrLines.clean(line, template.decimalStyle(), OcrLines.Marks.KEEP_SEPARATORS);
+    Line bare = OcrLines.clean(line, template.decimalStyle(), OcrLines.Marks.DROP_ALL);
+    return new Ln(read, page, read.text(), bare.equals(read) ? null : new Ln(bare, page, bare.text()));
+  }
+
+  /** A match of the pattern on the line, else on its bare form; null when neither has one. */
+  private static Matcher found(java.util.regex.Pattern pattern, Ln line) {
+    Matcher m = pattern.matcher(line.text());
+    if (m.find()) {
+      return m;
+    }
+    if (line.bare() != null) {
+      m = pattern.matcher(line.bare().text());
+      if (m.find()) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** The form of the line ({@code line} or its bare form) on which the pattern matches, or null. */
+  private static Ln formMatching(java.util.regex.Pattern pattern, Ln line) {
+    if (pattern.matcher(line.text()).find()) {
+      return line;
+    }
+    return line.bare() != null && pattern.matcher(line.bare().text()).find() ? line.bare() : null;
   }
 
   private List<Rule> rules(String field) {
@@ -154,27 +198,30 @@ final class TemplateExtractor {
     for (int i = 0; i < lines.size(); i++) {
       Ln line = lines.get(i);
       if (position == Position.LINE) {
-        Matcher m = value.matcher(line.text());
-        if (m.find()) {
+        Matcher m = found(value, line);
+        if (m != null) {
           hits.add(new Hit(m, line, confidence * line.wordConfidence()));
         }
       } else {
-        Matcher label = rule.label().pattern().matcher(line.text());
-        if (!label.find()) {
+        Ln labelled = formMatching(rule.label().spaced(), line);
+        if (labelled == null) {
           continue;
         }
+        line = labelled;
+        Matcher label = rule.label().spaced().matcher(line.text());
+        label.find();
         Hit hit = switch (position) {
           case RIGHT -> {
             Ln right = rightOf(line, label.end());
-            Matcher m = value.matcher(right.text());
-            yield m.find() ? new Hit(m, right, confidence * right.wordConfidence()) : null;
+            Matcher m = found(value, right);
+            yield m != null ? new Hit(m, right, confidence * right.wordConfidence()) : null;
           }
           case NEXT_LINE -> {
             int n = rule.lines() == null ? DEFAULT_NEXT_LINES : rule.lines();
             Hit found = null;
             for (int j = i + 1; j <= i + n && j < lines.size() && found == null; j++) {
-              Matcher m = value.matcher(lines.get(j).text());
-              if (m.find()) {
+              Matcher m = found(value, lines.get(j));
+              if (m != null) {
                 found = new Hit(m, lines.get(j), confidence * lines.get(j).wordConfidence());
               }
             }
@@ -248,11 +295,11 @@ final class TemplateExtractor {
   }
 
   /** The words after the label's end, as a line of their own. */
-  private static Ln rightOf(Ln line, int labelEnd) {
+  private Ln rightOf(Ln line, int labelEnd) {
     int from = labelEnd == 0 ? 0 : wordAt(line.line(), labelEnd - 1) + 1;
     List<Word> words = line.line().words();
     Line right = new Line(words.subList(Math.min(from, words.size()), words.size()));
-    return new Ln(right, line.page(), right.text());
+    return ln(right, line.page());
   }
 
   /**
@@ -378,7 +425,7 @@ final class TemplateExtractor {
     List<List<Ln>> blocks = new ArrayList<>();
     List<Ln> current = null;
     for (Ln line : lines) {
-      if (block.start().pattern().matcher(line.text()).find()) {
+      if (found(block.start().spaced(), line) != null) {
         current = new ArrayList<>();
         blocks.add(current);
       } else if (current != null && block.end() != null && block.end().pattern().matcher(line.text()).find()) {
@@ -490,8 +537,8 @@ final class TemplateExtractor {
         int start = -1;
         String meter = null;
         for (int j = i; j < lines.size(); j++) {
-          Matcher m = table.start() == null ? null : table.start().pattern().matcher(lines.get(j).text());
-          if (table.start() == null || m.find()) {
+          Matcher m = table.start() == null ? null : found(table.start().spaced(), lines.get(j));
+          if (table.start() == null || m != null) {
             start = table.start() == null ? j - 1 : j;
             if (m != null && table.meterGroup() != null) {
               meter = new Hit(m, null, 0).group(table.meterGroup());
@@ -506,18 +553,22 @@ final class TemplateExtractor {
         // a row whose words wrapped: the line that matched no row waits to be read with the next one
         String pending = null;
         for (; j < lines.size(); j++) {
-          String text = lines.get(j).text();
-          if (table.end() != null && table.end().pattern().matcher(text).find()) {
+          Ln line = lines.get(j);
+          String text = line.text();
+          if (table.end() != null && found(table.end().spaced(), line) != null) {
             break;
           }
-          if (all && table.start() != null && table.start().pattern().matcher(text).find()) {
+          if (all && table.start() != null && found(table.start().spaced(), line) != null) {
             break;
           }
-          if (table.skip().stream().anyMatch(s -> s.pattern().matcher(text).find())) {
+          if (table.skip().stream().anyMatch(s -> found(s.spaced(), line) != null)) {
             pending = null;
             continue;
           }
           Optional<Charge> charge = row(table, text, meter);
+          if (charge.isEmpty() && line.bare() != null) {
+            charge = row(table, line.bare().text(), meter);
+          }
           if (charge.isEmpty() && pending != null) {
             charge = row(table, pending + " " + text, meter);
           }
@@ -530,6 +581,38 @@ final class TemplateExtractor {
         i = j;
       }
     }
+    return out;
+  }
+
+  /**
+   * OCR drops the thin minus of a credit ({@code -$77.74} read as {@code $77.74}): when the charges miss the total
+   * by exactly twice one charge, that charge was the credit. Only one charge may fit, or nothing is changed.
+   */
+  static List<Charge> lostMinus(List<Charge> charges, BigDecimal total) {
+    if (total == null || charges.isEmpty() || charges.stream().anyMatch(c -> c.amount() == null)) {
+      return charges;
+    }
+    BigDecimal excess = charges.stream().map(Charge::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+        .subtract(total);
+    if (excess.signum() <= 0) {
+      return charges;
+    }
+    int found = -1;
+    for (int i = 0; i < charges.size(); i++) {
+      if (charges.get(i).amount().multiply(BigDecimal.valueOf(2)).compareTo(excess) == 0) {
+        if (found >= 0) {
+          return charges;
+        }
+        found = i;
+      }
+    }
+    if (found < 0) {
+      return charges;
+    }
+    List<Charge> out = new ArrayList<>(charges);
+    Charge c = charges.get(found);
+    out.set(found, new Charge(c.description(), c.quantity(), c.quantityUnits(), c.rate(), c.amount().negate(),
+        c.chargeType(), c.meterNumber()));
     return out;
   }
 
@@ -548,7 +631,7 @@ final class TemplateExtractor {
    * The lines inside a region: lines off its page or above or below it are dropped, and of the others only the
    * words between its left and right edges are kept (a line left with no word is dropped).
    */
-  private static List<Ln> clip(List<Ln> lines, Region region) {
+  private List<Ln> clip(List<Ln> lines, Region region) {
     if (region == null) {
       return lines;
     }
@@ -565,7 +648,7 @@ final class TemplateExtractor {
           .toList();
       if (!words.isEmpty()) {
         Line kept = new Line(words);
-        out.add(new Ln(kept, line.page(), kept.text()));
+        out.add(ln(kept, line.page()));
       }
     }
     return out;
