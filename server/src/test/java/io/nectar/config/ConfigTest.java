@@ -23,6 +23,15 @@ class ConfigTest {
   }
 
   @Test
+  void ocrReadsEnglishUnlessToldOtherLanguagesAndTakesOnlyLanguageNames() {
+    assertThat(Config.from(Map.of()).billReading().ocrLanguages()).isEqualTo("eng");
+    assertThat(Config.from(Map.of("NECTAR_OCR_LANGUAGES", "eng+por")).billReading().ocrLanguages())
+        .isEqualTo("eng+por");
+    assertThatThrownBy(() -> Config.from(Map.of("NECTAR_OCR_LANGUAGES", "eng --psm 0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("NECTAR_OCR_LANGUAGES");
+  }
+
+  @Test
   void theEarliestCollectionDateIsADate() {
     assertThat(Config.from(Map.of("NECTAR_EARLIEST_COLLECTION_DATE", " 2015-07-01 ")).earliestCollectionDate())
         .isEqualTo(java.time.LocalDate.of(2015, 7, 1));

@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
 public final class Regex {
   private final Pattern pattern;
   private final Pattern spaced;
+  private final Pattern heading;
 
   private Regex(Pattern pattern) {
     this.pattern = pattern;
-    this.spaced = Pattern.compile(anySpacing(pattern.pattern()), pattern.flags());
+    this.spaced = Pattern.compile(anySpacing(pattern.pattern(), "\\s*"), pattern.flags());
+    this.heading = Pattern.compile(anySpacing(pattern.pattern(), "(?:\\s+\\S{1,4}){0,2}?\\s*"), pattern.flags());
   }
 
   @JsonCreator
@@ -34,8 +36,16 @@ public final class Regex {
     return spaced;
   }
 
-  /** Plain spaces (not escaped, not inside a character class) become {@code \\s*}. */
-  static String anySpacing(String source) {
+  /**
+   * As {@link #spaced}, and up to two short specks may sit between two words: for a table's headings, which
+   * are only anchors and often printed on a shaded band OCR reads as {@code Description 3 Pia. Quantity}.
+   */
+  public Pattern heading() {
+    return heading;
+  }
+
+  /** Plain spaces (not escaped, not inside a character class) become {@code gap}. */
+  static String anySpacing(String source, String gap) {
     StringBuilder out = new StringBuilder(source.length() + 16);
     boolean inClass = false;
     for (int i = 0; i < source.length(); i++) {
@@ -55,7 +65,7 @@ public final class Regex {
           j++;
         }
         boolean quantified = j + 1 < source.length() && "?*+{".indexOf(source.charAt(j + 1)) >= 0;
-        out.append(quantified ? source.substring(i, j + 1) : "\\s*");
+        out.append(quantified ? source.substring(i, j + 1) : gap);
         i = j;
         continue;
       }

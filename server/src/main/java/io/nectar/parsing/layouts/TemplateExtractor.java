@@ -546,7 +546,7 @@ final class TemplateExtractor {
         int start = -1;
         String meter = null;
         for (int j = i; j < lines.size(); j++) {
-          Matcher m = table.start() == null ? null : found(table.start().spaced(), lines.get(j));
+          Matcher m = table.start() == null ? null : found(table.start().heading(), lines.get(j));
           if (table.start() == null || m != null) {
             start = table.start() == null ? j - 1 : j;
             if (m != null && table.meterGroup() != null) {
@@ -564,13 +564,13 @@ final class TemplateExtractor {
         for (; j < lines.size(); j++) {
           Ln line = lines.get(j);
           String text = line.text();
-          if (table.end() != null && found(table.end().spaced(), line) != null) {
+          if (table.end() != null && found(table.end().heading(), line) != null) {
             break;
           }
-          if (all && table.start() != null && found(table.start().spaced(), line) != null) {
+          if (all && table.start() != null && found(table.start().heading(), line) != null) {
             break;
           }
-          if (table.skip().stream().anyMatch(s -> found(s.spaced(), line) != null)) {
+          if (table.skip().stream().anyMatch(s -> found(s.heading(), line) != null)) {
             pending = null;
             continue;
           }
