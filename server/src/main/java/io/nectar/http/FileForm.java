@@ -17,8 +17,9 @@ public record FileForm(Map<String, List<String>> fields, Map<String, List<FilePa
   private static final String ATTRIBUTE = "nectar.fileForm";
 
   public FileForm {
-    fields = Map.copyOf(fields);
-    files = Map.copyOf(files);
+    // Kept in the order sent, which Map.copyOf would lose.
+    fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+    files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
   }
 
   /** One file part: the name the client gave it (may be blank) and its bytes. */

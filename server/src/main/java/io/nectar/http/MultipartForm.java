@@ -31,44 +31,14 @@ final class MultipartForm {
    * bounds the number of parts, as it bounds the fields of a URL-encoded body.
    */
   static Map<String, List<String>> fields(byte[] body, String contentType, long maxBytes) {
-    String boundary = MultiPart.extractBoundary(contentType);
-    if (boundary == null || boundary.isEmpty()) {
-      throw malformed();
-    }
-    MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
-    parser.setMaxParts(maxBytes);
-    parser.setMaxLength(maxBytes);
-    parser.setMaxFileSize(maxBytes);
-    // Everything stays in memory: the body is already bounded and in memory.
-    parser.setMaxMemoryFileSize(maxBytes);
-    parser.setUseFilesForPartsWithoutFileName(false);
-    MultiPartFormData.Parts parts;
-    try {
-      parts = parser.parse(Content.Source.from(ByteBuffer.wrap(body))).join();
-    } catch (CompletionException | IllegalStateException | IllegalArgumentException e) {
-      throw malformed();
-    }
-    try (parts) {
-      Map<String, List<String>> fields = new LinkedHashMap<>();
+    FileForm form = withFiles(body, contentType, maxBytes);
+    if (!form.files().isEmpty()) {
       Map<String, List<String>> errors = new LinkedHashMap<>();
-      for (MultiPart.Part part : parts) {
-        String name = part.getName() == null ? "" : part.getName();
-        if (part.getFileName() != null) {
-          errors.put(name, List.of("Expected a text value but got a file: send this field without a filename."));
-          continue;
-        }
-        Charset charset = charsetOf(part, parser.getDefaultCharset());
-        try {
-          fields.computeIfAbsent(name, n -> new ArrayList<>()).add(text(part, charset));
-        } catch (CharacterCodingException e) {
-          errors.put(name, List.of("The value is not valid " + charset.name() + " text."));
-        }
-      }
-      if (!errors.isEmpty()) {
-        throw ApiError.invalid(errors);
-      }
-      return fields;
+      form.files().keySet().forEach(name -> errors.put(name,
+          List.of("Expected a text value but got a file: send this field without a filename.")));
+      throw ApiError.invalid(errors);
     }
+    return form.fields();
   }
 
   /**

@@ -233,34 +233,10 @@ class HostileUploadTest {
     }
   }
 
-  /** A one-page PDF whose content stream is small compressed and inflates to {@code inflated} bytes of spaces. */
+  /** A one-page PDF whose content stream is small compressed and inflates to {@code inflated} bytes. */
   private static byte[] bombPdf(long inflated) {
-    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-    byte[] spaces = new byte[1 << 20];
-    java.util.Arrays.fill(spaces, (byte) ' ');
-    byte[] buffer = new byte[1 << 16];
-    for (long written = 0; written < inflated; written += spaces.length) {
-      deflater.setInput(spaces);
-      while (!deflater.needsInput()) {
-        compressed.write(buffer, 0, deflater.deflate(buffer));
-      }
-    }
-    deflater.finish();
-    while (!deflater.finished()) {
-      compressed.write(buffer, 0, deflater.deflate(buffer));
-    }
-    deflater.end();
-    try (PDDocument document = new PDDocument()) {
-      PDPage page = new PDPage(PDRectangle.LETTER);
-      document.addPage(page);
-      COSStream stream = document.getDocument().createCOSStream();
-      try (OutputStream raw = stream.createRawOutputStream()) {
-        raw.write(compressed.toByteArray());
-      }
-      stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
-      page.getCOSObject().setItem(COSName.CONTENTS, stream);
-      return save(document);
+    try {
+      return io.nectar.parsing.text.Fixtures.bombPdf(inflated);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -268,33 +244,11 @@ class HostileUploadTest {
 
   /** A PNG that is only a header declaring its size (no pixels follow). */
   private static byte[] pngHeader(int width, int height) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-    ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-    writeInt(ihdr, width);
-    writeInt(ihdr, height);
-    ihdr.writeBytes(new byte[] {8, 0, 0, 0, 0});
-    chunk(out, "IHDR", ihdr.toByteArray());
-    chunk(out, "IEND", new byte[0]);
-    return out.toByteArray();
-  }
-
-  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-    writeInt(out, data.length);
-    byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    out.writeBytes(name);
-    out.writeBytes(data);
-    CRC32 crc = new CRC32();
-    crc.update(name);
-    crc.update(data);
-    writeInt(out, (int) crc.getValue());
-  }
-
-  private static void writeInt(ByteArrayOutputStream out, int value) {
-    out.write(value >>> 24);
-    out.write(value >>> 16);
-    out.write(value >>> 8);
-    out.write(value);
+    try {
+      return io.nectar.parsing.text.Fixtures.pngHeader(width, height);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static byte[] zipOf(byte[] pdf) {
@@ -310,8 +264,6 @@ class HostileUploadTest {
   }
 
   private static byte[] save(PDDocument document) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    document.save(out);
-    return out.toByteArray();
+    return io.nectar.parsing.text.Fixtures.save(document);
   }
 }

@@ -22,7 +22,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /** Files made in the test, so no binary fixture is committed. */
-final class Fixtures {
+public final class Fixtures {
   static final List<String> BILL_LINES = List.of(
       "Account Number 28706321-003 6",
       "Service Period Jan 07 2018 to Feb 06 2018",
@@ -72,14 +72,14 @@ final class Fixtures {
     }
   }
 
-  static byte[] save(PDDocument document) throws IOException {
+  public static byte[] save(PDDocument document) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     document.save(out);
     return out.toByteArray();
   }
 
   /** A one-page PDF whose content stream is small compressed and inflates to {@code inflatedBytes} of spaces. */
-  static byte[] bombPdf(long inflatedBytes) throws IOException {
+  public static byte[] bombPdf(long inflatedBytes) throws IOException {
     ByteArrayOutputStream compressed = new ByteArrayOutputStream();
     Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
     byte[] spaces = new byte[1 << 20];
@@ -110,7 +110,7 @@ final class Fixtures {
   }
 
   /** A PNG that is only a header declaring its size (no pixels follow). */
-  static byte[] pngHeader(int width, int height) throws IOException {
+  public static byte[] pngHeader(int width, int height) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
     ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
