@@ -29,7 +29,7 @@ echo "files: $(wc -l < "$LIST") ($(grep -c '\.pdf$' "$LIST") PDFs, of which text
 
 DATA="$(mktemp -d)"
 NECTAR_DATA_DIR="$DATA" NECTAR_PORT=$PORT NECTAR_BOOTSTRAP_KEY=$KEY ./nectar serve >"$DATA/log" 2>&1 & PID=$!
-trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA" "$LIST"; true' EXIT
+trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$DATA" "$LIST"' EXIT
 until curl -fs "http://localhost:$PORT/readyz" >/dev/null 2>&1; do sleep 0.1; done
 PGPORT="$(sed -n 4p "$DATA/pg/postmaster.pid")"
 sql() { psql -h localhost -p "$PGPORT" -U postgres -d postgres -tAc "$1"; }
