@@ -1,15 +1,13 @@
 package io.nectar.jobs;
 
+import io.nectar.webhooks.GuardedResolver;
 import io.nectar.webhooks.TargetGuard;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +23,6 @@ import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -194,30 +191,6 @@ final class DocumentFetcher implements AutoCloseable {
       client.stop();
     } catch (Exception e) {
       throw new IllegalStateException("Could not stop the upload fetch client", e);
-    }
-  }
-
-  /** Lets a connect go ahead only to addresses the guard allows, every one a name resolves to. */
-  private static final class GuardedResolver implements SocketAddressResolver {
-    private final SocketAddressResolver dns;
-    private final TargetGuard guard;
-
-    GuardedResolver(SocketAddressResolver dns, TargetGuard guard) {
-      this.dns = dns;
-      this.guard = guard;
-    }
-
-    @Override
-    public void resolve(String host, int port, Map<String, Object> context,
-        Promise<List<InetSocketAddress>> promise) {
-      dns.resolve(host, port, context, Promise.from(addresses -> {
-        try {
-          guard.check(host, addresses.stream().map(InetSocketAddress::getAddress).toList());
-          promise.succeeded(addresses);
-        } catch (TargetGuard.RefusedTarget refused) {
-          promise.failed(refused);
-        }
-      }, promise::failed));
     }
   }
 }

@@ -2,7 +2,6 @@ package io.nectar.webhooks;
 
 import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -10,7 +9,6 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +25,6 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -242,33 +239,6 @@ public final class WebhookTransport implements AutoCloseable {
 
     ExcerptFull() {
       super("response excerpt full", null, false, false);
-    }
-  }
-
-  /**
-   * Resolves names without blocking (Jetty's resolver, with the attempt's timeout) and lets the
-   * connect go ahead only if the guard allows every address found.
-   */
-  private static final class GuardedResolver implements SocketAddressResolver {
-    private final SocketAddressResolver dns;
-    private final TargetGuard guard;
-
-    GuardedResolver(SocketAddressResolver dns, TargetGuard guard) {
-      this.dns = dns;
-      this.guard = guard;
-    }
-
-    @Override
-    public void resolve(
-        String host, int port, Map<String, Object> context, Promise<List<InetSocketAddress>> promise) {
-      dns.resolve(host, port, context, Promise.from(addresses -> {
-        try {
-          guard.check(host, addresses.stream().map(InetSocketAddress::getAddress).toList());
-          promise.succeeded(addresses);
-        } catch (TargetGuard.RefusedTarget refused) {
-          promise.failed(refused);
-        }
-      }, promise::failed));
     }
   }
 }
