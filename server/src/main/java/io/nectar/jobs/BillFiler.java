@@ -79,19 +79,6 @@ public final class BillFiler implements BillFiling {
     });
   }
 
-  /**
-   * Whether this upload's file is already on file as a document of its company, so that a worker may
-   * skip reading it: the outcome {@link #file} would give, or empty.
-   */
-  public Optional<Filed> sameFile(Upload upload) {
-    if (upload.sha256() == null) {
-      return Optional.empty();
-    }
-    return jdbi.withHandle(h -> documents.byUpload(h, upload.id()).map(BillFiler::outcomeOf)
-        .or(() -> documents.sameFile(h, upload.companyId(), upload.sha256())
-            .map(d -> new Filed(Filed.Outcome.DUPLICATE, d.id(), "the same file as document " + d.id()))));
-  }
-
   private static Filed outcomeOf(Document d) {
     return d.revisedDocumentId() == null
         ? new Filed(Filed.Outcome.DOCUMENT, d.id(), "filed as document " + d.id())
