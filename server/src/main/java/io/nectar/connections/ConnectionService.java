@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -64,6 +65,7 @@ public final class ConnectionService {
   private final CredentialCipher cipher;
   private final CollectionQueue queue;
   private final ConnectionEvents events;
+  private final HostedConnections hosted;
   private final ConnectionStore store = new ConnectionStore();
   private final SiteService sites;
   private final AccountService accounts;
@@ -83,6 +85,16 @@ public final class ConnectionService {
     this.cipher = cipher;
     this.queue = queue;
     this.events = new ConnectionEvents(this, outbox);
+    this.hosted = new HostedConnections(jdbi, ids, companies, this, store, cipher, queue);
+  }
+
+  /** Connections made by account holders in the hosted flow. */
+  public HostedConnections hosted() {
+    return hosted;
+  }
+
+  ProviderRegistry providers() {
+    return providers;
   }
 
   /** Announces the connection's changes as events (webhooks). */
@@ -102,40 +114,61 @@ public final class ConnectionService {
     Prepared prepared = jdbi.inTransaction(h -> {
       Company company = companies.requireOwned(h, caller, companyId);
       ConnectionInput input = body.get();
-      companies.collectionStartDates().require("dataCollectionStartDate", input.dataCollectionStartDate());
-      Set<UUID> companySites = sites.byCompanies(h, List.of(companyId)).stream().map(Site::id)
-          .collect(Collectors.toSet());
-      Set<UUID> foreign = new LinkedHashSet<>(input.sites());
-      foreign.removeAll(companySites);
-      if (!foreign.isEmpty()) {
-        throw InvalidInput.field("sites", "No site of this company has the id(s) " + foreign + ".");
-      }
+      requireCompanySites(h, companyId, input.dataCollectionStartDate(), input.sites());
       return new Prepared(company, input);
     });
     ConnectionInput input = prepared.input();
-    Optional<UtilityProvider> provider = providers.find(input.url());
+    Optional<UtilityProvider> provider = provider(caller.environment(), input.url(), input.sites());
+    UUID id = ids.get();
+    LocalDate start = startDate(prepared.company(), input.dataCollectionStartDate());
+    Validation validation = provider
+        .map(p -> p.validate(request(id, input.username(), input.password(), input.country(), input.sites(),
+            input.datasourceTypes(), start, 0, null)))
+        .orElse(new Validation(ConnectionStatus.PENDING, "No collector for " + input.url()
+            + " is installed on this server yet. The connection is saved; it will be validated once one is."));
+    return insert(prepared.company(), id, input, provider, start, validation, h -> { });
+  }
+
+  /** 400 unless every site is the company's and the start date is within bounds. */
+  void requireCompanySites(Handle h, UUID companyId, LocalDate start, List<UUID> siteIds) {
+    companies.collectionStartDates().require("dataCollectionStartDate", start);
+    Set<UUID> companySites = sites.byCompanies(h, List.of(companyId)).stream().map(Site::id)
+        .collect(Collectors.toSet());
+    Set<UUID> foreign = new LinkedHashSet<>(siteIds);
+    foreign.removeAll(companySites);
+    if (!foreign.isEmpty()) {
+      throw InvalidInput.field("sites", "No site of this company has the id(s) " + foreign + ".");
+    }
+  }
+
+  /** The provider behind {@code url}, if installed; 400 when the environment or the sandbox forbids it. */
+  Optional<UtilityProvider> provider(Environment environment, String url, List<UUID> siteIds) {
+    Optional<UtilityProvider> provider = providers.find(url);
     boolean sandbox = provider.map(p -> p.rootUrl().equals(SANDBOX_URL)).orElse(false);
-    if (caller.environment() == Environment.SANDBOX && !sandbox) {
+    if (environment == Environment.SANDBOX && !sandbox) {
       throw InvalidInput.field("url", "A SANDBOX key can only connect to the sandbox utility "
           + SANDBOX_URL + "; use a PRODUCTION key for real utilities.");
     }
-    if (sandbox && input.sites().size() > 3) {
+    if (sandbox && siteIds.size() > 3) {
       throw InvalidInput.field("sites", "The sandbox utility takes 1 to 3 sites.");
     }
+    return provider;
+  }
 
+  LocalDate startDate(Company company, LocalDate given) {
+    return given != null ? given : companies.collectionStartDates().collectableFrom(company.dataCollectionStartDate());
+  }
+
+  /**
+   * Saves a new connection with its first validation and announces it; {@code alsoInTransaction} runs
+   * in the same transaction (e.g. counting an invitation's use), so either both happen or neither.
+   */
+  ConnectionDetails insert(Company company, UUID id, ConnectionInput input, Optional<UtilityProvider> provider,
+      LocalDate start, Validation validation, Consumer<Handle> alsoInTransaction) {
     Instant now = now();
-    UUID id = ids.get();
-    LocalDate start = input.dataCollectionStartDate() != null
-        ? input.dataCollectionStartDate()
-        : companies.collectionStartDates().collectableFrom(prepared.company().dataCollectionStartDate());
-    Validation validation = provider
-        .map(p -> p.validate(request(id, input.username(), input.password(), input.country(), input.sites(),
-            input.datasourceTypes(), start, 0)))
-        .orElse(new Validation(ConnectionStatus.PENDING, "No collector for " + input.url()
-            + " is installed on this server yet. The connection is saved; it will be validated once one is."));
     Connection connection = Connection.builder()
         .id(id)
-        .companyId(companyId)
+        .companyId(company.id())
         .url(input.url())
         .providerName(provider.map(UtilityProvider::name).orElse(null))
         .username(input.username())
@@ -155,10 +188,11 @@ public final class ConnectionService {
         .created(now)
         .updated(now)
         .build();
-    ConnectionDetails details = new ConnectionDetails(connection, prepared.company(), List.of());
+    ConnectionDetails details = new ConnectionDetails(connection, company, List.of());
     jdbi.useTransaction(h -> {
       store.insert(h, connection, cipher.encrypt(input.password(), id));
       events.created(h, details);
+      alsoInTransaction.accept(h);
     });
     if (connection.status() == ConnectionStatus.CONNECTED) {
       queue.collectSoon(id);
@@ -184,17 +218,22 @@ public final class ConnectionService {
 
   /** Builds the request a provider receives; the password is decrypted only for that call. */
   public CollectionRequest request(Handle h, Connection c) {
-    String password = cipher.decrypt(store.sealedPassword(h, c.id()), c.id());
-    return request(c.id(), c.username(), password, c.country(), c.initialSites(), c.initialDatasourceTypes(),
-        c.dataCollectionStartDate(), c.validationCount());
+    return request(h, c, c.username(), cipher.decrypt(store.sealedPassword(h, c.id()), c.id()));
   }
 
-  private CollectionRequest request(UUID id, String username, String password, String country, List<UUID> siteIds,
-      List<io.nectar.meters.DatasourceType> types, LocalDate start, int validationCount) {
+  /** As {@link #request(Handle, Connection)} with other credentials: a reconnect tries them before saving. */
+  CollectionRequest request(Handle h, Connection c, String username, String password) {
+    String mfaToken = store.sealedMfaToken(h, c.id()).map(sealed -> cipher.decrypt(sealed, c.id())).orElse(null);
+    return request(c.id(), username, password, c.country(), c.initialSites(), c.initialDatasourceTypes(),
+        c.dataCollectionStartDate(), c.validationCount(), mfaToken);
+  }
+
+  CollectionRequest request(UUID id, String username, String password, String country, List<UUID> siteIds,
+      List<io.nectar.meters.DatasourceType> types, LocalDate start, int validationCount, String mfaToken) {
     // A start stored before the bound existed (or under a lower one) must not reach further back now.
     return new CollectionRequest(id, username, password, country, siteIds, Set.copyOf(types),
         companies.collectionStartDates().collectableFrom(start), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
-        validationCount);
+        validationCount, mfaToken);
   }
 
   /** The connection as its object shows it, whoever asks: for events, which no caller reads. */
@@ -215,7 +254,7 @@ public final class ConnectionService {
         .toList();
   }
 
-  private Instant now() {
+  Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
@@ -230,11 +269,17 @@ public final class ConnectionService {
    * now is; empty when it is gone.
    */
   public Optional<Connection> recordValidation(Handle h, UUID id, Validation validation) {
+    return recordValidation(h, id, validation, () -> { });
+  }
+
+  /** As {@link #recordValidation(Handle, UUID, Validation)}, announcing {@code alsoChange} in the same events. */
+  Optional<Connection> recordValidation(Handle h, UUID id, Validation validation, Runnable alsoChange) {
     Optional<Connection> current = store.findForUpdate(h, id);
     if (current.isEmpty()) {
       return current;
     }
     var before = events.before(h, id);
+    alsoChange.run();
     Connection updated = current.get().validated(validation.status(), validation.errorDetail(), now());
     store.updateStatus(h, updated);
     events.changed(h, id, before, ConnectionEvents.Cause.VALIDATION);

@@ -41,6 +41,23 @@ final class ConnectionStore {
         .bind("id", id).mapTo(byte[].class).one();
   }
 
+  public Optional<byte[]> sealedMfaToken(Handle h, UUID id) {
+    return h.createQuery("select mfa_token_sealed from connection where id = :id")
+        .bind("id", id).mapTo(byte[].class).findOne();
+  }
+
+  void updateCredentials(Handle h, UUID id, String username, byte[] sealedPassword, Instant updated) {
+    h.createUpdate("""
+            update connection set username = :username, password_sealed = :sealed, updated_at = :updated
+            where id = :id""")
+        .bind("id", id).bind("username", username).bind("sealed", sealedPassword).bind("updated", updated).execute();
+  }
+
+  void updateMfaToken(Handle h, UUID id, byte[] sealedToken) {
+    h.createUpdate("update connection set mfa_token_sealed = :sealed where id = :id")
+        .bind("id", id).bind("sealed", sealedToken).execute();
+  }
+
   long count(Handle h, UUID companyId, Filter filter) {
     return bindFilter(h.createQuery("select count(*) from connection where company_id = :company" + where(filter)),
         companyId, filter).mapTo(Long.class).one();

@@ -5,6 +5,7 @@ import io.nectar.errors.InvalidInput;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.Pagination.PageWindow;
 import io.nectar.keys.Caller;
+import io.nectar.keys.Environment;
 import io.nectar.parsing.FileSniffer;
 import io.nectar.parsing.FileType;
 import io.nectar.parsing.UnreadableFile;
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -84,6 +86,22 @@ public final class JobService {
     Instant now = now();
     return queue(caller, new Job(jobId, companyId, siteId, JobKind.FILE, JobStatus.PENDING, null, now, now,
         List.of(file)));
+  }
+
+  /**
+   * A bill the account holder uploads in the hosted connection flow instead of connecting: a job of
+   * the company their link is for, read like any other upload. The link proved the company; no key is involved.
+   */
+  public Job submitHostedFile(UUID organizationId, Environment environment, UUID companyId, String fileName,
+      byte[] bytes) {
+    return submitFile(Caller.acting(organizationId, environment), companyId,
+        () -> new UploadInput.File(fileName, bytes, null));
+  }
+
+  /** Those of {@code ids} that are jobs of {@code companyId}, for the hosted upload page's progress. */
+  public List<Job> jobsOf(UUID companyId, List<UUID> ids) {
+    return jdbi.withHandle(h -> ids.stream().map(id -> store.find(h, id)).flatMap(Optional::stream)
+        .filter(job -> job.companyId().equals(companyId)).toList());
   }
 
   /** Accepts https URLs, already checked one by one ({@link UploadInput}); the worker fetches each. */

@@ -8,6 +8,14 @@ import java.util.UUID;
  */
 public record Caller(UUID keyId, UUID organizationId, String organizationName, Environment environment) {
 
+  /**
+   * Acting for a tenant without a key: the hosted connection flow, where an invitation or a magic link
+   * has proved which company the visitor may add to. Rate limits per key do not apply to it.
+   */
+  public static Caller acting(UUID organizationId, Environment environment) {
+    return new Caller(null, organizationId, null, environment);
+  }
+
   /** True when an object of {@code organization} and {@code environment} is this caller's to see. */
   public boolean owns(UUID organization, Environment objectEnvironment) {
     return organizationId.equals(organization) && environment == objectEnvironment;

@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param datasourceTypes requested utility types; empty means every type the provider offers
  * @param startDate the first day of history to collect
  * @param today the current date (UTC); bills are collected up to the last full month before it
+ * @param mfaToken what the provider gave back when the account holder last answered its one-time code
+ *     ({@link UtilityProvider#answerMfa}), so that the login stays trusted; null when never answered
  */
 public record CollectionRequest(
     java.util.UUID connectionId,
@@ -25,7 +27,8 @@ public record CollectionRequest(
     Set<DatasourceType> datasourceTypes,
     LocalDate startDate,
     LocalDate today,
-    int validationCount) {
+    int validationCount,
+    String mfaToken) {
 
   @Override
   public String toString() {

@@ -18,6 +18,16 @@ public interface UtilityProvider {
   Validation validate(CollectionRequest request);
 
   /**
+   * Answers the one-time code the utility asked for when a login ended in
+   * {@link ConnectionStatus#MFA_TOKEN_EXPIRED}: the account holder types it in the hosted connection
+   * flow. A provider that never asks for one refuses every code.
+   */
+  default MfaAnswer answerMfa(CollectionRequest request, String code) {
+    return MfaAnswer.refused(new Validation(ConnectionStatus.OTHER_ERROR,
+        "This utility does not ask for one-time codes; connect again with the username and password."));
+  }
+
+  /**
    * Everything available since {@code request.startDate()}: accounts with their meters, bills and
    * intervals. Called only after a successful validation. Re-running it yields the same keys, so
    * ingestion can be idempotent.

@@ -333,7 +333,7 @@ class CollectionRecoveryTest {
   void theSandboxReturnsTheSameCollectionForTheSameRequest() {
     CollectionRequest request = new CollectionRequest(UUID.randomUUID(), Fixtures.USERNAME, Fixtures.PASSWORD, "US",
         List.of(UUID.randomUUID()), java.util.Set.of(), Fixtures.monthsAgo(3),
-        java.time.LocalDate.now(java.time.ZoneOffset.UTC), 0);
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC), 0, null);
 
     Counts first = expected(request);
 

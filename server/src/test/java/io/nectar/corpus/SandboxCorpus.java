@@ -41,7 +41,7 @@ final class SandboxCorpus {
     LocalDate today = month.plusMonths(1).atDay(2);
     CollectionRequest request = new CollectionRequest(connection, "nectar-sandbox-username",
         "nectar-sandbox-password", "US", List.of(new UUID(random.nextLong(), random.nextLong())), Set.of(type),
-        month.atDay(1), today, 0);
+        month.atDay(1), today, 0, null);
     ProviderBill bill = new SandboxProvider().billsFor(request, month).get(0);
     String name = layout(type) + String.format("-%03d", index);
     return new GeneratedBill(name, bill.pdf(), truth(type, bill));

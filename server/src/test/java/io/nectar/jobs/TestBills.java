@@ -52,7 +52,7 @@ final class TestBills {
     YearMonth month = YearMonth.of(2024, 1).plusMonths(Math.floorMod(seed, 12));
     CollectionRequest request = new CollectionRequest(new UUID(seed, 17), "nectar-sandbox-username",
         "nectar-sandbox-password", "US", List.of(new UUID(seed, 29)), Set.of(type), month.atDay(1),
-        month.plusMonths(1).atDay(2), 0);
+        month.plusMonths(1).atDay(2), 0, null);
     Collection collected = new SandboxProvider().collect(request);
     ProviderBill bill = collected.bills().get(0);
     ProviderMeter meter = collected.accounts().stream().filter(a -> a.accountNumber().equals(bill.accountNumber()))

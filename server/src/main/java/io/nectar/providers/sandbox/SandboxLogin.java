@@ -2,6 +2,7 @@ package io.nectar.providers.sandbox;
 
 import io.nectar.providers.CollectionRequest;
 import io.nectar.providers.ConnectionStatus;
+import io.nectar.providers.MfaAnswer;
 import io.nectar.providers.Validation;
 
 /**
@@ -30,9 +31,7 @@ final class SandboxLogin {
       case WEBSITE_DOWN -> new Validation(ConnectionStatus.WEBSITE_DOWN,
           "The utility's website did not respond. Nothing needs to change on your side; the connection is "
               + "retried automatically. (Sandbox scenario: use username " + USERNAME + " for a working connection.)");
-      case MFA -> new Validation(ConnectionStatus.MFA_TOKEN_EXPIRED,
-          "The utility asked for a one-time code. Send the account holder a reconnect invitation so they can "
-              + "complete multi-factor authentication. (Sandbox scenario.)");
+      case MFA -> trusted(request) ? Validation.connected() : mfaNeeded();
       case NO_ACCOUNTS -> new Validation(ConnectionStatus.NO_ACCOUNTS_FOUND,
           "The login worked but no utility accounts are visible to this user. Ask the account holder to grant "
               + "this login access to the accounts, or connect with a login that has them. (Sandbox scenario.)");
@@ -43,6 +42,36 @@ final class SandboxLogin {
               + "the password on this connection. (Sandbox scenario.)");
       default -> wrongCredentials();
     };
+  }
+
+  /**
+   * The sandbox's one-time code: any six digits, as the hosted flow's MFA step documents. The token it
+   * returns is bound to the connection, so it trusts that connection's later logins and no other's.
+   */
+  static MfaAnswer answerMfa(CollectionRequest request, String code) {
+    Validation login = validate(request);
+    if (login.status() != ConnectionStatus.MFA_TOKEN_EXPIRED) {
+      return MfaAnswer.refused(login);
+    }
+    if (code == null || !code.matches("[0-9]{6}")) {
+      return MfaAnswer.refused(new Validation(ConnectionStatus.MFA_TOKEN_EXPIRED,
+          "The utility did not accept that code: it has six digits. (Sandbox scenario: any six digits work.)"));
+    }
+    return MfaAnswer.accepted(Validation.connected(), trustToken(request));
+  }
+
+  private static boolean trusted(CollectionRequest request) {
+    return trustToken(request).equals(request.mfaToken());
+  }
+
+  private static String trustToken(CollectionRequest request) {
+    return "sandbox-mfa-trusted:" + request.connectionId();
+  }
+
+  private static Validation mfaNeeded() {
+    return new Validation(ConnectionStatus.MFA_TOKEN_EXPIRED,
+        "The utility asked for a one-time code. Send the account holder a reconnect invitation so they can "
+            + "complete multi-factor authentication. (Sandbox scenario.)");
   }
 
   private static Validation wrongCredentials() {

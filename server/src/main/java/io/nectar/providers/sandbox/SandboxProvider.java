@@ -2,6 +2,7 @@ package io.nectar.providers.sandbox;
 
 import io.nectar.providers.Collection;
 import io.nectar.providers.CollectionRequest;
+import io.nectar.providers.MfaAnswer;
 import io.nectar.providers.ProviderAccount;
 import io.nectar.providers.ProviderBill;
 import io.nectar.providers.ProviderInterval;
@@ -37,6 +38,11 @@ public final class SandboxProvider implements UtilityProvider {
   @Override
   public Validation validate(CollectionRequest request) {
     return SandboxLogin.validate(request);
+  }
+
+  @Override
+  public MfaAnswer answerMfa(CollectionRequest request, String code) {
+    return SandboxLogin.answerMfa(request, code);
   }
 
   @Override

@@ -41,7 +41,7 @@ class SandboxRoundTripTest {
   void everyUtilityReadsBackExactly(DatasourceType type, String country) throws Exception {
     CollectionRequest request = new CollectionRequest(UUID.nameUUIDFromBytes((type + country).getBytes()),
         "nectar-sandbox-username", "nectar-sandbox-password", country, List.of(UUID.randomUUID()), Set.of(type),
-        LocalDate.of(2023, 11, 1), LocalDate.of(2024, 3, 3), 0);
+        LocalDate.of(2023, 11, 1), LocalDate.of(2024, 3, 3), 0, null);
     Collection collection = new SandboxProvider().collect(request);
     ProviderMeter meter = collection.accounts().stream().map(ProviderAccount::meters).flatMap(List::stream)
         .filter(m -> m.datasourceType() == type).findFirst().orElseThrow();

@@ -80,4 +80,38 @@ class SandboxLoginTest {
     assertThat(SANDBOX.collect(request).accounts()).isEmpty();
     assertThat(SANDBOX.billsFor(request, java.time.YearMonth.of(2025, 5))).isEmpty();
   }
+
+  @Test
+  void theMfaScenarioTakesAnySixDigitsAndThenTrustsThatConnectionsLogins() {
+    var asked = SandboxRequests.login("nectar-sandbox-mfa", PASSWORD, 0);
+
+    var answer = SANDBOX.answerMfa(asked, "123456");
+
+    assertThat(answer.isAccepted()).isTrue();
+    assertThat(answer.validation()).isEqualTo(Validation.connected());
+    var trusted = new io.nectar.providers.CollectionRequest(asked.connectionId(), asked.username(), PASSWORD,
+        asked.country(), asked.siteIds(), asked.datasourceTypes(), asked.startDate(), asked.today(), 1, answer.token());
+    assertThat(SANDBOX.validate(trusted)).isEqualTo(Validation.connected());
+    var otherConnection = new io.nectar.providers.CollectionRequest(java.util.UUID.randomUUID(), asked.username(),
+        PASSWORD, asked.country(), asked.siteIds(), asked.datasourceTypes(), asked.startDate(), asked.today(), 1,
+        answer.token());
+    assertThat(SANDBOX.validate(otherConnection).status()).isEqualTo(ConnectionStatus.MFA_TOKEN_EXPIRED);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"12345", "1234567", "abcdef", "''"})
+  void anMfaCodeThatIsNotSixDigitsIsRefused(String code) {
+    var answer = SANDBOX.answerMfa(SandboxRequests.login("nectar-sandbox-mfa", PASSWORD, 0), code);
+
+    assertThat(answer.isAccepted()).isFalse();
+    assertThat(answer.validation().status()).isEqualTo(ConnectionStatus.MFA_TOKEN_EXPIRED);
+  }
+
+  @Test
+  void aLoginThatNeedsNoCodeRefusesOne() {
+    var answer = SANDBOX.answerMfa(SandboxRequests.login("nectar-sandbox-username", "wrong", 0), "123456");
+
+    assertThat(answer.isAccepted()).isFalse();
+    assertThat(answer.validation().status()).isEqualTo(ConnectionStatus.INCORRECT_PASSWORD);
+  }
 }

@@ -25,11 +25,11 @@ final class SandboxRequests {
   static CollectionRequest request(UUID connection, String country, Set<DatasourceType> types, LocalDate start,
       LocalDate today) {
     return new CollectionRequest(connection, SandboxLogin.USERNAME, SandboxLogin.PASSWORD, country, THREE_SITES, types,
-        start, today, 0);
+        start, today, 0, null);
   }
 
   static CollectionRequest login(String username, String password, int validationCount) {
     return new CollectionRequest(CONNECTION, username, password, "US", THREE_SITES, Set.of(), TWO_YEARS_AGO, TODAY,
-        validationCount);
+        validationCount, null);
   }
 }
