@@ -1,11 +1,13 @@
 package io.nectar.config;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -179,13 +181,21 @@ public record SmtpSettings(Security security, String host, int port, Optional<St
   }
 
   /**
-   * A sender address: a plain {@code local@domain} or {@code Name <local@domain>}, one line. The mail
-   * library checks it again in depth; this check keeps the server from starting with one it cannot use.
+   * A sender address: {@code local@domain} or {@code Name <local@domain>}, on one line, as the mail
+   * library will read it when sending; checked here so that the server does not start with a sender
+   * it cannot use.
    */
   private static String sender(String raw, String setting, String what, Echo echo) {
-    if (!raw.matches("[^\\p{Cntrl}]{3,320}")
-        || !raw.matches("(?:[^<>@\\p{Cntrl}]*<)?[^\\s<>@\"(),:;\\\\\\[\\]]+@[A-Za-z0-9.-]+(?:>)?")
-        || raw.contains("<") != raw.endsWith(">")) {
+    boolean valid;
+    try {
+      InternetAddress address = new InternetAddress(raw, true);
+      address.validate();
+      valid = raw.chars().noneMatch(Character::isISOControl) && !address.isGroup()
+          && address.getAddress().indexOf('@') > 0;
+    } catch (AddressException e) {
+      valid = false;
+    }
+    if (!valid) {
       throw new ConfigException(setting, what + " must be an e-mail address such as nectar@example.com or "
           + "\"Nectar <nectar@example.com>\"" + (echo == Echo.SHOWN ? ", got '" + printable(raw) + "'" : ""));
     }
