@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SmtpMailerTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
@@ -92,6 +93,7 @@ class SmtpMailerTest {
   }
 
   @Test
+  @Timeout(60) // a guard against hanging the build, not a measure: the mailer's own limit is 300 ms here
   void aServerThatAcceptsButNeverAnswersTimesOut() throws IOException {
     // Connected (the backlog takes it) but never greeted: the read limit, not the connect limit, ends it.
     try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
