@@ -23,6 +23,8 @@ import io.nectar.jobs.UploadEngine;
 import io.nectar.jobs.UploadWorker;
 import io.nectar.keys.KeyService;
 import io.nectar.lists.ListCache;
+import io.nectar.mail.Mailer;
+import io.nectar.mail.Mailers;
 import io.nectar.meters.MeterService;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;
@@ -64,7 +66,8 @@ record Services(
     BackgroundJobs jobs,
     Optional<SandboxBills> sandboxBills,
     JobService uploads,
-    UploadWorker uploadWorker) {
+    UploadWorker uploadWorker,
+    Mailer mailer) {
 
   /** Wires every service; the purger and job runner are registered with {@code shutdown} as they are made. */
   static Services wire(Config config, Clock clock, Database database, byte[] secret, ProviderRegistry providers,
@@ -115,7 +118,10 @@ record Services(
         new FilingServices(jdbi, clock, ids::next, blobs, companies, sites, accounts, meters, documents, usage),
         config.webhooks().allowPrivateTargets() ? TargetGuard.Reach.ANY_ADDRESS : TargetGuard.Reach.PUBLIC_ONLY));
     JobService uploads = new JobService(jdbi, clock, ids::next, companies, sites, blobs, uploadWorker::wake);
+    // Invitation e-mails and verification codes; a mailer that says it cannot send when SMTP is not set.
+    Mailer mailer = Mailers.from(config.smtp(), clock);
     return new Services(ids, blobs, links, cipher, outbox, keys, purger, companies, sites, connections,
-        documentLinks, documents, usage, accounts, meters, intervals, jobs, sandboxBills, uploads, uploadWorker);
+        documentLinks, documents, usage, accounts, meters, intervals, jobs, sandboxBills, uploads, uploadWorker,
+        mailer);
   }
 }
