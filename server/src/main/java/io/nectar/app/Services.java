@@ -17,12 +17,16 @@ import io.nectar.db.IdGenerator;
 import io.nectar.documents.DocumentLinks;
 import io.nectar.documents.DocumentService;
 import io.nectar.intervals.IntervalService;
+import io.nectar.invitations.EmailProof;
+import io.nectar.invitations.InvitationService;
+import io.nectar.invitations.MagicLinks;
 import io.nectar.jobs.FilingServices;
 import io.nectar.jobs.JobService;
 import io.nectar.jobs.UploadEngine;
 import io.nectar.jobs.UploadWorker;
 import io.nectar.keys.KeyService;
 import io.nectar.lists.ListCache;
+import io.nectar.mail.Mailer;
 import io.nectar.meters.MeterService;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;
@@ -64,7 +68,9 @@ record Services(
     BackgroundJobs jobs,
     Optional<SandboxBills> sandboxBills,
     JobService uploads,
-    UploadWorker uploadWorker) {
+    UploadWorker uploadWorker,
+    InvitationService invitations,
+    MagicLinks magicLinks) {
 
   /** Wires every service; the purger and job runner are registered with {@code shutdown} as they are made. */
   static Services wire(Config config, Clock clock, Database database, byte[] secret, ProviderRegistry providers,
@@ -115,7 +121,26 @@ record Services(
         new FilingServices(jdbi, clock, ids::next, blobs, companies, sites, accounts, meters, documents, usage),
         config.webhooks().allowPrivateTargets() ? TargetGuard.Reach.ANY_ADDRESS : TargetGuard.Reach.PUBLIC_ONLY));
     JobService uploads = new JobService(jdbi, clock, ids::next, companies, sites, blobs, uploadWorker::wake);
+    InvitationService invitations = new InvitationService(jdbi, clock, ids::next, companies, sites, connections,
+        mailer(config), new EmailProof(secret), config.publicUrl());
+    MagicLinks magicLinks = new MagicLinks(secret, jdbi, companies, sites, connections);
     return new Services(ids, blobs, links, cipher, outbox, keys, purger, companies, sites, connections,
-        documentLinks, documents, usage, accounts, meters, intervals, jobs, sandboxBills, uploads, uploadWorker);
+        documentLinks, documents, usage, accounts, meters, intervals, jobs, sandboxBills, uploads, uploadWorker,
+        invitations, magicLinks);
+  }
+
+  /** The server's mail sender; none is configured until the SMTP sender lands. */
+  private static Mailer mailer(Config config) {
+    return new Mailer() {
+      @Override
+      public boolean configured() {
+        return false;
+      }
+
+      @Override
+      public void send(io.nectar.mail.Mail mail) {
+        throw new io.nectar.mail.MailFailure("No SMTP server is configured (set NECTAR_SMTP_URL).");
+      }
+    };
   }
 }
