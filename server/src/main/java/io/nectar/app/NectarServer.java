@@ -18,6 +18,8 @@ import io.nectar.http.Api;
 import io.nectar.http.HttpServer;
 import io.nectar.http.PageGate;
 import io.nectar.intervals.IntervalRoutes;
+import io.nectar.invitations.InvitationService;
+import io.nectar.invitations.MagicLinks;
 import io.nectar.jobs.JobRoutes;
 import io.nectar.jobs.UploadEngine;
 import io.nectar.keys.CreatedKey;
@@ -238,6 +240,16 @@ public final class NectarServer implements AutoCloseable {
   /** Sends the server's e-mail; not {@link Mailer#configured()} when NECTAR_SMTP_URL is unset. */
   public Mailer mailer() {
     return services.mailer();
+  }
+
+  /** Invitations: what the hosted pages open, watch and use by token. */
+  public InvitationService invitations() {
+    return services.invitations();
+  }
+
+  /** Legacy magic links: what the hosted pages open. */
+  public MagicLinks magicLinks() {
+    return services.magicLinks();
   }
 
   public List<Api.Route> apiRoutes() {

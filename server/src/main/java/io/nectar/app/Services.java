@@ -17,6 +17,9 @@ import io.nectar.db.IdGenerator;
 import io.nectar.documents.DocumentLinks;
 import io.nectar.documents.DocumentService;
 import io.nectar.intervals.IntervalService;
+import io.nectar.invitations.EmailProof;
+import io.nectar.invitations.InvitationService;
+import io.nectar.invitations.MagicLinks;
 import io.nectar.jobs.FilingServices;
 import io.nectar.jobs.JobService;
 import io.nectar.jobs.UploadEngine;
@@ -67,7 +70,9 @@ record Services(
     Optional<SandboxBills> sandboxBills,
     JobService uploads,
     UploadWorker uploadWorker,
-    Mailer mailer) {
+    Mailer mailer,
+    InvitationService invitations,
+    MagicLinks magicLinks) {
 
   /** Wires every service; the purger and job runner are registered with {@code shutdown} as they are made. */
   static Services wire(Config config, Clock clock, Database database, byte[] secret, ProviderRegistry providers,
@@ -120,8 +125,11 @@ record Services(
     JobService uploads = new JobService(jdbi, clock, ids::next, companies, sites, blobs, uploadWorker::wake);
     // Invitation e-mails and verification codes; a mailer that says it cannot send when SMTP is not set.
     Mailer mailer = Mailers.from(config.smtp(), clock);
+    InvitationService invitations = new InvitationService(jdbi, clock, ids::next, companies, sites, connections,
+        mailer, new EmailProof(secret), config.publicUrl());
+    MagicLinks magicLinks = new MagicLinks(secret, jdbi, companies, sites, connections);
     return new Services(ids, blobs, links, cipher, outbox, keys, purger, companies, sites, connections,
         documentLinks, documents, usage, accounts, meters, intervals, jobs, sandboxBills, uploads, uploadWorker,
-        mailer);
+        mailer, invitations, magicLinks);
   }
 }

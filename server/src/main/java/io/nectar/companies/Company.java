@@ -22,7 +22,8 @@ public record Company(
     boolean isLowAccuracyModeEnabled,
     List<String> users,
     Instant created,
-    Instant updated) {
+    Instant updated,
+    String publicId) {
 
   /** A builder preset with this value's fields, to change some of them by name. */
   public Builder toBuilder() {
@@ -40,7 +41,8 @@ public record Company(
         .isLowAccuracyModeEnabled(isLowAccuracyModeEnabled)
         .users(users)
         .created(created)
-        .updated(updated);
+        .updated(updated)
+        .publicId(publicId);
   }
 
   public static Builder builder() {
@@ -63,6 +65,7 @@ public record Company(
     private List<String> users;
     private Instant created;
     private Instant updated;
+    private String publicId;
 
     private Builder() {}
 
@@ -136,10 +139,19 @@ public record Company(
       return this;
     }
 
+    /**
+     * The id magic links and connection objects show ({@code publicCompanyId}): random, url-safe, and
+     * unrelated to {@link #id}, which stays private to the organization's API keys.
+     */
+    public Builder publicId(String publicId) {
+      this.publicId = publicId;
+      return this;
+    }
+
     public Company build() {
       return new Company(id, organizationId, environment, name, externalId, dataCollectionStartDate,
           isDemandEnabled, isImpliedMeteringEnabled, impliedMeteringFraction, isBasicIdentifierMappingEnabled,
-          isLowAccuracyModeEnabled, users, created, updated);
+          isLowAccuracyModeEnabled, users, created, updated, publicId);
     }
   }
 }

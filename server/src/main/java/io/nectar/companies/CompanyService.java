@@ -75,6 +75,11 @@ public final class CompanyService {
     return store.find(h, id);
   }
 
+  /** The live company whose public id ({@code publicCompanyId}) is {@code publicId}, unchecked: for magic links. */
+  public java.util.Optional<Company> findByPublicId(Handle h, String publicId) {
+    return store.findByPublicId(h, publicId);
+  }
+
   /** Like {@link #requireOwned}, and locks the company row until the transaction ends. */
   public Company requireOwnedForUpdate(Handle h, Caller caller, UUID id) {
     return ownership.requireOwnedForUpdate(h, caller, id);
@@ -113,6 +118,7 @@ public final class CompanyService {
         .isBasicIdentifierMappingEnabled(orFalse(input.isBasicIdentifierMappingEnabled()))
         .isLowAccuracyModeEnabled(orFalse(input.isLowAccuracyModeEnabled()))
         .users(input.users() != null ? input.users() : List.of())
+        .publicId(PublicIds.next())
         .created(now)
         .updated(now)
         .build();

@@ -17,11 +17,16 @@ final class CompanyStore {
   private static final String COLUMNS = """
       id, organization_id, environment, name, external_id, data_collection_start_date, is_demand_enabled,
       is_implied_metering_enabled, implied_metering_fraction, is_basic_identifier_mapping_enabled,
-      is_low_accuracy_mode_enabled, users, created_at, updated_at""";
+      is_low_accuracy_mode_enabled, users, created_at, updated_at, public_id""";
 
   Optional<Company> find(Handle h, UUID id) {
     return h.createQuery("select " + COLUMNS + " from company where id = :id and deleted_at is null")
         .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+  }
+
+  Optional<Company> findByPublicId(Handle h, String publicId) {
+    return h.createQuery("select " + COLUMNS + " from company where public_id = :publicId and deleted_at is null")
+        .bind("publicId", publicId).map((rs, ctx) -> map(rs)).findOne();
   }
 
   /** Locks the row, so that concurrent updates of one company apply one after the other. */
@@ -41,7 +46,8 @@ final class CompanyStore {
   void insert(Handle h, Company c) {
     bindAll(h.createUpdate("insert into company (" + COLUMNS + """
             ) values (:id, :org, :env, :name, :externalId, :start, :demand, :implied, :fraction, :basic,
-                      :lowAccuracy, :users, :created, :updated)"""), c).execute();
+                      :lowAccuracy, :users, :created, :updated, :publicId)"""), c)
+        .bind("publicId", c.publicId()).execute();
   }
 
   void update(Handle h, Company c) {
@@ -115,6 +121,7 @@ final class CompanyStore {
         .users(strings(rs.getArray("users")))
         .created(rs.getTimestamp("created_at").toInstant())
         .updated(rs.getTimestamp("updated_at").toInstant())
+        .publicId(rs.getString("public_id"))
         .build();
   }
 

@@ -10,12 +10,21 @@ public final class ConnectionView {
   private ConnectionView() {}
 
   public static ObjectNode render(ConnectionService.ConnectionDetails details) {
+    return render(details, null);
+  }
+
+  /**
+   * The object with {@code connectionMagicLinkSecret} filled: only the edit magic-link endpoint
+   * shows it (never a webhook event, never a list), so a secret leaves only when asked for.
+   */
+  public static ObjectNode render(ConnectionService.ConnectionDetails details, String magicLinkSecret) {
     Connection c = details.connection();
     ObjectNode json = Json.object();
     json.put("id", c.id().toString());
     json.put("created", Json.timestamp(c.created()));
-    json.put("publicCompanyId", c.companyId().toString());
-    json.putNull("connectionMagicLinkSecret");
+    // The company's public id: its own id is private to the organization's keys (nectar-api.md §11.2).
+    json.put("publicCompanyId", details.company().publicId());
+    json.put("connectionMagicLinkSecret", magicLinkSecret);
     json.put("statusLastUpdateTime", Json.timestamp(c.statusLastUpdateTime()));
     json.put("statusFirstSeenTime", Json.timestamp(c.statusFirstSeenTime()));
     json.put("statusErrorDetail", c.statusErrorDetail());
@@ -27,7 +36,8 @@ public final class ConnectionView {
     json.putObject("company")
         .put("id", details.company().id().toString())
         .put("name", details.company().name())
-        .put("externalId", details.company().externalId());
+        .put("externalId", details.company().externalId())
+        .put("publicId", details.company().publicId());
     json.put("url", c.url());
     json.put("status", c.status().name());
     json.put("country", c.country());

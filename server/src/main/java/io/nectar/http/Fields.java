@@ -31,10 +31,43 @@ public final class Fields {
   private final boolean textual;
   private final Set<String> declared = new LinkedHashSet<>();
   private final Map<String, List<String>> errors = new LinkedHashMap<>();
+  /** For the fields of a nested object ({@link #object}): where its problems go, under "name.field". */
+  private final Fields parent;
+  private final String prefix;
 
   public Fields(RequestBody body) {
     this.fields = body.fields();
     this.textual = body.textual();
+    this.parent = null;
+    this.prefix = "";
+  }
+
+  private Fields(ObjectNode fields, Fields parent, String prefix) {
+    this.fields = fields;
+    this.textual = false;
+    this.parent = parent;
+    this.prefix = prefix;
+  }
+
+  /**
+   * A JSON object field, to read field by field like the body itself; null when absent or null. Its
+   * problems are reported with the body's, named {@code field.inner} (e.g. {@code prefill.country});
+   * call {@link #finish()} on it (for its unknown fields) before finishing the body.
+   */
+  public Fields object(String field) {
+    JsonNode node = node(field, true);
+    if (node == null) {
+      return null;
+    }
+    if (!node.isObject()) {
+      return error(field, "Expected a dictionary of items but got type \"" + typeName(node) + "\".");
+    }
+    return new Fields((ObjectNode) node, this, field + ".");
+  }
+
+  /** True when the body has no fields at all. */
+  public boolean isEmpty() {
+    return fields.isEmpty();
   }
 
   /** True when the body names {@code field}, even with a null value. */
@@ -225,13 +258,19 @@ public final class Fields {
     error(field, message);
   }
 
-  /** Throws a 400 listing every problem, including fields no reader declared. */
+  /**
+   * Throws a 400 listing every problem, including fields no reader declared. On a nested object
+   * ({@link #object}) it only adds its unknown fields to the body's problems.
+   */
   public void finish() {
     for (Iterator<String> names = fields.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!declared.contains(name)) {
         error(name, "Unknown field.");
       }
+    }
+    if (parent != null) {
+      return;
     }
     if (!errors.isEmpty()) {
       throw ApiError.invalid(errors);
@@ -281,6 +320,9 @@ public final class Fields {
   }
 
   private <T> T error(String field, String message) {
+    if (parent != null) {
+      return parent.error(prefix + field, message);
+    }
     errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
     return null;
   }
