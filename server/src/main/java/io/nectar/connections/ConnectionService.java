@@ -82,7 +82,7 @@ public final class ConnectionService {
     this.providers = providers;
     this.cipher = cipher;
     this.queue = queue;
-    this.events = new ConnectionEvents(this, outbox);
+    this.events = new ConnectionEvents(this, sites, outbox);
   }
 
   /** Announces the connection's changes as events (webhooks). */
