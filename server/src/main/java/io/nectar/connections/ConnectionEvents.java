@@ -2,6 +2,8 @@ package io.nectar.connections;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nectar.accounts.ConnectionChanges;
+import io.nectar.sites.Site;
+import io.nectar.sites.SiteService;
 import io.nectar.webhooks.EventDiff;
 import io.nectar.webhooks.Outbox;
 import io.nectar.webhooks.WebhookEventType;
@@ -16,23 +18,28 @@ import org.jdbi.v3.core.Handle;
  * The connection events of CONTRACT §9, recorded in the transaction of the change. An update is
  * announced with the fields that changed ({@code protectedChanges}) and their previous values
  * ({@code old}), computed from the object as rendered before and after; nothing is announced when
- * only timestamps moved.
+ * only timestamps moved. Each event has a legacy unversioned twin ({@link LegacyConnectionView}),
+ * written in the same transaction and only when an endpoint of the tenant names its type.
  */
 public final class ConnectionEvents implements ConnectionChanges {
   /** Why a connection changed: a validation that moves its status also announces connection.validated.v2. */
   public enum Cause { VALIDATION, OTHER }
 
   private final ConnectionService connections;
+  private final SiteService sites;
   private final Outbox outbox;
 
-  ConnectionEvents(ConnectionService connections, Outbox outbox) {
+  ConnectionEvents(ConnectionService connections, SiteService sites, Outbox outbox) {
     this.connections = connections;
+    this.sites = sites;
     this.outbox = outbox;
   }
 
+  /** Announces a new connection: {@code connection.created.v2}, and its legacy twin to endpoints that name it. */
   void created(Handle h, ConnectionService.ConnectionDetails details) {
-    outbox.publish(h, details.connection().companyId(), WebhookEventType.CONNECTION_CREATED,
-        ConnectionView.render(details));
+    UUID companyId = details.connection().companyId();
+    outbox.publish(h, companyId, WebhookEventType.CONNECTION_CREATED, ConnectionView.render(details));
+    outbox.publishIfNamed(h, companyId, WebhookEventType.LEGACY_CONNECTION_CREATED, () -> legacy(h, details));
   }
 
   /** The connection as it is now; pass it to {@link #changed} once the change is written. */
@@ -59,10 +66,23 @@ public final class ConnectionEvents implements ConnectionChanges {
       updated.set("protectedChanges", io.nectar.http.Json.strings(diff.changedFields()));
       updated.set("old", diff.old());
       outbox.publish(h, companyId, WebhookEventType.CONNECTION_UPDATED, updated);
+      // The legacy twin fires on the same changes and names the same fields; it has no "old".
+      outbox.publishIfNamed(h, companyId, WebhookEventType.LEGACY_CONNECTION_UPDATED, () -> {
+        ObjectNode legacy = legacy(h, details);
+        legacy.set("protectedChanges", io.nectar.http.Json.strings(diff.changedFields()));
+        return legacy;
+      });
       if (cause == Cause.VALIDATION && diff.changedFields().contains("status")) {
         outbox.publish(h, companyId, WebhookEventType.CONNECTION_VALIDATED, after);
+        outbox.publishIfNamed(h, companyId, WebhookEventType.LEGACY_CONNECTION_VALIDATED, () -> legacy(h, details));
       }
     });
+  }
+
+  private ObjectNode legacy(Handle h, ConnectionService.ConnectionDetails details) {
+    Map<UUID, Site> named = new TreeMap<>();
+    sites.byIds(h, LegacyConnectionView.siteIds(details)).forEach(site -> named.put(site.id(), site));
+    return LegacyConnectionView.render(details, named);
   }
 
   @Override

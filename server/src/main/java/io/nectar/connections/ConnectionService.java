@@ -84,7 +84,7 @@ public final class ConnectionService {
     this.providers = providers;
     this.cipher = cipher;
     this.queue = queue;
-    this.events = new ConnectionEvents(this, outbox);
+    this.events = new ConnectionEvents(this, sites, outbox);
     this.hosted = new HostedConnections(jdbi, ids, companies, this, store, cipher, queue);
   }
 

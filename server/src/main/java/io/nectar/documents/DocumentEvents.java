@@ -37,7 +37,15 @@ public final class DocumentEvents {
     Map<UUID, Document> found = store.byIds(h, documentIds);
     List<Document> created = documentIds.stream().map(found::get).toList(); // in the bills' order
     for (DocumentDetails details : documents.details(h, created)) {
-      outbox.publish(h, details.document().companyId(), WebhookEventType.DOCUMENT_CREATED, render(details));
+      ObjectNode body = render(details);
+      UUID companyId = details.document().companyId();
+      outbox.publish(h, companyId, WebhookEventType.DOCUMENT_CREATED, body);
+      // The legacy unversioned twin, to endpoints that name it. Its body is the same v2.2 document:
+      // the only legacy document.created example that survives (Nectar's 2024 Svix event catalog)
+      // opens with afterPreviousCharges, afterPreviousCredits and afterPreviousTotalPayment, fields
+      // only the v2.2 serializer has, and v2.2 keeps every top-level field of v2 and v2.1 (its usage
+      // rows trade timeOfUse for timeOfUseBreakdown). The outbox copies the body; sharing it is safe.
+      outbox.publishIfNamed(h, companyId, WebhookEventType.LEGACY_DOCUMENT_CREATED, () -> body);
     }
   }
 

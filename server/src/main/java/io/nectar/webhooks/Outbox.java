@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -33,7 +34,8 @@ public final class Outbox {
 
   /**
    * Records {@code type} with {@code body} (the object as the v2.2 serializer renders it) for the
-   * tenant of {@code companyId}, and a pending delivery to each endpoint subscribed to it.
+   * tenant of {@code companyId}, and a pending delivery to each endpoint subscribed to it (for a
+   * {@link WebhookEventType.Audience#NAMED_ONLY} type: each endpoint that names it).
    */
   public UUID publish(Handle h, UUID companyId, WebhookEventType type, ObjectNode body) {
     UUID id = ids.get();
@@ -47,14 +49,33 @@ public final class Outbox {
             select m.id, e.id, 'PENDING', 0, :now, :now
             from message m join webhook_endpoint e
               on e.organization_id = m.organization_id and e.environment = m.environment
-            where cardinality(e.event_types) = 0 or :type = any(e.event_types)""")
+            where (:toAll and cardinality(e.event_types) = 0) or :type = any(e.event_types)""")
         .bind("id", id).bind("type", type.wireName()).bind("payload", payload(type, body)).bind("now", now)
-        .bind("company", companyId)
+        .bind("company", companyId).bind("toAll", type.audience() == WebhookEventType.Audience.DEFAULT)
         .execute();
     if (deliveries > 0) {
       h.execute("notify " + CHANNEL);
     }
     return id;
+  }
+
+  /**
+   * Records a {@link WebhookEventType.Audience#NAMED_ONLY} type (a legacy event) only if an endpoint
+   * of the tenant of {@code companyId} names it; otherwise writes nothing and does not even build
+   * the body. Checking first is as safe as the delivery rows themselves: an endpoint that names the
+   * type before this statement runs gets the message, one that names it later would not have got
+   * a delivery row anyway (the {@code .v2} twin behaves the same). What is never written cannot be
+   * recovered later ({@code POST /webhook/endpoint/{id}/recover}): a legacy event of a time when no
+   * endpoint named its type is gone, which is the price of not doubling the outbox for tenants
+   * that never use the legacy types. The check is one index probe on the tenant's few endpoints.
+   */
+  public Optional<UUID> publishIfNamed(Handle h, UUID companyId, WebhookEventType type, Supplier<ObjectNode> body) {
+    boolean named = h.createQuery("""
+            select exists (select 1 from company c join webhook_endpoint e
+              on e.organization_id = c.organization_id and e.environment = c.environment
+              where c.id = :company and :type = any(e.event_types))""")
+        .bind("company", companyId).bind("type", type.wireName()).mapTo(Boolean.class).one();
+    return named ? Optional.of(publish(h, companyId, type, body.get())) : Optional.empty();
   }
 
   /** Records a message for one endpoint only (the test event). */

@@ -145,6 +145,7 @@ final class WebhookStore {
   /**
    * Queues every message of the endpoint's tenant since {@code since} that the endpoint subscribes
    * to, including messages from before the endpoint existed or while it was disabled; returns how many.
+   * An endpoint that names no type gets the current types only, never the legacy ones, as at publication.
    * Lock the endpoint first.
    */
   int recover(Handle h, WebhookEndpoint e, Instant since, Instant now) {
@@ -153,12 +154,13 @@ final class WebhookStore {
             select m.id, :endpoint, 'PENDING', 0, :now, :now from webhook_message m
             where m.organization_id = :org and m.environment = :env and m.created_at >= :since
               and m.event_type <> 'webhook.test'
-              and (cardinality(:types) = 0 or m.event_type = any(:types))
+              and ((cardinality(:types) = 0 and m.event_type <> all(:namedOnly)) or m.event_type = any(:types))
             on conflict (message_id, endpoint_id) do update
               set status = 'PENDING', attempts = 0, next_attempt_at = :now, locked_until = null""")
         .bind("endpoint", e.id()).bind("org", e.tenant().organizationId())
         .bind("env", e.tenant().environment().name()).bind("since", since).bind("now", now)
         .bind("types", e.eventTypes().toArray(String[]::new))
+        .bind("namedOnly", WebhookEventType.namedOnly().toArray(String[]::new))
         .execute();
   }
 

@@ -2018,12 +2018,18 @@ class OpenApiTest {
   @Test
   void webhookDeliveriesMatchTheDocumentedPayloadsAndHeaders() {
     try (TestServer delivering = TestServer.start(Map.of("NECTAR_ALLOW_PRIVATE_TARGETS", "true"));
-        io.nectar.testing.Receiver receiver = new io.nectar.testing.Receiver()) {
+        io.nectar.testing.Receiver receiver = new io.nectar.testing.Receiver();
+        io.nectar.testing.Receiver legacyReceiver = new io.nectar.testing.Receiver()) {
       String key = delivering.tenant("Webhook Payload Org", Environment.SANDBOX).key();
       Response endpoint = delivering.postJson(V + "/webhook/endpoint", key, "{\"url\": \"" + receiver.url() + "\"}");
       assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
       String endpointId = endpoint.json().get("id").asText();
       String secret = endpoint.json().get("secret").asText();
+      // The legacy types go only to an endpoint that names them.
+      Response legacyEndpoint = delivering.postJson(V + "/webhook/endpoint", key, "{\"url\": \"" + legacyReceiver.url()
+          + "\", \"eventTypes\": [\"connection.created\", \"connection.updated\", \"document.created\"]}");
+      assertThat(legacyEndpoint.status()).as(legacyEndpoint.toString()).isEqualTo(201);
+      String legacySecret = legacyEndpoint.json().get("secret").asText();
 
       String companyId = delivering.postJson(V + "/company", key, "{\"name\": \"Payload Co\"}").json().get("id").asText();
       String siteId = delivering.postJson(V + "/site/company/" + companyId, key, "{\"name\": \"S\"}").json()
@@ -2047,9 +2053,14 @@ class OpenApiTest {
       assertThat(delivering.send("POST", V + "/webhook/endpoint/" + endpointId + "/test", key, null, null, Map.of())
           .status()).isEqualTo(202);
       receiver.await("webhook.test", 1);
+      legacyReceiver.await("connection.created", 1);
+      legacyReceiver.await("connection.updated", 1);
+      legacyReceiver.await("document.created", 1);
 
       Set<String> seen = new TreeSet<>();
-      for (io.nectar.testing.Receiver.Delivery delivery : receiver.deliveries()) {
+      List<io.nectar.testing.Receiver.Delivery> deliveries = new ArrayList<>(receiver.deliveries());
+      deliveries.addAll(legacyReceiver.deliveries());
+      for (io.nectar.testing.Receiver.Delivery delivery : deliveries) {
         String type = delivery.eventType();
         seen.add(type);
         String operation = "/webhooks/" + escape(type) + "/post";
@@ -2063,7 +2074,8 @@ class OpenApiTest {
           assertThat(describe(name, errors(pointer + "/schema", TextNode.valueOf(delivery.headers().get(name)))))
               .as("%s of %s", name, type).isEmpty();
         }
-        String signature = io.nectar.webhooks.WebhookSigner.sign(secret, delivery.id(),
+        String signature = io.nectar.webhooks.WebhookSigner.sign(type.endsWith(".v2") || type.equals("webhook.test")
+            ? secret : legacySecret, delivery.id(),
             Long.parseLong(delivery.headers().get("webhook-timestamp")), delivery.body());
         assertThat(delivery.headers().get("webhook-signature").split(" ")).as("signatures of %s", type)
             .contains(signature);
@@ -2072,7 +2084,8 @@ class OpenApiTest {
         // Without the event's own fields, and with the API's timestamps, the body is the documented object.
         ObjectNode object = (ObjectNode) withZones(delivery.json());
         object.remove(List.of("eventType", "protectedChanges", "old", "isDeleted", "deleted"));
-        String schema = type.startsWith("connection.") ? "/components/schemas/Connection"
+        String schema = !type.endsWith(".v2") && !type.equals("document.created") ? null
+            : type.startsWith("connection.") ? "/components/schemas/Connection"
             : type.startsWith("document.") ? "/components/schemas/DocumentV22" : null;
         if (schema != null) {
           assertThat(describe(type, errors(schema, object))).as("%s as %s", type, schema).isEmpty();
@@ -2081,7 +2094,8 @@ class OpenApiTest {
         }
       }
       assertThat(seen).containsAll(List.of("connection.created.v2", "connection.updated.v2", "document.created.v2",
-          "document.updated.v2", "document.deleted.v2", "webhook.test"));
+          "document.updated.v2", "document.deleted.v2", "webhook.test", "connection.created", "connection.updated",
+          "document.created"));
 
       // Attempts that reached a receiver: status, excerpt and no error.
       String attemptsPath = V + "/webhook/endpoint/" + endpointId + "/attempt";
