@@ -28,7 +28,7 @@ create table invitation (
   check ((invitation_type = 'EDIT_CONNECTION') = (connection_id is not null))
 );
 create index invitation_company on invitation (company_id, created_at desc, id desc);
-create index invitation_connection on invitation (connection_id) where connection_id is not null;
+create index invitation_edit_connection on invitation (connection_id) where connection_id is not null;
 
 -- What happened to an invitation, oldest first: views, e-mails, verifications, uses, revocation.
 create table invitation_event (

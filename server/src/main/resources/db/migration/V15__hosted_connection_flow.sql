@@ -18,9 +18,13 @@ create table hosted_session (
   invitation_id           uuid,
   target_connection_id    uuid references connection (id) on delete cascade,   -- the one a reconnect repairs
   created_connection_id   uuid references connection (id) on delete set null,  -- the last one this visit made
-  link_sites              uuid[] not null default '{}',
-  link_utility_url        text,
-  link_start_date         date,
+  allowed_emails          text[] not null default '{}',   -- the invitation's, when the visit began
+  prefill_sites           uuid[] not null default '{}',   -- what the invitation or link filled in
+  prefill_utility_url     text,
+  prefill_utility_types   text[] not null default '{}',
+  prefill_country         text,
+  prefill_owner_email     text,
+  prefill_start_date      date,
   verified_email          text,
   pending_email           text,
   email_code_hash         bytea,

@@ -18,7 +18,9 @@ import io.nectar.http.Api;
 import io.nectar.http.HttpServer;
 import io.nectar.http.PageGate;
 import io.nectar.intervals.IntervalRoutes;
+import io.nectar.invitations.InvitationRoutes;
 import io.nectar.invitations.InvitationService;
+import io.nectar.invitations.MagicLinkRoutes;
 import io.nectar.invitations.MagicLinks;
 import io.nectar.jobs.JobRoutes;
 import io.nectar.jobs.UploadEngine;
@@ -180,6 +182,8 @@ public final class NectarServer implements AutoCloseable {
     new UsageRoutes(services.usage(), services.documentLinks(), pages).register(api);
     new WebhookRoutes(webhooks).register(api);
     new JobRoutes(services.uploads()).register(api);
+    new InvitationRoutes(services.invitations()).register(api);
+    new MagicLinkRoutes(services.magicLinkService()).register(api);
     services.sandboxBills().ifPresent(bills -> new SandboxBillRoutes(bills).register(api));
   }
 

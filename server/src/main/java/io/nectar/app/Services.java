@@ -19,6 +19,7 @@ import io.nectar.documents.DocumentService;
 import io.nectar.intervals.IntervalService;
 import io.nectar.invitations.EmailProof;
 import io.nectar.invitations.InvitationService;
+import io.nectar.invitations.MagicLinkService;
 import io.nectar.invitations.MagicLinks;
 import io.nectar.jobs.FilingServices;
 import io.nectar.jobs.JobService;
@@ -72,7 +73,8 @@ record Services(
     UploadWorker uploadWorker,
     Mailer mailer,
     InvitationService invitations,
-    MagicLinks magicLinks) {
+    MagicLinks magicLinks,
+    MagicLinkService magicLinkService) {
 
   /** Wires every service; the purger and job runner are registered with {@code shutdown} as they are made. */
   static Services wire(Config config, Clock clock, Database database, byte[] secret, ProviderRegistry providers,
@@ -130,6 +132,7 @@ record Services(
     MagicLinks magicLinks = new MagicLinks(secret, jdbi, companies, sites, connections);
     return new Services(ids, blobs, links, cipher, outbox, keys, purger, companies, sites, connections,
         documentLinks, documents, usage, accounts, meters, intervals, jobs, sandboxBills, uploads, uploadWorker,
-        mailer, invitations, magicLinks);
+        mailer, invitations, magicLinks,
+        new MagicLinkService(jdbi, companies, sites, connections, magicLinks, config.publicUrl()));
   }
 }

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -38,6 +37,12 @@ public final class HostedConnections {
     public String toString() {
       return "Login[" + url + ", " + username + ", sites " + sites + "]";
     }
+  }
+
+  /** Work of the caller's that must commit or roll back with the connection's change (an invitation's use). */
+  @FunctionalInterface
+  public interface AlsoInTransaction {
+    void run(Handle h, UUID connectionId);
   }
 
   /** What the utility said, and the connection when one was saved. */
@@ -72,7 +77,7 @@ public final class HostedConnections {
    * with its status and runs {@code alsoInTransaction} (counting an invitation's use) in the same
    * transaction. 400 for sites that are not the company's, or a utility the environment may not use.
    */
-  public Outcome connect(UUID companyId, Environment environment, Login login, Consumer<Handle> alsoInTransaction) {
+  public Outcome connect(UUID companyId, Environment environment, Login login, AlsoInTransaction alsoInTransaction) {
     Company company = jdbi.inTransaction(h -> {
       Company found = companies.find(h, companyId).orElseThrow(() -> new NotFound("Company"));
       connections.requireCompanySites(h, companyId, login.dataCollectionStartDate(), login.sites());
@@ -91,7 +96,7 @@ public final class HostedConnections {
     }
     ConnectionInput input = new ConnectionInput(login.url(), login.username(), login.password(), login.sites(),
         login.country(), login.utilityTypes(), login.dataCollectionStartDate(), login.ownerEmail(), false, null);
-    connections.insert(company, id, input, provider, start, validation, alsoInTransaction);
+    connections.insert(company, id, input, provider, start, validation, h -> alsoInTransaction.run(h, id));
     return new Outcome(validation, Optional.of(id));
   }
 
@@ -99,7 +104,7 @@ public final class HostedConnections {
    * Tries new credentials on an existing connection and, unless the utility refused them, saves them
    * with the new status (announced as connection.updated.v2, and .validated.v2 when the status moved).
    */
-  public Outcome reconnect(UUID connectionId, String username, String password, Consumer<Handle> alsoInTransaction) {
+  public Outcome reconnect(UUID connectionId, String username, String password, AlsoInTransaction alsoInTransaction) {
     Connection current = jdbi.withHandle(h -> connections.find(h, connectionId))
         .orElseThrow(() -> new NotFound("Connection"));
     Validation validation = providerOf(current)
@@ -112,7 +117,7 @@ public final class HostedConnections {
     jdbi.useTransaction(h -> {
       connections.recordValidation(h, connectionId, validation, () -> store.updateCredentials(h, connectionId,
           username, cipher.encrypt(password, connectionId), connections.now()));
-      alsoInTransaction.accept(h);
+      alsoInTransaction.run(h, connectionId);
     });
     collectIfConnected(connectionId, validation);
     return new Outcome(validation, Optional.of(connectionId));
@@ -122,7 +127,7 @@ public final class HostedConnections {
    * Hands the utility the one-time code it asked for. An accepted code's trust token is sealed with the
    * connection and the new status recorded and announced; a refused one changes nothing.
    */
-  public MfaAnswer answerMfa(UUID connectionId, String code) {
+  public MfaAnswer answerMfa(UUID connectionId, String code, AlsoInTransaction alsoInTransaction) {
     Connection current = jdbi.withHandle(h -> connections.find(h, connectionId))
         .orElseThrow(() -> new NotFound("Connection"));
     Optional<UtilityProvider> provider = providerOf(current);
@@ -134,6 +139,7 @@ public final class HostedConnections {
       jdbi.useTransaction(h -> {
         store.updateMfaToken(h, connectionId, cipher.encrypt(answer.token(), connectionId));
         connections.recordValidation(h, connectionId, answer.validation());
+        alsoInTransaction.run(h, connectionId);
       });
       collectIfConnected(connectionId, answer.validation());
     }

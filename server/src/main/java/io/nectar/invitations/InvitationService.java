@@ -168,9 +168,10 @@ public final class InvitationService {
   }
 
   /** Revokes it (again: no change, the first revocation stands) and shows it, now REVOKED. */
-  Details revoke(Caller caller, UUID id) {
+  Details revoke(Caller caller, UUID id, Runnable checkBody) {
     return jdbi.inTransaction(h -> {
-      Invitation invitation = requireOwned(h, caller, id);
+      requireOwned(h, caller, id);
+      checkBody.run();
       if (store.revoke(h, id, now())) {
         event(h, id, InvitationEventType.REVOKED, null, Map.of("apiKeyId", caller.keyId().toString()));
       }

@@ -28,10 +28,10 @@ final class InvitationStore {
 
   void insert(Handle h, Invitation i, String tokenHash) {
     h.createUpdate("insert into invitation (" + COLUMNS + ", token_hash) values (:id, :org, :env, :company, "
-            + ":connection, :type, :emails, :expires, :maxUses, :useCount, cast(:prefill as jsonb), :revoked, "
-            + ":created, :hash)")
+            + "cast(:connection as uuid), :type, :emails, :expires, :maxUses, :useCount, cast(:prefill as jsonb), "
+            + ":revoked, :created, :hash)")
         .bind("id", i.id()).bind("org", i.organizationId()).bind("env", i.environment().name())
-        .bind("company", i.companyId()).bind("connection", i.connectionId()).bind("type", i.type().name())
+        .bind("company", i.companyId()).bindByType("connection", i.connectionId(), UUID.class).bind("type", i.type().name())
         .bindArray("emails", String.class, i.allowedEmails()).bind("expires", i.expiresAt())
         .bind("maxUses", i.maxUses()).bind("useCount", i.useCount())
         .bind("prefill", PrefillJson.write(i.prefill()).toString()).bind("revoked", i.revokedAt())

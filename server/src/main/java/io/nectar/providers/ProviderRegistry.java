@@ -2,6 +2,7 @@ package io.nectar.providers;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,11 @@ public final class ProviderRegistry {
     for (UtilityProvider provider : providers) {
       byHost.put(host(provider.rootUrl()).orElseThrow(), provider);
     }
+  }
+
+  /** Every provider, in the order given (the sandbox first). */
+  public List<UtilityProvider> all() {
+    return List.copyOf(byHost.values());
   }
 
   public Optional<UtilityProvider> find(String url) {
