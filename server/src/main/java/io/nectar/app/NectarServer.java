@@ -19,6 +19,7 @@ import io.nectar.http.HttpServer;
 import io.nectar.http.PageGate;
 import io.nectar.intervals.IntervalRoutes;
 import io.nectar.jobs.JobRoutes;
+import io.nectar.keys.BrandingRoutes;
 import io.nectar.jobs.UploadEngine;
 import io.nectar.keys.CreatedKey;
 import io.nectar.keys.KeyService;
@@ -167,6 +168,7 @@ public final class NectarServer implements AutoCloseable {
     new DocumentRoutes(services.documents(), services.documentLinks(), pages).register(api);
     new UsageRoutes(services.usage(), services.documentLinks(), pages).register(api);
     new WebhookRoutes(webhooks).register(api);
+    new BrandingRoutes(services.keys()).register(api);
     new JobRoutes(services.uploads()).register(api);
     services.sandboxBills().ifPresent(bills -> new SandboxBillRoutes(bills).register(api));
   }
