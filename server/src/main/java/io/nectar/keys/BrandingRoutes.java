@@ -59,6 +59,8 @@ public final class BrandingRoutes {
     if (fields.isNull("frameAncestors")) {
       ancestors = BrandingChange.Setting.reset();
     } else if (fields.has("frameAncestors")) {
+      // Items are trimmed (as every list item is), then held to the source grammar; only the checked,
+      // trimmed value is stored and sent.
       List<String> sources = fields.textList("frameAncestors", BrandingRules.MAX_FRAME_ANCESTORS, 200);
       if (sources != null) {
         BrandingRules.frameAncestorsProblem(sources).ifPresent(p -> fields.reject("frameAncestors", p));
@@ -70,7 +72,10 @@ public final class BrandingRoutes {
     return new BrandingChange(name, colour, logo, ancestors);
   }
 
-  /** A text field: absent keeps, null resets; blank is refused, not taken for a reset. */
+  /**
+   * A text field taken exactly as sent (not trimmed, so that a control character at either end is
+   * refused rather than dropped): absent keeps, null resets; blank is refused, not taken for a reset.
+   */
   private static BrandingChange.Setting<String> text(Fields fields, String field, int maxLength) {
     if (fields.isNull(field)) {
       return BrandingChange.Setting.reset();
@@ -78,7 +83,7 @@ public final class BrandingRoutes {
     if (!fields.has(field)) {
       return BrandingChange.Setting.keep();
     }
-    String value = fields.text(field, maxLength, Fields.Empty.REFUSED);
+    String value = fields.exactText(field, maxLength);
     return value == null ? BrandingChange.Setting.keep() : BrandingChange.Setting.set(value);
   }
 }

@@ -27,21 +27,32 @@ public final class BrandingRules {
 
   private BrandingRules() {}
 
-  /** Why {@code name} (trimmed) cannot be a white-label name, or empty when it can. */
+  /**
+   * Why {@code name} cannot be a white-label name, or empty when it can: 1 to 100 characters once
+   * surrounding spaces are stripped, and no control or format character anywhere (checked before
+   * stripping, so a trailing bell or line break is refused, not silently dropped).
+   */
   public static Optional<String> nameProblem(String name) {
-    int length = name.codePointCount(0, name.length());
-    if (length < 1 || name.isBlank()) {
-      return Optional.of("This field may not be blank.");
-    }
-    if (length > MAX_NAME) {
-      return Optional.of("Ensure this field has no more than " + MAX_NAME + " characters.");
-    }
     boolean control = name.codePoints().anyMatch(c -> switch (Character.getType(c)) {
       case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
           Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE -> true;
       default -> false;
     });
-    return control ? Optional.of("Control and format characters are not allowed.") : Optional.empty();
+    if (control) {
+      return Optional.of("Control and format characters are not allowed.");
+    }
+    String stripped = normalName(name);
+    int length = stripped.codePointCount(0, stripped.length());
+    if (length < 1) {
+      return Optional.of("This field may not be blank.");
+    }
+    return length > MAX_NAME ? Optional.of("Ensure this field has no more than " + MAX_NAME + " characters.")
+        : Optional.empty();
+  }
+
+  /** The name as stored: without surrounding spaces. */
+  public static String normalName(String name) {
+    return name.strip();
   }
 
   /** Why {@code colour} is not {@code #rrggbb}, or empty when it is. */

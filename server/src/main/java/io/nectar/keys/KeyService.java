@@ -170,9 +170,9 @@ public final class KeyService {
     Map<String, List<String>> errors = new LinkedHashMap<>();
     BrandingChange.Setting<String> name = change.name();
     if (name.action() == BrandingChange.Action.SET) {
-      String trimmed = name.value() == null ? "" : name.value().trim();
-      BrandingRules.nameProblem(trimmed).ifPresent(p -> errors.put("name", List.of(p)));
-      name = BrandingChange.Setting.set(trimmed);
+      String raw = name.value() == null ? "" : name.value();
+      BrandingRules.nameProblem(raw).ifPresent(p -> errors.put("name", List.of(p)));
+      name = BrandingChange.Setting.set(BrandingRules.normalName(raw));
     }
     BrandingChange.Setting<String> colour = change.colour();
     if (colour.action() == BrandingChange.Action.SET) {
