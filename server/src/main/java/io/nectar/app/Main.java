@@ -24,9 +24,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The {@code nectar} command: {@code serve}, and the {@code key} admin commands. */
+/** The {@code nectar} command: {@code serve}, and the {@code key} and {@code org} admin commands. */
 @Command(name = "nectar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    subcommands = {Main.Serve.class, Main.Keys.class, ParseCommand.class},
+    subcommands = {Main.Serve.class, Main.Keys.class, OrgCommand.class, ParseCommand.class},
     description = "A self-hostable utility-data server compatible with the Nectar external API.")
 public final class Main implements Runnable {
 
@@ -124,7 +124,7 @@ public final class Main implements Runnable {
   }
 
   /** Runs {@code action} against the key service of the configured database. */
-  private static int withKeys(Settings settings, java.util.function.Function<KeyService, Integer> action)
+  static int withKeys(Settings settings, java.util.function.Function<KeyService, Integer> action)
       throws Exception {
     Config config = settings.config(Map.of());
     try (Database database = Database.open(config, null, 2)) {

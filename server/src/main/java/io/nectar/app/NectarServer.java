@@ -23,6 +23,7 @@ import io.nectar.invitations.InvitationService;
 import io.nectar.invitations.MagicLinkRoutes;
 import io.nectar.invitations.MagicLinks;
 import io.nectar.jobs.JobRoutes;
+import io.nectar.keys.BrandingRoutes;
 import io.nectar.jobs.UploadEngine;
 import io.nectar.keys.CreatedKey;
 import io.nectar.keys.KeyService;
@@ -181,6 +182,7 @@ public final class NectarServer implements AutoCloseable {
     new DocumentRoutes(services.documents(), services.documentLinks(), pages).register(api);
     new UsageRoutes(services.usage(), services.documentLinks(), pages).register(api);
     new WebhookRoutes(webhooks).register(api);
+    new BrandingRoutes(services.keys()).register(api);
     new JobRoutes(services.uploads()).register(api);
     new InvitationRoutes(services.invitations()).register(api);
     new MagicLinkRoutes(services.magicLinkService()).register(api);

@@ -76,6 +76,13 @@ public final class Fields {
     return fields.has(field);
   }
 
+  /** True when the body gives {@code field} as JSON {@code null} (on PATCH: reset it to its default). */
+  public boolean isNull(String field) {
+    declared.add(field);
+    JsonNode node = fields.get(field);
+    return node != null && node.isNull();
+  }
+
   /** Records "This field is required." for each of {@code names} the body lacks. */
   public Fields require(String... names) {
     for (String name : names) {

@@ -1,5 +1,7 @@
 package io.nectar.keys;
 
+import io.nectar.errors.InvalidInput;
+import io.nectar.errors.NotFound;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,8 +11,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -111,6 +117,91 @@ public final class KeyService {
     key.filter(k -> k.lastUsed() == null || k.lastUsed().isBefore(now.minusSeconds(60)))
         .ifPresent(k -> store.touch(k.id(), now));
     return key.map(k -> new Caller(k.id(), k.organizationId(), k.organizationName(), k.environment()));
+  }
+
+  /**
+   * The white label of the organization's hosted pages, with the default for each field never set
+   * (the organization's name, {@link Branding#DEFAULT_COLOUR}, no logo, frame-ancestors *).
+   */
+  public Branding branding(UUID organizationId) {
+    return jdbi.inTransaction(h -> {
+      Organization organization = store.organizationById(h, organizationId)
+          .orElseThrow(() -> new NotFound("Organization"));
+      return withDefaults(organization, store.branding(h, organizationId).orElse(KeyStore.StoredBranding.DEFAULTS));
+    });
+  }
+
+  /**
+   * Changes the organization's branding: each field kept, reset to its default, or set. Values are
+   * checked again here (the CLI and any other caller come through this door); a bad one is an
+   * {@link InvalidInput} naming its field, and nothing changes.
+   */
+  public Branding changeBranding(UUID organizationId, BrandingChange change) {
+    BrandingChange checked = checked(change);
+    return jdbi.inTransaction(h -> {
+      Organization organization = store.organizationById(h, organizationId)
+          .orElseThrow(() -> new NotFound("Organization"));
+      return withDefaults(organization, store.changeBranding(h, organizationId, checked, now()));
+    });
+  }
+
+  /** The organization with this id or, failing that, this name; nothing is created. */
+  public Optional<Organization> findOrganization(String idOrName) {
+    return jdbi.withHandle(h -> {
+      Optional<Organization> byId = Optional.empty();
+      try {
+        byId = store.organizationById(h, UUID.fromString(idOrName));
+      } catch (IllegalArgumentException notAnId) {
+        // a name, then
+      }
+      return byId.isPresent() ? byId : store.organizationByName(h, idOrName.trim());
+    });
+  }
+
+  private static Branding withDefaults(Organization organization, KeyStore.StoredBranding stored) {
+    return new Branding(stored.name() != null ? stored.name() : organization.name(),
+        stored.colour() != null ? stored.colour() : Branding.DEFAULT_COLOUR,
+        stored.logoUrl(),
+        stored.frameAncestors() != null ? stored.frameAncestors() : Branding.DEFAULT_FRAME_ANCESTORS);
+  }
+
+  /** The change with its values checked and normalised (trimmed name, lower-case colour and sources). */
+  private static BrandingChange checked(BrandingChange change) {
+    Map<String, List<String>> errors = new LinkedHashMap<>();
+    BrandingChange.Setting<String> name = change.name();
+    if (name.action() == BrandingChange.Action.SET) {
+      String raw = name.value() == null ? "" : name.value();
+      BrandingRules.nameProblem(raw).ifPresent(p -> errors.put("name", List.of(p)));
+      name = BrandingChange.Setting.set(BrandingRules.normalName(raw));
+    }
+    BrandingChange.Setting<String> colour = change.colour();
+    if (colour.action() == BrandingChange.Action.SET) {
+      String value = colour.value() == null ? "" : colour.value();
+      BrandingRules.colourProblem(value).ifPresent(p -> errors.put("colour", List.of(p)));
+      colour = BrandingChange.Setting.set(BrandingRules.normalColour(value));
+    }
+    BrandingChange.Setting<String> logo = change.logoUrl();
+    if (logo.action() == BrandingChange.Action.SET) {
+      BrandingRules.logoUrlProblem(logo.value() == null ? "" : logo.value())
+          .ifPresent(p -> errors.put("logoUrl", List.of(p)));
+    }
+    BrandingChange.Setting<List<String>> ancestors = change.frameAncestors();
+    if (ancestors.action() == BrandingChange.Action.SET) {
+      List<String> sources = ancestors.value() == null ? List.of() : ancestors.value();
+      List<String> problems = new ArrayList<>();
+      BrandingRules.frameAncestorsProblem(sources).ifPresent(problems::add);
+      sources.forEach(s -> BrandingRules.frameAncestorProblem(s == null ? "" : s).ifPresent(problems::add));
+      if (!problems.isEmpty()) {
+        errors.put("frameAncestors", problems);
+      } else {
+        ancestors = BrandingChange.Setting.set(List.copyOf(new LinkedHashSet<>(
+            sources.stream().map(BrandingRules::normalSource).toList())));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors);
+    }
+    return new BrandingChange(name, colour, logo, ancestors);
   }
 
   private Instant now() {

@@ -98,4 +98,56 @@ final class KeyStore {
             where id = :id and (last_used_at is null or last_used_at < :cutoff)""")
         .bind("id", keyId).bind("now", now).bind("cutoff", now.minusSeconds(60)).execute());
   }
+
+  Optional<Organization> organizationById(Handle h, UUID id) {
+    return h.createQuery("select id, name, created_at from organization where id = :id")
+        .bind("id", id).map(ORGANIZATION).findOne();
+  }
+
+  /** An organization's branding columns as stored; null means the default. */
+  record StoredBranding(String name, String colour, String logoUrl, List<String> frameAncestors) {
+    static final StoredBranding DEFAULTS = new StoredBranding(null, null, null, null);
+  }
+
+  Optional<StoredBranding> branding(Handle h, UUID organizationId) {
+    return h.createQuery("select name, colour, logo_url, frame_ancestors from organization_branding "
+            + "where organization_id = :org")
+        .bind("org", organizationId).map((rs, ctx) -> storedBranding(rs)).findOne();
+  }
+
+  /**
+   * Applies a change in one statement: each column is kept or replaced inside the upsert, so two
+   * changes of different fields at the same moment both take effect (no read-modify-write to lose one).
+   */
+  StoredBranding changeBranding(Handle h, UUID organizationId, BrandingChange change, Instant now) {
+    return h.createQuery("""
+            insert into organization_branding (organization_id, name, colour, logo_url, frame_ancestors, updated_at)
+            values (:org, :name, :colour, :logo, cast(:ancestors as text[]), :now)
+            on conflict (organization_id) do update set
+              name = case when :keepName then organization_branding.name else excluded.name end,
+              colour = case when :keepColour then organization_branding.colour else excluded.colour end,
+              logo_url = case when :keepLogo then organization_branding.logo_url else excluded.logo_url end,
+              frame_ancestors = case when :keepAncestors then organization_branding.frame_ancestors
+                                     else excluded.frame_ancestors end,
+              updated_at = excluded.updated_at
+            returning name, colour, logo_url, frame_ancestors""")
+        .bind("org", organizationId).bind("now", now)
+        .bind("name", change.name().apply(null)).bind("keepName", kept(change.name()))
+        .bind("colour", change.colour().apply(null)).bind("keepColour", kept(change.colour()))
+        .bind("logo", change.logoUrl().apply(null)).bind("keepLogo", kept(change.logoUrl()))
+        .bindByType("ancestors", change.frameAncestors().apply(null) == null ? null
+            : change.frameAncestors().value().toArray(String[]::new), String[].class)
+        .bind("keepAncestors", kept(change.frameAncestors()))
+        .map((rs, ctx) -> storedBranding(rs)).one();
+  }
+
+  private static boolean kept(BrandingChange.Setting<?> setting) {
+    return setting.action() == BrandingChange.Action.KEEP;
+  }
+
+  private static StoredBranding storedBranding(java.sql.ResultSet rs) throws java.sql.SQLException {
+    java.sql.Array ancestors = rs.getArray("frame_ancestors");
+    return new StoredBranding(rs.getString("name"), rs.getString("colour"), rs.getString("logo_url"),
+        ancestors == null ? null : List.of((String[]) ancestors.getArray()));
+  }
 }
