@@ -37,6 +37,7 @@ import io.nectar.usage.UsageRoutes;
 import io.nectar.web.AuditTrailRoutes;
 import io.nectar.web.DocsRoutes;
 import io.nectar.web.WebhookPortalRoutes;
+import io.nectar.web.hosted.HostedRoutes;
 import io.nectar.webhooks.WebhookRoutes;
 import io.nectar.webhooks.WebhookService;
 import java.io.IOException;
@@ -140,6 +141,7 @@ public final class NectarServer implements AutoCloseable {
             new FileRoutes(services.blobs(), services.links()).register(routes);
             new AuditTrailRoutes(services.documents(), services.links()).register(routes);
             new WebhookPortalRoutes(webhooks.service(), services.links()).register(routes);
+            new HostedRoutes(services.hosted(), secret).register(routes);
           });
       // The first key exists before the port opens, so nobody can see the server ready yet refuse its key.
       keys = services.keys();

@@ -16,6 +16,7 @@ import io.nectar.db.Database;
 import io.nectar.db.IdGenerator;
 import io.nectar.documents.DocumentLinks;
 import io.nectar.documents.DocumentService;
+import io.nectar.hosted.HostedFlow;
 import io.nectar.intervals.IntervalService;
 import io.nectar.invitations.EmailProof;
 import io.nectar.invitations.InvitationService;
@@ -74,7 +75,8 @@ record Services(
     Mailer mailer,
     InvitationService invitations,
     MagicLinks magicLinks,
-    MagicLinkService magicLinkService) {
+    MagicLinkService magicLinkService,
+    HostedFlow hosted) {
 
   /** Wires every service; the purger and job runner are registered with {@code shutdown} as they are made. */
   static Services wire(Config config, Clock clock, Database database, byte[] secret, ProviderRegistry providers,
@@ -127,12 +129,15 @@ record Services(
     JobService uploads = new JobService(jdbi, clock, ids::next, companies, sites, blobs, uploadWorker::wake);
     // Invitation e-mails and verification codes; a mailer that says it cannot send when SMTP is not set.
     Mailer mailer = Mailers.from(config.smtp(), clock);
+    EmailProof proofs = new EmailProof(secret);
     InvitationService invitations = new InvitationService(jdbi, clock, ids::next, companies, sites, connections,
-        mailer, new EmailProof(secret), config.publicUrl());
+        mailer, proofs, config.publicUrl());
     MagicLinks magicLinks = new MagicLinks(secret, jdbi, companies, sites, connections);
+    HostedFlow hosted = new HostedFlow(jdbi, clock, ids::next, invitations, proofs, magicLinks, companies, sites,
+        connections.hosted(), providers, uploads, keys, mailer);
     return new Services(ids, blobs, links, cipher, outbox, keys, purger, companies, sites, connections,
         documentLinks, documents, usage, accounts, meters, intervals, jobs, sandboxBills, uploads, uploadWorker,
         mailer, invitations, magicLinks,
-        new MagicLinkService(jdbi, companies, sites, connections, magicLinks, config.publicUrl()));
+        new MagicLinkService(jdbi, companies, sites, connections, magicLinks, config.publicUrl()), hosted);
   }
 }

@@ -32,7 +32,7 @@ public record FileForm(Map<String, List<String>> fields, Map<String, List<FilePa
   }
 
   /** Parses (once per request) the body of {@code ctx}: multipart only, at most {@code maxBytes}. */
-  static FileForm of(Context ctx, long maxBytes) {
+  public static FileForm of(Context ctx, long maxBytes) {
     FileForm cached = ctx.attribute(ATTRIBUTE);
     if (cached != null) {
       return cached;
