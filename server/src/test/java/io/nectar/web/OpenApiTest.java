@@ -1853,6 +1853,36 @@ class OpenApiTest {
     assertConforms(goneAttempts, "GET", template + "/attempt");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/v2", "/v2.1", "/v2.2"})
+  void organizationBrandingMatchesTheDocument(String prefix) {
+    String template = "/organization/branding";
+    Response read = server.get(prefix + template, tenant.key());
+    assertThat(read.status()).isEqualTo(200);
+    assertConforms(read, "GET", template);
+
+    List<String> accepted = List.of("""
+        {"name": "OpenAPI Co", "colour": "#0A7D43", "logoUrl": "https://cdn.example.com/l.png",
+         "frameAncestors": ["'self'", "https://*.example.org:8443"]}""",
+        "{\"name\": null, \"colour\": null, \"logoUrl\": null, \"frameAncestors\": null}", "{}");
+    List<String> refused = List.of("{\"colour\": \"red\"}", "{\"name\": 5}", "{\"name\": \"bell\\u0007\"}",
+        "{\"logoUrl\": \"http://cdn.example.com/l.png\"}", "{\"frameAncestors\": [\"https://a.example; script-src *\"]}",
+        "{\"frameAncestors\": [\"https://a.example/path\"]}", "{\"color\": \"#000000\"}");
+    for (String body : accepted) {
+      Response changed = server.send("PATCH", prefix + template, tenant.key(), JSON, body, Map.of());
+      assertThat(changed.status()).as("%s %s", body, changed).isEqualTo(200);
+      assertConforms(changed, "PATCH", template);
+      // The document's request schema accepts what the server accepted, and rejects what it refused.
+      assertThat(sendJson("PATCH", template, template, body).status()).isEqualTo(200);
+    }
+    for (String body : refused) {
+      Response response = server.send("PATCH", prefix + template, tenant.key(), JSON, body, Map.of());
+      assertThat(response.status()).as(body).isEqualTo(400);
+      assertConforms(response, "PATCH", template);
+      assertThat(sendJson("PATCH", template, template, body).status()).isEqualTo(400);
+    }
+  }
+
   @Test
   void webhookValidationErrorsMatchTheDocument() {
     String id = newEndpoint();

@@ -1,16 +1,22 @@
-package io.nectar.keys;
+package io.nectar.organizations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.nectar.http.Api;
 import io.nectar.http.Fields;
 import io.nectar.http.Json;
+import io.nectar.keys.Branding;
+import io.nectar.keys.BrandingChange;
+import io.nectar.keys.BrandingRules;
+import io.nectar.keys.KeyService;
 import java.util.List;
 
 /**
  * The white label of the caller's organization (an extension, under every version prefix):
  * {@code GET /organization/branding} and {@code PATCH /organization/branding}. Branding is per
- * organization, so a key of either environment reads and changes the same settings.
+ * organization, so a key of either environment reads and changes the same settings. The rules and
+ * the storage live with the organizations in {@code keys}; this package holds only the HTTP side,
+ * because {@code http} already builds on {@code keys} and routes there would close a cycle.
  *
  * <pre>curl -X PATCH -H "X-API-Key: $KEY" -H 'Content-Type: application/json' \
  *      -d '{"colour": "#0a7d43", "frameAncestors": ["https://app.example.com"]}' \
