@@ -21,11 +21,15 @@ final class HostedSessionStore {
       prefill_country, prefill_owner_email, prefill_start_date, verified_email, pending_email,
       email_code_expires_at, email_code_attempts, completed_at, created_at, expires_at""";
 
+  /** The first key of the two-key advisory lock, naming its purpose (ASCII "HOST"). */
+  private static final int ATTEMPT_LOCK_SPACE = 0x484f5354;
+
   void insert(Handle h, HostedSession s, byte[] tokenHash) {
-    h.createUpdate("insert into hosted_session (" + COLUMNS + ", token_hash) values (:id, :organization, "
-            + ":environment, :company, :entry, :invitation, :target, :created, :allowed, :sites, :utility, :types, "
-            + ":country, :owner, :start, :verified, "
-            + "null, null, 0, null, :createdAt, :expiresAt, :tokenHash)")
+    // Nullable ids and dates are cast: the driver sends a null of unknown type as text.
+    h.createUpdate("insert into hosted_session (" + COLUMNS + ", token_hash) values " + """
+            (:id, :organization, :environment, :company, :entry, cast(:invitation as uuid), cast(:target as uuid),
+             cast(:created as uuid), :allowed, :sites, :utility, :types, :country, :owner, cast(:start as date),
+             :verified, null, null, 0, null, :createdAt, :expiresAt, :tokenHash)""")
         .bind("id", s.id()).bind("organization", s.organizationId()).bind("environment", s.environment().name())
         .bind("company", s.companyId()).bind("entry", s.entry().name()).bind("invitation", s.invitationId())
         .bind("target", s.targetConnectionId()).bind("created", s.createdConnectionId())
@@ -81,8 +85,8 @@ final class HostedSessionStore {
 
   /** Holds {@code scope}'s advisory lock until the transaction ends: counting and adding become one step. */
   void lockAttempts(Handle h, String scope) {
-    h.createQuery("select pg_advisory_xact_lock(hashtextextended(:scope, 12))").bind("scope", scope)
-        .mapTo(Object.class).one();
+    h.createQuery("select pg_advisory_xact_lock(:space, hashtext(:scope))")
+        .bind("space", ATTEMPT_LOCK_SPACE).bind("scope", scope).mapTo(String.class).list();
   }
 
   long countAttempts(Handle h, String scope, Instant since) {

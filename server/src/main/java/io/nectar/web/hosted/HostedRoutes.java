@@ -222,13 +222,14 @@ public final class HostedRoutes {
    * and framing only by the sites the organization allows.
    */
   private static void secure(Context ctx, Branding branding, String styleNonce) {
-    List<String> ancestors = branding == null ? Branding.DEFAULT_FRAME_ANCESTORS : branding.frameAncestors();
+    // A page for no known organization (an unknown link) shows nothing worth framing away.
+    String framing = branding == null ? "frame-ancestors " + String.join(" ", Branding.DEFAULT_FRAME_ANCESTORS)
+        : branding.frameAncestorsDirective();
     ctx.header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "default-src 'none'; style-src 'self'"
-            + (styleNonce == null ? "" : " 'nonce-" + styleNonce + "'") + "; script-src 'self'; "
-            + "img-src 'self' https:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors "
-            + (ancestors.isEmpty() ? "'none'" : String.join(" ", ancestors)));
+            + (styleNonce == null ? "" : " 'nonce-" + styleNonce + "'") + "; script-src 'self'; img-src 'self' https:; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; " + framing);
   }
 
   private static void asset(Context ctx, String type, byte[] content) {
