@@ -26,6 +26,7 @@ import io.nectar.jobs.JobRoutes;
 import io.nectar.jobs.UploadEngine;
 import io.nectar.keys.CreatedKey;
 import io.nectar.keys.KeyService;
+import io.nectar.mail.Mailer;
 import io.nectar.meters.MeterRoutes;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;
@@ -125,6 +126,7 @@ public final class NectarServer implements AutoCloseable {
       Database database = shutdown.add(Database.open(config, meters, 16));
       Services services = Services.wire(config, clock, database, secret, providers, jobSettings, uploads,
           shutdown);
+      logMail(config);
       WebhookWiring webhooks = WebhookWiring.wire(config, clock, database, services, meters, shutdown);
       HttpServer http = new HttpServer(
           new HttpServer.Settings(config.maxBodyBytes(), config.maxConcurrentRequestsPerKey(),
@@ -156,6 +158,14 @@ public final class NectarServer implements AutoCloseable {
       shutdown.closeAfter(e);
       throw e;
     }
+  }
+
+  /** Says once, at start, where e-mail goes, or that none can leave (SmtpSettings prints no password). */
+  private static void logMail(Config config) {
+    config.smtp().ifPresentOrElse(
+        smtp -> log.info("E-mail is sent through {}", smtp),
+        () -> log.warn("No SMTP server is configured: invitation e-mails and verification codes cannot be sent; "
+            + "set NECTAR_SMTP_URL"));
   }
 
   private static void registerApi(Api api, Services services, WebhookService webhooks) {
@@ -239,6 +249,11 @@ public final class NectarServer implements AutoCloseable {
   /** Legacy magic links: what the hosted pages open. */
   public MagicLinks magicLinks() {
     return services.magicLinks();
+  }
+
+  /** Sends the server's e-mail; not {@link Mailer#configured()} when NECTAR_SMTP_URL is unset. */
+  public Mailer mailer() {
+    return services.mailer();
   }
 
   public List<Api.Route> apiRoutes() {

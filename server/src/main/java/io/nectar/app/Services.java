@@ -28,6 +28,7 @@ import io.nectar.jobs.UploadWorker;
 import io.nectar.keys.KeyService;
 import io.nectar.lists.ListCache;
 import io.nectar.mail.Mailer;
+import io.nectar.mail.Mailers;
 import io.nectar.meters.MeterService;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;
@@ -70,6 +71,7 @@ record Services(
     Optional<SandboxBills> sandboxBills,
     JobService uploads,
     UploadWorker uploadWorker,
+    Mailer mailer,
     InvitationService invitations,
     MagicLinks magicLinks,
     MagicLinkService magicLinkService) {
@@ -123,27 +125,14 @@ record Services(
         new FilingServices(jdbi, clock, ids::next, blobs, companies, sites, accounts, meters, documents, usage),
         config.webhooks().allowPrivateTargets() ? TargetGuard.Reach.ANY_ADDRESS : TargetGuard.Reach.PUBLIC_ONLY));
     JobService uploads = new JobService(jdbi, clock, ids::next, companies, sites, blobs, uploadWorker::wake);
+    // Invitation e-mails and verification codes; a mailer that says it cannot send when SMTP is not set.
+    Mailer mailer = Mailers.from(config.smtp(), clock);
     InvitationService invitations = new InvitationService(jdbi, clock, ids::next, companies, sites, connections,
-        mailer(config), new EmailProof(secret), config.publicUrl());
+        mailer, new EmailProof(secret), config.publicUrl());
     MagicLinks magicLinks = new MagicLinks(secret, jdbi, companies, sites, connections);
     return new Services(ids, blobs, links, cipher, outbox, keys, purger, companies, sites, connections,
         documentLinks, documents, usage, accounts, meters, intervals, jobs, sandboxBills, uploads, uploadWorker,
-        invitations, magicLinks,
+        mailer, invitations, magicLinks,
         new MagicLinkService(jdbi, companies, sites, connections, magicLinks, config.publicUrl()));
-  }
-
-  /** The server's mail sender; none is configured until the SMTP sender lands. */
-  private static Mailer mailer(Config config) {
-    return new Mailer() {
-      @Override
-      public boolean configured() {
-        return false;
-      }
-
-      @Override
-      public void send(io.nectar.mail.Mail mail) {
-        throw new io.nectar.mail.MailFailure("No SMTP server is configured (set NECTAR_SMTP_URL).");
-      }
-    };
   }
 }

@@ -29,7 +29,8 @@ public record Config(
     int maxRequestsPerSecondPerKey,
     LocalDate earliestCollectionDate,
     Webhooks webhooks,
-    BillReading billReading) {
+    BillReading billReading,
+    Optional<SmtpSettings> smtp) {
   /** The setting for the earliest date a company or connection may collect from. */
   public static final String EARLIEST_COLLECTION_DATE = "NECTAR_EARLIEST_COLLECTION_DATE";
 
@@ -90,8 +91,11 @@ public record Config(
         intSetting(settings, "NECTAR_OCR_THREADS", cores, 1, 256),
         intSetting(settings, "NECTAR_PARSE_PARALLEL_FILES", cores, 1, 256),
         durations(settings, "NECTAR_PARSE_FILE_TIMEOUT", "5m").get(0));
+    // Outgoing e-mail (invitations, verification codes); none when NECTAR_SMTP_URL is unset.
+    Optional<SmtpSettings> smtp = nonBlank(settings, SmtpSettings.URL_SETTING)
+        .map(url -> SmtpSettings.parse(url, nonBlank(settings, SmtpSettings.FROM_SETTING), publicUrl));
     return new Config(port, dataDir, databaseUrl, publicUrl, secretKey, bootstrapKey, maxBody, concurrency, rps,
-        earliestCollection, webhooks, billReading);
+        earliestCollection, webhooks, billReading, smtp);
   }
 
   /** Tesseract's language list, e.g. {@code eng+por}: names of its traineddata files joined by '+'. */
