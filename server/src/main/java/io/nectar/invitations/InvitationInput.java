@@ -40,10 +40,11 @@ record InvitationInput(List<String> allowedEmails, Long expiresInSeconds, Intege
     Prefill prefill = prefillFields == null ? Prefill.NONE : prefill(prefillFields);
     List<String> allowed = emails == null ? List.of()
         : emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList();
-    // An allowedEmails that failed its own checks is reported there, not here again.
+    // Named on allowedEmails, the field that must change (the document states the rule there too). An
+    // allowedEmails that failed its own checks is reported already.
     if (Boolean.TRUE.equals(sendEmail) && allowed.isEmpty() && (emails != null || !fields.has("allowedEmails"))) {
-      fields.reject("sendEmail", "sendEmail needs at least one address in allowedEmails: the e-mail goes to "
-          + "those addresses, and an invitation without them is open to anyone with the link.");
+      fields.reject("allowedEmails", "sendEmail is true, so give at least one address: the e-mail goes to these "
+          + "addresses (without them the invitation is open to anyone with the link, and nobody to e-mail).");
     }
     if (type == InvitationType.EDIT_CONNECTION && prefillFields != null && !prefillFields.isEmpty()) {
       fields.reject("prefill", "A reconnect invitation (EDIT_CONNECTION) keeps its connection's settings, so it "
