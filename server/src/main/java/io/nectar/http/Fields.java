@@ -212,6 +212,37 @@ public final class Fields {
     return value;
   }
 
+  /**
+   * A whole number from {@code min} to {@code max}: a JSON number without a fractional part ({@code 60},
+   * {@code 60.0} and {@code 6e1} alike, as JSON Schema's {@code integer}), or in form bodies a string of
+   * digits.
+   */
+  public Long integer(String field, long min, long max, Empty empty) {
+    JsonNode node = node(field, empty == Empty.ALLOWED);
+    if (node == null) {
+      return null;
+    }
+    BigDecimal value;
+    if (node.isNumber()) {
+      value = node.decimalValue();
+    } else if (textual && node.isTextual() && node.asText().trim().matches("-?\\d{1,30}")) {
+      value = new BigDecimal(node.asText().trim());
+    } else {
+      return error(field, "A valid integer is required.");
+    }
+    // Compared before any conversion: "1e999999999" must be refused, not expanded.
+    if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+      return error(field, "A valid integer is required.");
+    }
+    if (value.compareTo(BigDecimal.valueOf(min)) < 0) {
+      return error(field, "Ensure this value is greater than or equal to " + min + ".");
+    }
+    if (value.compareTo(BigDecimal.valueOf(max)) > 0) {
+      return error(field, "Ensure this value is less than or equal to " + max + ".");
+    }
+    return value.longValue();
+  }
+
   /** A list of strings; in form bodies a single value counts as a list of one. */
   public List<String> textList(String field, int maxItems, int maxItemLength) {
     JsonNode node = node(field, false);

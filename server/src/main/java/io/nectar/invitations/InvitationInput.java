@@ -3,7 +3,6 @@ package io.nectar.invitations;
 import io.nectar.http.Api;
 import io.nectar.http.Fields;
 import io.nectar.meters.DatasourceType;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,27 +33,25 @@ record InvitationInput(List<String> allowedEmails, Long expiresInSeconds, Intege
 
   static InvitationInput read(Fields fields, InvitationType type) {
     List<String> emails = fields.emailList("allowedEmails", MAX_EMAILS);
-    BigDecimal expires = fields.decimal("expiresInSeconds", 12, 0, BigDecimal.valueOf(MIN_EXPIRY_SECONDS),
-        BigDecimal.valueOf(MAX_EXPIRY_SECONDS), Fields.Empty.ALLOWED);
-    BigDecimal maxUses = fields.decimal("maxUses", 12, 0, BigDecimal.ONE, BigDecimal.valueOf(Integer.MAX_VALUE),
-        Fields.Empty.ALLOWED);
+    Long expires = fields.integer("expiresInSeconds", MIN_EXPIRY_SECONDS, MAX_EXPIRY_SECONDS, Fields.Empty.ALLOWED);
+    Long maxUses = fields.integer("maxUses", 1, Integer.MAX_VALUE, Fields.Empty.ALLOWED);
     Boolean sendEmail = fields.bool("sendEmail");
     Fields prefillFields = fields.object("prefill");
     Prefill prefill = prefillFields == null ? Prefill.NONE : prefill(prefillFields);
     List<String> allowed = emails == null ? List.of()
         : emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList();
-    // An allowedEmails that failed its own checks is reported there, not here again.
+    // Named on allowedEmails, the field that must change (the document states the rule there too). An
+    // allowedEmails that failed its own checks is reported already.
     if (Boolean.TRUE.equals(sendEmail) && allowed.isEmpty() && (emails != null || !fields.has("allowedEmails"))) {
-      fields.reject("sendEmail", "sendEmail needs at least one address in allowedEmails: the e-mail goes to "
-          + "those addresses, and an invitation without them is open to anyone with the link.");
+      fields.reject("allowedEmails", "sendEmail is true, so give at least one address: the e-mail goes to these "
+          + "addresses (without them the invitation is open to anyone with the link, and nobody to e-mail).");
     }
     if (type == InvitationType.EDIT_CONNECTION && prefillFields != null && !prefillFields.isEmpty()) {
       fields.reject("prefill", "A reconnect invitation (EDIT_CONNECTION) keeps its connection's settings, so it "
           + "takes no prefill: leave prefill out or send {}.");
     }
     fields.finish();
-    return new InvitationInput(allowed, expires == null ? null : expires.longValueExact(),
-        maxUses == null ? null : maxUses.intValueExact(),
+    return new InvitationInput(allowed, expires, maxUses == null ? null : maxUses.intValue(),
         Boolean.TRUE.equals(sendEmail) ? Delivery.SEND_EMAIL : Delivery.NONE,
         type == InvitationType.EDIT_CONNECTION ? Prefill.NONE : prefill);
   }

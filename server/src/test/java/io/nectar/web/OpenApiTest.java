@@ -701,6 +701,68 @@ class OpenApiTest {
     return sandbox;
   }
 
+  @Test
+  void invitationsAndMagicLinksMatchTheDocument() {
+    Sandbox s = sandbox();
+    String siteId = s.siteIds().get(0);
+    Response created = sendJson("POST", "/invitation/company/" + s.companyId(), "/invitation/company/{companyId}", """
+        {"allowedEmails": ["Ops@Example.com"], "expiresInSeconds": 3600, "maxUses": 2, "sendEmail": true,
+         "prefill": {"url": "https://nectarclimate.com", "initialSites": ["%s"], "utilityTypes": ["GAS"],
+                     "country": "us", "connectionOwnerEmail": "owner@example.com", "dataCollectionStartDate": null}}"""
+        .formatted(siteId));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().at("/emailDelivery/0/status").asText()).isEqualTo("NOT_CONFIGURED");
+    String id = created.json().get("id").asText();
+    Response bare = sendJson("POST", "/invitation/company/" + s.companyId(), "/invitation/company/{companyId}", "{}");
+    assertThat(bare.status()).isEqualTo(201);
+    Response form = server.send("POST", V + "/invitation/company/" + s.companyId(), tenant.key(),
+        "application/x-www-form-urlencoded", form("allowedEmails", "a@example.com", "allowedEmails", "b@example.com",
+            "maxUses", "3", "sendEmail", "false"), Map.of());
+    assertThat(form.status()).as(form.toString()).isEqualTo(201);
+    assertConforms(form, "POST", "/invitation/company/{companyId}");
+    for (String bad : List.of("{\"maxUses\": 0}", "{\"expiresInSeconds\": 59.5}", "{\"prefill\": {\"country\": \"USA\"}}",
+        "{\"allowedEmails\": [\"nobody\"]}", "{\"prefill\": {\"bogus\": 1}}", "{\"sendEmail\": true}")) {
+      Response refused = sendJson("POST", "/invitation/company/" + s.companyId(), "/invitation/company/{companyId}", bad);
+      assertThat(refused.status()).as(bad).isEqualTo(400);
+    }
+    Response reconnect = sendJson("POST", "/invitation/connection/" + s.connectionId(),
+        "/invitation/connection/{connectionId}", "{\"maxUses\": 1, \"prefill\": {}}");
+    assertThat(reconnect.status()).as(reconnect.toString()).isEqualTo(201);
+    Response withPrefill = sendJson("POST", "/invitation/connection/" + s.connectionId(),
+        "/invitation/connection/{connectionId}", "{\"prefill\": {\"country\": \"US\"}}");
+    assertThat(withPrefill.status()).isEqualTo(400);
+
+    Response list = server.get(V + "/invitation/company/" + s.companyId(), tenant.key());
+    assertThat(list.status()).isEqualTo(200);
+    assertConforms(list, "GET", "/invitation/company/{companyId}");
+    Response detail = server.get(V + "/invitation/" + id, tenant.key());
+    assertThat(detail.status()).isEqualTo(200);
+    assertThat(detail.json().get("events").size()).isEqualTo(2);
+    assertConforms(detail, "GET", "/invitation/{invitationId}");
+    Response revoked = server.send("POST", V + "/invitation/" + id + "/revoke", tenant.key(), null, null, Map.of());
+    assertThat(revoked.status()).isEqualTo(200);
+    assertConforms(revoked, "POST", "/invitation/{invitationId}/revoke");
+
+    for (String[] path : new String[][] {{"/connection/company/" + s.companyId() + "/link",
+        "/connection/company/{companyId}/link"}, {"/company/" + s.companyId() + "/connection/link",
+        "/company/{companyId}/connection/link"}}) {
+      Response get = server.get(V + path[0], tenant.key());
+      assertThat(get.status()).isEqualTo(200);
+      assertConforms(get, "GET", path[1]);
+      Response post = sendJson("POST", path[0], path[1], "{\"sites\": [\"" + siteId + "\"], "
+          + "\"url\": \"https://nectarclimate.com\", \"dataCollectionStartDate\": null}");
+      assertThat(post.status()).as(post.toString()).isEqualTo(200);
+      assertThat(sendJson("POST", path[0], path[1], "{\"sites\": [\"nope\"]}").status()).isEqualTo(400);
+    }
+    Response edit = server.get(V + "/connection/" + s.connectionId(), tenant.key());
+    assertThat(edit.status()).isEqualTo(200);
+    assertThat(edit.json().get("connectionMagicLinkSecret").isTextual()).isTrue();
+    assertConforms(edit, "GET", "/connection/{connectionId}");
+    Response editPost = server.send("POST", V + "/connection/" + s.connectionId(), tenant.key(), null, null, Map.of());
+    assertThat(editPost.status()).isEqualTo(200);
+    assertConforms(editPost, "POST", "/connection/{connectionId}");
+  }
+
   private static String connectionBody(String username, String password, String siteId) {
     return """
         {"url": "https://nectarclimate.com", "username": "%s", "password": "%s", "sites": ["%s"], "country": "US"}"""

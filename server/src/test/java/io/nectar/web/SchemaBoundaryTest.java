@@ -132,6 +132,7 @@ class SchemaBoundaryTest {
     ids.put("messageId", test.json().get("messageId").asText());
     ids.put("jobId", created(server.postJson(V + "/job/company/" + companyId + "/bulk", tenant.key(),
         "{\"documents\": [\"https://files.example.com/bill.pdf\"]}")));
+    ids.put("invitationId", created(server.postJson(V + "/invitation/company/" + companyId, tenant.key(), "{}")));
   }
 
   private static String created(Response response) {
@@ -145,7 +146,7 @@ class SchemaBoundaryTest {
    */
   private static JsonNode fixtureValue(String field) {
     return switch (field) {
-      case "sites" -> JsonNodeFactory.instance.arrayNode().add(ids.get("siteId"));
+      case "sites", "initialSites" -> JsonNodeFactory.instance.arrayNode().add(ids.get("siteId"));
       case "accounts" -> JsonNodeFactory.instance.arrayNode().add(ids.get("accountId"));
       case "password" -> TextNode.valueOf("not-the-sandbox-password");
       default -> null;
