@@ -123,6 +123,16 @@ class SmtpMailerTest {
   }
 
   @Test
+  void aServerWhoseCertificateIsNotTrustedIsRefused() {
+    try (SmtpServer smtp = SmtpServer.withSelfSignedTls()) {
+      assertThatThrownBy(() -> new SmtpMailer(smtp.settings(), CLOCK).send(new Mail("a@example.com", "Hi", "Hello", null)))
+          .isInstanceOf(MailFailure.class)
+          .hasMessageStartingWith("TLS with the SMTP server 127.0.0.1:" + smtp.port() + " failed");
+      assertThat(smtp.received()).isEmpty();
+    }
+  }
+
+  @Test
   void aLineBreakInTheRecipientOrSubjectIsRefusedBeforeAnythingIsSent() {
     try (SmtpServer smtp = SmtpServer.start()) {
       SmtpMailer mailer = new SmtpMailer(smtp.settings(), CLOCK);
