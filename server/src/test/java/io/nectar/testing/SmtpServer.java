@@ -80,7 +80,7 @@ public final class SmtpServer implements AutoCloseable {
    * checks certificates must refuse it ({@link #url()} is then {@code smtps://}).
    */
   public static SmtpServer withSelfSignedTls() {
-    GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort());
+    GreenMail greenMail = new GreenMail(setup(ServerSetup.PROTOCOL_SMTPS));
     greenMail.start();
     greenMail.getUserManager().setAuthRequired(false);
     return new SmtpServer(greenMail, Wire.SELF_SIGNED_TLS, Optional.empty(), Optional.empty());
@@ -99,7 +99,14 @@ public final class SmtpServer implements AutoCloseable {
   }
 
   private static ServerSetup setup() {
-    return new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort();
+    return setup(ServerSetup.PROTOCOL_SMTP);
+  }
+
+  private static ServerSetup setup(String protocol) {
+    ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol).dynamicPort();
+    // GreenMail gives up after 2 s by default, which a busy build machine can exceed (SMTPS loads a key store).
+    setup.setServerStartupTimeout(Duration.ofSeconds(30).toMillis());
+    return setup;
   }
 
   public int port() {
