@@ -93,7 +93,9 @@ class SmtpMailerTest {
   }
 
   @Test
-  @Timeout(60) // a guard against hanging the build, not a measure: the mailer's own limit is 300 ms here
+  // A guard against hanging the build, not a measure (the mailer's own limit is 300 ms here); a separate
+  // thread, because a blocked socket read ignores interruption.
+  @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aServerThatAcceptsButNeverAnswersTimesOut() throws IOException {
     // Connected (the backlog takes it) but never greeted: the read limit, not the connect limit, ends it.
     try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
@@ -116,6 +118,16 @@ class SmtpMailerTest {
       assertThatThrownBy(() -> new SmtpMailer(settings, CLOCK).send(new Mail("a@example.com", "Hi", "Hello", null)))
           .isInstanceOf(MailFailure.class)
           .hasMessageContaining("does not offer STARTTLS");
+      assertThat(smtp.received()).isEmpty();
+    }
+  }
+
+  @Test
+  void aServerWhoseCertificateIsNotTrustedIsRefused() {
+    try (SmtpServer smtp = SmtpServer.withSelfSignedTls()) {
+      assertThatThrownBy(() -> new SmtpMailer(smtp.settings(), CLOCK).send(new Mail("a@example.com", "Hi", "Hello", null)))
+          .isInstanceOf(MailFailure.class)
+          .hasMessageStartingWith("TLS with the SMTP server 127.0.0.1:" + smtp.port() + " failed");
       assertThat(smtp.received()).isEmpty();
     }
   }

@@ -52,12 +52,17 @@ public final class SmtpServer implements AutoCloseable {
     }
   }
 
+  /** Plain SMTP, or TLS from the first byte with GreenMail's own self-signed certificate. */
+  private enum Wire { PLAIN, SELF_SIGNED_TLS }
+
   private final GreenMail greenMail;
+  private final Wire wire;
   private final Optional<String> user;
   private final Optional<String> password;
 
-  private SmtpServer(GreenMail greenMail, Optional<String> user, Optional<String> password) {
+  private SmtpServer(GreenMail greenMail, Wire wire, Optional<String> user, Optional<String> password) {
     this.greenMail = greenMail;
+    this.wire = wire;
     this.user = user;
     this.password = password;
   }
@@ -67,7 +72,18 @@ public final class SmtpServer implements AutoCloseable {
     GreenMail greenMail = new GreenMail(setup());
     greenMail.start();
     greenMail.getUserManager().setAuthRequired(false);
-    return new SmtpServer(greenMail, Optional.empty(), Optional.empty());
+    return new SmtpServer(greenMail, Wire.PLAIN, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * A server speaking SMTPS with a self-signed certificate that no trust store knows: a client that
+   * checks certificates must refuse it ({@link #url()} is then {@code smtps://}).
+   */
+  public static SmtpServer withSelfSignedTls() {
+    GreenMail greenMail = new GreenMail(setup(ServerSetup.PROTOCOL_SMTPS));
+    greenMail.start();
+    greenMail.getUserManager().setAuthRequired(false);
+    return new SmtpServer(greenMail, Wire.SELF_SIGNED_TLS, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -79,15 +95,22 @@ public final class SmtpServer implements AutoCloseable {
     greenMail.start();
     greenMail.setUser("smtp-login@nectar.test", user, password);
     greenMail.getUserManager().setAuthRequired(true);
-    return new SmtpServer(greenMail, Optional.of(user), Optional.of(password));
+    return new SmtpServer(greenMail, Wire.PLAIN, Optional.of(user), Optional.of(password));
   }
 
   private static ServerSetup setup() {
-    return new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort();
+    return setup(ServerSetup.PROTOCOL_SMTP);
+  }
+
+  private static ServerSetup setup(String protocol) {
+    ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol).dynamicPort();
+    // GreenMail gives up after 2 s by default, which a busy build machine can exceed (SMTPS loads a key store).
+    setup.setServerStartupTimeout(Duration.ofSeconds(30).toMillis());
+    return setup;
   }
 
   public int port() {
-    return greenMail.getSmtp().getPort();
+    return wire == Wire.PLAIN ? greenMail.getSmtp().getPort() : greenMail.getSmtps().getPort();
   }
 
   /**
@@ -96,7 +119,9 @@ public final class SmtpServer implements AutoCloseable {
    */
   public String url() {
     String login = user.map(u -> encoded(u) + ":" + encoded(password.orElseThrow()) + "@").orElse("");
-    return "smtp://" + login + "127.0.0.1:" + port() + "?starttls=off&from=" + encoded(FROM);
+    return wire == Wire.PLAIN
+        ? "smtp://" + login + "127.0.0.1:" + port() + "?starttls=off&from=" + encoded(FROM)
+        : "smtps://" + login + "127.0.0.1:" + port() + "?from=" + encoded(FROM);
   }
 
   /** The settings {@link #url()} stands for, to build a mailer directly. */
