@@ -133,7 +133,7 @@ public final class NectarServer implements AutoCloseable {
       HttpServer http = new HttpServer(
           new HttpServer.Settings(config.maxBodyBytes(), config.maxConcurrentRequestsPerKey(),
               config.maxRequestsPerSecondPerKey()),
-          database.jdbi(), services.keys(), clock, meters,
+          database.jdbi(), services.keys(), clock, meters, secret,
           api -> registerApi(api, services, webhooks.service()),
           routes -> {
             new OpsRoutes(database, meters).register(routes);

@@ -40,8 +40,8 @@ public final class HttpServer {
 
   /** Builds the server; nothing listens until {@link #start(int)}. */
   public HttpServer(Settings settings, Jdbi jdbi, KeyService keys, Clock clock, MeterRegistry meters,
-      Consumer<Api> apiRoutes, Consumer<RoutesConfig> publicRoutes) {
-    this.idempotency = new Idempotency(jdbi, clock, settings.maxBodyBytes());
+      byte[] serverSecret, Consumer<Api> apiRoutes, Consumer<RoutesConfig> publicRoutes) {
+    this.idempotency = new Idempotency(jdbi, clock, settings.maxBodyBytes(), serverSecret);
     RateLimiter limiter = new RateLimiter(settings.maxConcurrentPerKey(), settings.maxPerSecondPerKey(), clock);
     AllowedMethods allowed = new AllowedMethods();
     List<Api.Route>[] registered = new List[1];

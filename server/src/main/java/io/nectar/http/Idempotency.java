@@ -25,11 +25,13 @@ final class Idempotency {
   private static final Duration ABANDONED = Duration.ofMinutes(2);
 
   private final IdempotencyStore store;
+  private final SealedReplies replies;
   private final Clock clock;
   private final long maxBodyBytes;
 
-  Idempotency(Jdbi jdbi, Clock clock, long maxBodyBytes) {
+  Idempotency(Jdbi jdbi, Clock clock, long maxBodyBytes, byte[] serverSecret) {
     this.store = new IdempotencyStore(jdbi);
+    this.replies = new SealedReplies(serverSecret);
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -63,7 +65,7 @@ final class Idempotency {
     if (ctx.statusCode() >= 500 || body == null) {
       store.release(caller, key);
     } else {
-      store.complete(caller, key, ctx.statusCode(), body);
+      store.complete(caller, key, ctx.statusCode(), replies.seal(body, boundTo(caller, key)));
     }
   }
 
@@ -75,10 +77,13 @@ final class Idempotency {
     if (!stored.get().requestHash().equals(requestHash)) {
       throw new ApiError(409, "This Idempotency-Key was already used with a different request.");
     }
+    // A reply that cannot be opened (kept under another server secret, or altered) is never sent as if it were.
+    byte[] body = replies.open(stored.get().body(), boundTo(caller, key)).orElseThrow(() -> new ApiError(409,
+        "The response remembered for this Idempotency-Key can no longer be read; use a new key."));
     ctx.header("Idempotent-Replayed", "true");
-    ctx.attribute(Json.RESPONSE_BYTES, stored.get().body());
-    ctx.status(stored.get().statusCode()).result(stored.get().body());
-    if (stored.get().body().length > 0) {
+    ctx.attribute(Json.RESPONSE_BYTES, body);
+    ctx.status(stored.get().statusCode()).result(body);
+    if (body.length > 0) {
       ctx.contentType("application/json");
     }
   }
@@ -100,6 +105,10 @@ final class Idempotency {
       digest.update(body.fields().toString().getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static String boundTo(Caller caller, String key) {
+    return caller.organizationId() + "|" + caller.environment() + "|" + key;
   }
 
   /** Drops remembered responses past their 24 hours; called periodically. */

@@ -1,7 +1,5 @@
 package io.nectar.keys;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,8 +20,13 @@ public final class BrandingRules {
   /** {@code https://host[:port]} or {@code https://*.domain[:port]}: no path, no query, nothing else. */
   private static final Pattern HTTPS_SOURCE = Pattern.compile(
       "https://(?:\\*\\.)?" + LABEL + "(?:\\." + LABEL + ")*(?::(?:[1-9][0-9]{0,4}))?");
-  /** Printable ASCII without the characters that could leave an HTML attribute or a URL. */
-  private static final Pattern URL_CHARACTERS = Pattern.compile("[\\x21-\\x7e&&[^\"'<>\\\\`{}|^]]+");
+  /**
+   * {@code https://host[:port]} and then, after {@code /}, {@code ?} or {@code #}, printable ASCII without the
+   * characters that could leave an HTML attribute or a URL ({@code " ' < > \ ` { } | ^}). No user name or
+   * password (no {@code @} before the path). The same expression is the logo URL's pattern in openapi.yaml.
+   */
+  private static final Pattern LOGO_URL = Pattern.compile("https://" + LABEL + "(?:\\." + LABEL
+      + ")*(?::[0-9]{1,5})?(?:[/?#][!#-&(-;=?-\\[\\]_a-z~]*)?", Pattern.CASE_INSENSITIVE);
 
   private BrandingRules() {}
 
@@ -71,21 +74,11 @@ public final class BrandingRules {
     if (url.length() > MAX_LOGO_URL) {
       return Optional.of("Ensure this field has no more than " + MAX_LOGO_URL + " characters.");
     }
-    String refusal = "Enter an absolute https:// URL (https://example.com/logo.png).";
-    if (!URL_CHARACTERS.matcher(url).matches()) {
-      return Optional.of(refusal + " Encode spaces, quotes and other special characters.");
-    }
-    try {
-      URI uri = new URI(url);
-      if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getRawUserInfo() != null
-          || uri.isOpaque()) {
-        return Optional.of(refusal);
-      }
-    } catch (URISyntaxException e) {
-      return Optional.of(refusal);
-    }
-    return Optional.empty();
+    return LOGO_URL.matcher(url).matches() ? Optional.empty() : Optional.of("Enter an absolute https:// URL "
+        + "(https://example.com/logo.png), without a user name or password; encode spaces, quotes and other "
+        + "special characters.");
   }
+
 
   /**
    * Why {@code source} is not one of the frame-ancestors sources allowed here ({@code *},

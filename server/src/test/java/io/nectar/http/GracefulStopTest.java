@@ -23,7 +23,7 @@ class GracefulStopTest {
     Jdbi jdbi = Jdbi.create(TestDatabase.freshDatabaseUrl(), "postgres", "");
     CountDownLatch entered = new CountDownLatch(1);
     HttpServer server = new HttpServer(new HttpServer.Settings(1024 * 1024, 20, 0), jdbi,
-        new KeyService(jdbi, Clock.systemUTC(), java.util.UUID::randomUUID), Clock.systemUTC(), null,
+        new KeyService(jdbi, Clock.systemUTC(), java.util.UUID::randomUUID), Clock.systemUTC(), null, new byte[32],
         api -> { },
         routes -> routes.get("/slow", ctx -> {
           entered.countDown();

@@ -154,6 +154,23 @@ class HttpBehaviourTest {
   }
 
   @Test
+  void aRememberedResponseIsStoredSealedSoASecretShownOnceIsNotReadableInTheDatabase() {
+    String key = newTenant().key();
+    String body = "{\"url\": \"https://hooks.example.com/once\"}";
+
+    Response first = postIdempotent("/v2.2/webhook/endpoint", key, body, "secret-once-1");
+    Response replay = postIdempotent("/v2.2/webhook/endpoint", key, body, "secret-once-1");
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    String secret = first.json().get("secret").asText();
+    assertThat(replay.json()).isEqualTo(first.json());
+    byte[] stored = server.server().database().jdbi().withHandle(h -> h.createQuery(
+            "select response_body from idempotency_key where key = 'secret-once-1'").mapTo(byte[].class).one());
+    assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(secret)
+        .doesNotContain("hooks.example.com");
+  }
+
+  @Test
   void aReplayMatchesTheSameFieldsWhateverTheirFormatting() {
     String key = newTenant().key();
 

@@ -44,7 +44,7 @@ class FileRoutesTest {
     links = new SignedLinks(SECRET, clock);
     FileRoutes files = new FileRoutes(blobs, links);
     server = new HttpServer(new HttpServer.Settings(1024 * 1024, 20, 0), jdbi,
-        new KeyService(jdbi, clock, UUID::randomUUID), clock, null,
+        new KeyService(jdbi, clock, UUID::randomUUID), clock, null, new byte[32],
         api -> { },
         files::register);
     server.start(0);
