@@ -182,7 +182,8 @@ public final class HostedFlow {
               .orElse(Step.DONE);
     } else if (query.upload()) {
       step = Step.UPLOAD;
-    } else if (created.isPresent() && !query.another()) {
+    } else if (created.isPresent() && !query.another() && blank(query.utility())) {
+      // A utility picked after "connect another" opens its form; the bare address shows the outcome.
       step = created.get().status() == ConnectionStatus.MFA_TOKEN_EXPIRED ? Step.MFA : Step.DONE;
     } else {
       step = chosen == null ? Step.UTILITY : Step.CREDENTIALS;

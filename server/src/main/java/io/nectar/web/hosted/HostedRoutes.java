@@ -214,7 +214,10 @@ public final class HostedRoutes {
     StringOutput html = new StringOutput();
     templates.render("hosted/page.jte", page, html);
     secure(ctx, branding, page.nonce());
-    ctx.status(status).contentType("text/html; charset=utf-8").result(html.toString());
+    byte[] body = html.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    // Without this the server's JSON page for the status (a 404) would replace this one.
+    Json.written(ctx, body);
+    ctx.status(status).contentType("text/html; charset=utf-8").result(body);
   }
 
   /**
