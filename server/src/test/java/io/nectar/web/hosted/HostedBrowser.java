@@ -144,6 +144,44 @@ public final class HostedBrowser {
     return post(page.visit() + "/" + action, all.toArray(String[]::new));
   }
 
+  /** A part of a multipart form: a text field when {@code fileName} is null. */
+  public record Part(String name, String fileName, String contentType, byte[] bytes) {
+    public static Part text(String name, String value) {
+      return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Part file(String name, String fileName, String contentType, byte[] bytes) {
+      return new Part(name, fileName, contentType, bytes);
+    }
+  }
+
+  public static final String BOUNDARY = "----hosted-test-boundary-Q2x9";
+
+  /** A multipart/form-data body of {@code parts}. */
+  public static byte[] multipart(List<Part> parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Part part : parts) {
+      out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+          + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"") + "\r\n"
+          + (part.contentType() == null ? "" : "Content-Type: " + part.contentType() + "\r\n") + "\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(part.bytes());
+      out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  /** Posts a multipart body; {@code accept} null sends no Accept header. */
+  public Page postMultipart(String path, byte[] body, String accept) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "multipart/form-data; boundary=" + BOUNDARY);
+    if (accept != null) {
+      headers.put("Accept", accept);
+    }
+    return send("POST", path, headers, body);
+  }
+
   public static String form(String... nameValues) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < nameValues.length; i += 2) {
