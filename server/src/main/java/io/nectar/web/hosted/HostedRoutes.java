@@ -223,6 +223,14 @@ public final class HostedRoutes {
     String notice = e.status() == 413
         ? "What you sent is too large for this page. Bills may be at most 25 MB each; other fields are short."
         : "What you sent could not be read. Reload the page and try again.";
+    if (String.valueOf(ctx.header("Accept")).contains("application/json")) {
+      // The upload page's script shows the detail next to the file.
+      ObjectNode body = Json.object().put("detail", notice);
+      body.putArray("jobs");
+      secure(ctx, null, null);
+      Json.respond(ctx, e.status(), body);
+      return;
+    }
     page(ctx, e.status(), flow.visit(session, HostedFlow.VisitQuery.DEFAULT, notice), List.of());
   }
 

@@ -309,6 +309,16 @@ class HostedSecurityTest {
             HostedBrowser.Part.file("document", "huge.pdf", "application/pdf", tooBig))), null);
     assertThat(bigFile.status()).as(bigFile.toString()).isEqualTo(413);
     assertThat(bigFile.body()).contains("25 MB");
+    assertThat(bigFile.step()).as("the upload page again, with the notice").isEqualTo("UPLOAD");
+    HostedBrowser.Page bigForScript = v.browser().postMultipart(v.plain().visit() + "/upload",
+        HostedBrowser.multipart(List.of(HostedBrowser.Part.text("csrf", v.plain().csrf()),
+            HostedBrowser.Part.file("document", "huge.pdf", "application/pdf", tooBig))), "application/json");
+    assertThat(bigForScript.status()).isEqualTo(413);
+    assertThat(HostedConnectionFlowTest.json(bigForScript.body()).path("detail").asText()).contains("25 MB");
+    HostedBrowser.Page brokenForScript = v.browser().postMultipart(v.plain().visit() + "/upload",
+        "garbage".getBytes(StandardCharsets.UTF_8), "application/json");
+    assertThat(brokenForScript.status()).isEqualTo(400);
+    assertThat(HostedConnectionFlowTest.json(brokenForScript.body()).path("detail").asText()).isNotBlank();
 
     HostedBrowser.Page declared = v.browser().send("POST", v.plain().visit() + "/upload", Map.of(
         "Content-Type", "multipart/form-data; boundary=" + HostedBrowser.BOUNDARY,
