@@ -52,6 +52,8 @@ public final class HostedFlow {
   static final Duration VISIT_LIFETIME = Duration.ofHours(4);
   private static final String WRONG_LOGIN = "Your utility did not accept that username and password. Check both "
       + "(they are the ones you use on its website) and try again.";
+  private static final String ODD_USERNAME = "That username has characters a utility login cannot have (or is "
+      + "over 255 characters). Type it as you do on your utility's website.";
   private static final String TOO_MANY = "Too many attempts in a short time. Wait a quarter of an hour and try again.";
 
   /** What the visitor asked to see: a picked utility, a search of the list, the upload page, another connection. */
@@ -131,14 +133,15 @@ public final class HostedFlow {
       invitations.recordEvent(invitation.id(), InvitationEventType.EMAIL_VERIFIED, address,
           Map.of("method", "link"));
     }
-    return Opening.open(begin(session));
+    return Opening.open(begin(session), branding);
   }
 
   /** Opens a legacy company magic link: anyone holding it may connect utilities for the company. */
   public Opening openCompanyLink(String publicCompanyId, String secret) {
     return links.openCompanyLink(publicCompanyId, secret)
         .map(link -> Opening.open(begin(newSession(link.organizationId(), link.environment(),
-            HostedSession.Entry.COMPANY_LINK, link.companyId(), null, null, List.of(), link.prefill(), null))))
+            HostedSession.Entry.COMPANY_LINK, link.companyId(), null, null, List.of(), link.prefill(), null)),
+            keys.branding(link.organizationId())))
         .orElse(Opening.closed(Opening.Closed.UNKNOWN, null));
   }
 
@@ -147,7 +150,7 @@ public final class HostedFlow {
     return links.openConnectionLink(publicCompanyId, secret)
         .map(link -> Opening.open(begin(newSession(link.organizationId(), link.environment(),
             HostedSession.Entry.CONNECTION_LINK, link.companyId(), null, link.connectionId(), List.of(),
-            Prefill.NONE, null))))
+            Prefill.NONE, null)), keys.branding(link.organizationId())))
         .orElse(Opening.closed(Opening.Closed.UNKNOWN, null));
   }
 
@@ -182,7 +185,8 @@ public final class HostedFlow {
               .orElse(Step.DONE);
     } else if (query.upload()) {
       step = Step.UPLOAD;
-    } else if (created.isPresent() && !query.another()) {
+    } else if (created.isPresent() && !query.another() && blank(query.utility())) {
+      // A utility picked after "connect another" opens its form; the bare address shows the outcome.
       step = created.get().status() == ConnectionStatus.MFA_TOKEN_EXPIRED ? Step.MFA : Step.DONE;
     } else {
       step = chosen == null ? Step.UTILITY : Step.CREDENTIALS;
@@ -263,6 +267,9 @@ public final class HostedFlow {
     if (blank(form.username()) || blank(form.password())) {
       return Optional.of("Enter both the username and the password you use on your utility's website.");
     }
+    if (unusableUsername(form.username().trim())) {
+      return Optional.of(ODD_USERNAME);
+    }
     List<UUID> chosenSites = s.prefill().initialSites().isEmpty() ? form.sites() : s.prefill().initialSites();
     if (chosenSites.isEmpty()) {
       return Optional.of("Choose at least one site this account supplies.");
@@ -302,6 +309,9 @@ public final class HostedFlow {
     }
     if (blank(username) || blank(password)) {
       return Optional.of("Enter both the username and the password you use on your utility's website.");
+    }
+    if (unusableUsername(username.trim())) {
+      return Optional.of(ODD_USERNAME);
     }
     if (!limits.tryAttempt(AttemptLimits.LOGINS_PER_LINK, link(s), AttemptLimits.LOGINS_PER_ADDRESS, clientAddress)) {
       return Optional.of(TOO_MANY);
@@ -390,6 +400,11 @@ public final class HostedFlow {
     return text == null || text.isBlank();
   }
 
+  /** A username no utility login has: control characters (a NUL cannot even be stored) or over 255 characters. */
+  private static boolean unusableUsername(String username) {
+    return username.length() > 255 || username.chars().anyMatch(Character::isISOControl);
+  }
+
   // ---- Helpers ----
 
   /** What this server can collect from in the visit's environment, the sandbox first, matching the search. */
@@ -473,7 +488,9 @@ public final class HostedFlow {
       return null;
     }
     String trimmed = email.trim().toLowerCase(Locale.ROOT);
-    return trimmed.length() <= 254 && trimmed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? trimmed : null;
+    // No control characters: a NUL cannot even be stored, and none belongs in an address.
+    return trimmed.length() <= 254 && trimmed.matches("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+")
+        ? trimmed : null;
   }
 
   private static String plain(InvalidInput e) {

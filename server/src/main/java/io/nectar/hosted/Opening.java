@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What opening an invitation or magic link gave: a visit to continue at (its session token, which the
- * pages carry in their address), or why the link cannot be used.
+ * pages carry in their address), or why the link cannot be used; and the organization's branding
+ * (null for an unknown link), whose framing rule even the redirect to the visit carries.
  */
 public record Opening(Optional<String> sessionToken, Closed closed, Branding branding) {
 
@@ -27,8 +28,8 @@ public record Opening(Optional<String> sessionToken, Closed closed, Branding bra
     }
   }
 
-  static Opening open(String sessionToken) {
-    return new Opening(Optional.of(sessionToken), null, null);
+  static Opening open(String sessionToken, Branding branding) {
+    return new Opening(Optional.of(sessionToken), null, branding);
   }
 
   static Opening closed(Closed why, Branding branding) {

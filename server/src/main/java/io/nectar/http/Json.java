@@ -136,6 +136,14 @@ public final class Json {
     }
   }
 
+  /**
+   * Marks a response a route wrote itself (an HTML page) as final, so that the server's pages for
+   * error statuses (404, 413...) do not replace it with their JSON.
+   */
+  public static void written(Context ctx, byte[] body) {
+    ctx.attribute(RESPONSE_BYTES, body);
+  }
+
   /** A 204 with no body. */
   public static void noContent(Context ctx) {
     ctx.attribute(RESPONSE_BYTES, new byte[0]);

@@ -13,6 +13,7 @@ import io.nectar.hosted.HostedSession;
 import io.nectar.hosted.Opening;
 import io.nectar.hosted.Visit;
 import io.nectar.http.Api;
+import io.nectar.http.ApiError;
 import io.nectar.http.FileForm;
 import io.nectar.http.Json;
 import io.nectar.http.RequestBody;
@@ -85,7 +86,7 @@ public final class HostedRoutes {
 
   private void open(Context ctx, Opening opening) {
     if (opening.sessionToken().isPresent()) {
-      secure(ctx, null, null);
+      secure(ctx, opening.branding(), null);
       ctx.redirect("/p/s/" + opening.sessionToken().get(), io.javalin.http.HttpStatus.SEE_OTHER);
       return;
     }
@@ -113,7 +114,13 @@ public final class HostedRoutes {
       expired(ctx);
       return;
     }
-    JsonNode form = RequestBody.of(ctx, MAX_FORM_BYTES).fields();
+    JsonNode form;
+    try {
+      form = RequestBody.of(ctx, MAX_FORM_BYTES).fields();
+    } catch (ApiError e) {
+      unreadable(ctx, session.get(), e);
+      return;
+    }
     if (!forms.verify(session.get().id(), text(form, FormTokens.FIELD))) {
       forbidden(ctx);
       return;
@@ -135,7 +142,13 @@ public final class HostedRoutes {
       expired(ctx);
       return;
     }
-    FileForm form = FileForm.of(ctx, MAX_UPLOAD_BYTES);
+    FileForm form;
+    try {
+      form = FileForm.of(ctx, MAX_UPLOAD_BYTES);
+    } catch (ApiError e) {
+      unreadable(ctx, session.get(), e);
+      return;
+    }
     List<String> token = form.fields().getOrDefault(FormTokens.FIELD, List.of());
     if (token.size() != 1 || !forms.verify(session.get().id(), token.get(0))) {
       forbidden(ctx);
@@ -153,6 +166,9 @@ public final class HostedRoutes {
     HostedFlow.Uploaded uploaded = tooMany != null || tooLarge
         ? new HostedFlow.Uploaded(List.of(), tooMany != null ? tooMany : "Each bill may be at most 25 MB.")
         : flow.upload(session.get(), files, ctx.ip());
+    // A bill over the size limit is a 413 whichever way the page sent it; other refusals are a 400 to the
+    // script and a notice on the page.
+    boolean sizeRefused = tooLarge && tooMany == null;
     if (wantsJson) {
       ObjectNode body = Json.object();
       if (uploaded.notice() != null) {
@@ -160,12 +176,12 @@ public final class HostedRoutes {
       }
       ArrayNode jobs = body.putArray("jobs");
       uploaded.jobs().forEach(job -> jobs.addObject().put("id", job.id().toString()));
-      ctx.header("Cache-Control", "no-store");
-      Json.respond(ctx, uploaded.notice() == null ? 201 : 400, body);
+      secure(ctx, null, null);
+      Json.respond(ctx, uploaded.notice() == null ? 201 : sizeRefused ? 413 : 400, body);
       return;
     }
     if (uploaded.notice() != null) {
-      page(ctx, 200, flow.visit(session.get(), new HostedFlow.VisitQuery(null, null, true, false), uploaded.notice()),
+      page(ctx, sizeRefused ? 413 : 200, flow.visit(session.get(), new HostedFlow.VisitQuery(null, null, true, false), uploaded.notice()),
           List.of());
       return;
     }
@@ -189,7 +205,7 @@ public final class HostedRoutes {
       list.addObject().put("id", job.id().toString()).put("status", job.status().name())
           .put("terminationReason", job.terminationReason());
     }
-    ctx.header("Cache-Control", "no-store");
+    secure(ctx, null, null);
     Json.respond(ctx, 200, body);
   }
 
@@ -197,6 +213,25 @@ public final class HostedRoutes {
     String base = "/p/s/" + ctx.pathParam("visit");
     render(ctx, status, new HostedPage(visit, null, visit.branding(), base, forms.tokenFor(visit.session().id()),
         nonce(), jobs), visit.branding());
+  }
+
+  /**
+   * A form body that could not be read (too large, malformed): the page again with its status and a
+   * notice, rather than the API's JSON, which a visitor cannot act on.
+   */
+  private void unreadable(Context ctx, HostedSession session, ApiError e) {
+    String notice = e.status() == 413
+        ? "What you sent is too large for this page. Bills may be at most 25 MB each; other fields are short."
+        : "What you sent could not be read. Reload the page and try again.";
+    if (String.valueOf(ctx.header("Accept")).contains("application/json")) {
+      // The upload page's script shows the detail next to the file.
+      ObjectNode body = Json.object().put("detail", notice);
+      body.putArray("jobs");
+      secure(ctx, null, null);
+      Json.respond(ctx, e.status(), body);
+      return;
+    }
+    page(ctx, e.status(), flow.visit(session, HostedFlow.VisitQuery.DEFAULT, notice), List.of());
   }
 
   private void expired(Context ctx) {
@@ -214,7 +249,10 @@ public final class HostedRoutes {
     StringOutput html = new StringOutput();
     templates.render("hosted/page.jte", page, html);
     secure(ctx, branding, page.nonce());
-    ctx.status(status).contentType("text/html; charset=utf-8").result(html.toString());
+    byte[] body = html.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    // Without this the server's JSON page for the status (a 404) would replace this one.
+    Json.written(ctx, body);
+    ctx.status(status).contentType("text/html; charset=utf-8").result(body);
   }
 
   /**
