@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
   public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  public static final Dimension DESKTOP = new Dimension(1200, 900);
+  /** The outer window; headless Chromium keeps about 140 px of it for its own bars, leaving ~950×820. */
+  public static final Dimension DESKTOP = new Dimension(950, 960);
   public static final Dimension PHONE = new Dimension(390, 844);
 
   private final ChromeDriver driver;
