@@ -29,7 +29,7 @@
 
   function describe(job) {
     if (job.status === 'PENDING') { return 'being read…'; }
-    if (job.status === 'COMPLETED') { return 'read.'; }
+    if (job.status === 'COMPLETED') { return 'read and filed.'; }
     return 'could not be read: ' + (job.terminationReason || 'unknown reason') + '.';
   }
 
@@ -44,7 +44,10 @@
           var item = pending[job.id];
           if (!item) { return; }
           item.textContent = (item.dataset.name || 'Bill') + ': ' + describe(job);
-          if (job.status !== 'PENDING') { delete pending[job.id]; }
+          if (job.status !== 'PENDING') {
+            item.className = job.status === 'COMPLETED' ? 'done' : 'failed';
+            delete pending[job.id];
+          }
         });
       })
       .catch(function () { /* try again at the next tick */ })
