@@ -10,12 +10,14 @@ import io.nectar.collection.BackgroundJobs;
 import io.nectar.collection.SandboxBillRoutes;
 import io.nectar.companies.CompanyRoutes;
 import io.nectar.config.Config;
+import io.nectar.config.DerivedKey;
 import io.nectar.config.ServerSecret;
 import io.nectar.connections.ConnectionRoutes;
 import io.nectar.db.Database;
 import io.nectar.documents.DocumentRoutes;
 import io.nectar.http.Api;
 import io.nectar.http.HttpServer;
+import io.nectar.http.SealedReplies;
 import io.nectar.http.PageGate;
 import io.nectar.intervals.IntervalRoutes;
 import io.nectar.invitations.InvitationRoutes;
@@ -133,7 +135,7 @@ public final class NectarServer implements AutoCloseable {
       HttpServer http = new HttpServer(
           new HttpServer.Settings(config.maxBodyBytes(), config.maxConcurrentRequestsPerKey(),
               config.maxRequestsPerSecondPerKey()),
-          database.jdbi(), services.keys(), clock, meters, secret,
+          database.jdbi(), services.keys(), clock, meters, DerivedKey.of(secret, SealedReplies.PURPOSE),
           api -> registerApi(api, services, webhooks.service()),
           routes -> {
             new OpsRoutes(database, meters).register(routes);

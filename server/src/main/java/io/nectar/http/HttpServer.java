@@ -40,8 +40,8 @@ public final class HttpServer {
 
   /** Builds the server; nothing listens until {@link #start(int)}. */
   public HttpServer(Settings settings, Jdbi jdbi, KeyService keys, Clock clock, MeterRegistry meters,
-      byte[] serverSecret, Consumer<Api> apiRoutes, Consumer<RoutesConfig> publicRoutes) {
-    this.idempotency = new Idempotency(jdbi, clock, settings.maxBodyBytes(), serverSecret);
+      byte[] replyKey, Consumer<Api> apiRoutes, Consumer<RoutesConfig> publicRoutes) {
+    this.idempotency = new Idempotency(jdbi, clock, settings.maxBodyBytes(), replyKey);
     RateLimiter limiter = new RateLimiter(settings.maxConcurrentPerKey(), settings.maxPerSecondPerKey(), clock);
     AllowedMethods allowed = new AllowedMethods();
     List<Api.Route>[] registered = new List[1];
@@ -68,7 +68,7 @@ public final class HttpServer {
       routes.exception(DomainException.class, (e, ctx) -> renderError(ctx, ApiError.of(e)));
       routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, translate(ctx, e, settings, allowed)));
       routes.exception(Exception.class, (e, ctx) -> {
-        log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+        log.error("Unexpected error on {} {}", ctx.method(), loggedPath(ctx), e);
         renderError(ctx, new ApiError(500, "Internal server error. Quote the request id "
             + ctx.res().getHeader(REQUEST_ID) + " when reporting it."));
       });
@@ -186,8 +186,21 @@ public final class HttpServer {
           .register(meters)
           .record((long) (ms * 1_000_000L), TimeUnit.NANOSECONDS);
     }
-    access.info("{} {} {} {}ms", ctx.method(), ctx.path(), status, String.format(Locale.ROOT, "%.1f", ms));
+    access.info("{} {} {} {}ms", ctx.method(), loggedPath(ctx), status, String.format(Locale.ROOT, "%.1f", ms));
     MDC.remove("requestId");
+  }
+
+  /**
+   * The path as logs may show it. Under {@code /p/} the path itself is the credential (an invitation
+   * token, a visit token, a magic-link secret), so logs get the route's pattern instead.
+   */
+  static String loggedPath(Context ctx) {
+    String path = ctx.path();
+    if (!path.startsWith("/p/") || path.startsWith("/p/assets/")) {
+      return path;
+    }
+    String route = routeTemplate(ctx);
+    return route.equals("unmatched") ? "/p/…" : route;
   }
 
   /** The matched route pattern (bounded cardinality for metrics), or "unmatched". */

@@ -29,9 +29,9 @@ final class Idempotency {
   private final Clock clock;
   private final long maxBodyBytes;
 
-  Idempotency(Jdbi jdbi, Clock clock, long maxBodyBytes, byte[] serverSecret) {
+  Idempotency(Jdbi jdbi, Clock clock, long maxBodyBytes, byte[] replyKey) {
     this.store = new IdempotencyStore(jdbi);
-    this.replies = new SealedReplies(serverSecret);
+    this.replies = new SealedReplies(replyKey);
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
   }

@@ -1,6 +1,5 @@
 package io.nectar.http;
 
-import io.nectar.config.DerivedKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,17 +15,19 @@ import javax.crypto.spec.SecretKeySpec;
  * database for the 24 hours a replay is possible. AES-256-GCM under a key derived for this purpose,
  * bound to the tenant and key it was stored under: {@code version | nonce | ciphertext and tag}.
  */
-final class SealedReplies {
+public final class SealedReplies {
   private static final byte VERSION = 1;
-  private static final String PURPOSE = "nectar idempotent replies v1";
+  /** What the key is derived from the server secret for; no other key of the server may share it. */
+  public static final String PURPOSE = "nectar idempotent replies v1";
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
 
   private final SecretKeySpec key;
   private final SecureRandom random = new SecureRandom();
 
-  SealedReplies(byte[] serverSecret) {
-    this.key = new SecretKeySpec(DerivedKey.of(serverSecret, PURPOSE), "AES");
+  /** {@code key}: 32 bytes derived from the server secret for {@link #PURPOSE} (http knows no secrets itself). */
+  SealedReplies(byte[] key) {
+    this.key = new SecretKeySpec(key, "AES");
   }
 
   byte[] seal(byte[] body, String boundTo) {

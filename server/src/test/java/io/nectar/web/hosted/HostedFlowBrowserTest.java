@@ -39,7 +39,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -321,8 +320,6 @@ class HostedFlowBrowserTest {
   }
 
   @Test
-  @Disabled("HttpServer's 404 error handler replaces the hosted 'link not valid' page with the API's JSON "
-      + "{\"detail\":\"Not found.\"}; enable once the hosted pages keep their own 404 body")
   void anUnknownLinkShowsAClearPageToo() {
     embed(server.baseUrl() + "/p/i/" + "A".repeat(43));
     awaitStep("CLOSED");

@@ -249,9 +249,6 @@ class HostedSecurityTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("Known leak outside the hosted package: HttpServer.logRequest prints ctx.path(), which "
-      + "under /p/ holds invitation tokens, visit tokens and magic-link secrets. Fix there (log the route template "
-      + "for /p/ paths), then enable.")
   void theAccessLogPrintsNoHostedToken() {
     Walk walk = walkWithSecrets();
     String accessLog = logged(e -> e.getLoggerName().equals("access"));
