@@ -135,9 +135,13 @@ final class TemplateExtractor {
     bill.currency(currency);
     List<MeterUsage> meters = meters(lines, dates);
     bill.meters(meters);
-    List<Charge> charges = charges(lines, meters);
+    TableRead table = charges(lines, meters);
+    List<Charge> charges = table.charges();
     if (text.usedOcr() && total != null) {
       charges = lostMinus(charges, total.value().value());
+      if (!sumsTo(charges, total.value().value())) {
+        charges = TotalCheck.reconcile(table.readings(), total.value().value()).orElse(charges);
+      }
     }
     bill.lineItems(charges);
     return bill.build();
@@ -531,10 +535,24 @@ final class TemplateExtractor {
 
   // ---- line items --------------------------------------------------------------------------------------------
 
-  private List<Charge> charges(List<Ln> allLines, List<MeterUsage> meters) {
+  /** The charges a template's tables read, and every table line's possible readings for the total check. */
+  private record TableRead(List<Charge> charges, List<List<TotalCheck.Reading>> readings) {}
+
+  private static boolean sumsTo(List<Charge> charges, BigDecimal total) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Charge c : charges) {
+      if (c.amount() != null) {
+        sum = sum.add(c.amount());
+      }
+    }
+    return sum.compareTo(total) == 0;
+  }
+
+  private TableRead charges(List<Ln> allLines, List<MeterUsage> meters) {
     long meterCount = meters.stream().map(MeterUsage::meterNumber).filter(f -> f != null && f.value() != null)
         .map(f -> f.value().replaceAll("[\\s-]", "")).distinct().count();
     List<Charge> out = new ArrayList<>();
+    List<List<TotalCheck.Reading>> readings = new ArrayList<>();
     for (Table table : template.lineItems()) {
       if (!table.meters().fits(meterCount)) {
         continue;
@@ -582,6 +600,7 @@ final class TemplateExtractor {
             charge = row(table, pending + " " + text, meter);
           }
           charge.ifPresent(out::add);
+          readings.add(readings(charge, line, meter));
           pending = charge.isPresent() ? null : text;
         }
         if (!all) {
@@ -590,7 +609,43 @@ final class TemplateExtractor {
         i = j;
       }
     }
+    return new TableRead(out, readings);
+  }
+
+  /**
+   * What a table line may be, for {@link TotalCheck}: as read first; then, on an OCR page, what OCR may have
+   * spoiled. A row read by its pattern may have lost or gained a minus, lost its decimal point, or be no charge
+   * at all; a line no row pattern read may still be a charge whose middle columns OCR garbled (its last figure
+   * read loosely, see {@link LooseRow}).
+   */
+  private List<TotalCheck.Reading> readings(Optional<Charge> charge, Ln line, String meter) {
+    List<TotalCheck.Reading> out = new ArrayList<>();
+    out.add(TotalCheck.Reading.asRead(charge.orElse(null)));
+    if (line.page().origin() != Page.Origin.OCR) {
+      return out;
+    }
+    if (charge.isPresent()) {
+      Charge c = charge.get();
+      out.add(new TotalCheck.Reading(withAmount(c, c.amount().negate()), 1));
+      if (c.amount().scale() == 0 && c.amount().abs().compareTo(BigDecimal.valueOf(100)) >= 0) {
+        out.add(new TotalCheck.Reading(withAmount(c, c.amount().movePointLeft(2)), 1));
+      }
+      out.add(new TotalCheck.Reading(null, 2));
+      return out;
+    }
+    String text = (line.bare() != null ? line.bare() : line).text();
+    for (LooseRow.Amount a : LooseRow.amounts(text, template.decimalStyle())) {
+      int cost = a.recovery() == LooseRow.Recovery.NONE ? 1 : 2;
+      Charge c = new Charge(LooseRow.description(text), null, null, null, a.value(), null, meter);
+      out.add(new TotalCheck.Reading(c, cost));
+      out.add(new TotalCheck.Reading(withAmount(c, a.value().negate()), cost + 1));
+    }
     return out;
+  }
+
+  private static Charge withAmount(Charge c, BigDecimal amount) {
+    return new Charge(c.description(), c.quantity(), c.quantityUnits(), c.rate(), amount, c.chargeType(),
+        c.meterNumber());
   }
 
   /**
