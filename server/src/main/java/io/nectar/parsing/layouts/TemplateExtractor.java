@@ -119,12 +119,31 @@ final class TemplateExtractor {
         dates.put("periodEnd", Field.of(p.value().end(), p.confidence(), p.raw()));
       }
     }
+    // a scan's field the template missed: the generic reading, below the trusted level (GenericFallback)
+    GenericFallback fallback = text.usedOcr() ? new GenericFallback(text) : null;
+    for (String name : List.of("statementDate", "dueDate", "periodStart", "periodEnd")) {
+      if (fallback != null) {
+        dates.put(name, fallback.or(dates.get(name), switch (name) {
+          case "statementDate" -> ExtractedBill::statementDate;
+          case "dueDate" -> ExtractedBill::dueDate;
+          case "periodStart" -> ExtractedBill::periodStart;
+          default -> ExtractedBill::periodEnd;
+        }));
+      }
+    }
     bill.statementDate(dates.get("statementDate")).dueDate(dates.get("dueDate"))
         .periodStart(dates.get("periodStart")).periodEnd(dates.get("periodEnd"));
-    bill.accountNumber(text(rules("accountNumber"), lines)).serviceAddress(text(rules("serviceAddress"), lines));
+    Field<String> account = text(rules("accountNumber"), lines);
+    bill.accountNumber(fallback == null ? account : fallback.or(account, ExtractedBill::accountNumber))
+        .serviceAddress(text(rules("serviceAddress"), lines));
     Field<Amount> total = amount(rules("totalCharges"), lines);
-    bill.totalCharges(value(total)).amountDue(value(amount(rules("amountDue"), lines)))
-        .taxCharges(value(amount(rules("taxCharges"), lines)));
+    Field<BigDecimal> totalCharges = value(total);
+    Field<BigDecimal> amountDue = value(amount(rules("amountDue"), lines));
+    if (fallback != null) {
+      totalCharges = fallback.or(totalCharges, ExtractedBill::totalCharges);
+      amountDue = fallback.or(amountDue, ExtractedBill::amountDue);
+    }
+    bill.totalCharges(totalCharges).amountDue(amountDue).taxCharges(value(amount(rules("taxCharges"), lines)));
     Field<String> currency = text(rules("currency"), lines);
     if (currency == null && template.currency() != null) {
       currency = Field.of(template.currency(), 1.0, "template " + template.id());
@@ -137,10 +156,13 @@ final class TemplateExtractor {
     bill.meters(meters);
     TableRead table = charges(lines, meters);
     List<Charge> charges = table.charges();
+    // only the layout's own total may change what the table read: a second opinion's could be the net or the
+    // amount due, and rows would be dropped to meet it
     if (text.usedOcr() && total != null) {
-      charges = lostMinus(charges, total.value().value());
-      if (!sumsTo(charges, total.value().value())) {
-        charges = TotalCheck.reconcile(table.readings(), total.value().value()).orElse(charges);
+      BigDecimal sum = total.value().value();
+      charges = lostMinus(charges, sum);
+      if (!sumsTo(charges, sum)) {
+        charges = TotalCheck.reconcile(table.readings(), sum).orElse(charges);
       }
     }
     bill.lineItems(charges);
