@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 /** Runs one template over a bill's text: finds each rule's value, normalises it, and scores it. */
 final class TemplateExtractor {
   static final double DEFAULT_CONFIDENCE = 0.9;
+  private static final Regex ANY_VALUE = Regex.of("(?<value>\\S.*)");
   private static final int DEFAULT_NEXT_LINES = 1;
   private static final int DEFAULT_BELOW_LINES = 3;
 
@@ -67,9 +68,19 @@ final class TemplateExtractor {
     }
   }
 
-  /** A rule's match: the matcher (for its groups), the line it was on (null for TEXT rules). */
-  record Hit(Matcher match, Ln line, double confidence) {
+  /**
+   * A rule's match: the matcher (for its groups), the line it was on (null for TEXT rules), and the groups put
+   * back into shape when the match was tolerant of OCR's look-alike characters ({@link Confusables}).
+   */
+  record Hit(Matcher match, Ln line, double confidence, Map<String, String> repaired) {
+    Hit(Matcher match, Ln line, double confidence) {
+      this(match, line, confidence, Map.of());
+    }
+
     String group(String name) {
+      if (repaired.containsKey(name)) {
+        return repaired.get(name);
+      }
       try {
         String value = match.group(name);
         return value == null ? null : value.strip().replaceAll("\\s+", " ");
@@ -202,6 +213,73 @@ final class TemplateExtractor {
     return line.bare() != null && pattern.matcher(line.bare().text()).find() ? line.bare() : null;
   }
 
+  /** A match tolerant of look-alike characters is trusted a little less, a repaired value clearly less. */
+  static final double TOLERATED = 0.95;
+  static final double REPAIRED = 0.85;
+
+  /**
+   * A value pattern's hit on the line: as written (on the line, then its bare form); else, on an OCR line, the
+   * pattern tolerant of look-alike characters with each group put back into the shape the pattern gives it
+   * (a group no single repair fits rejects the hit). Null when nothing matches.
+   */
+  private static Hit hit(Regex regex, Ln line, double confidence) {
+    Matcher m = found(regex.pattern(), line);
+    if (m != null) {
+      return new Hit(m, line, confidence * line.wordConfidence());
+    }
+    if (line.page().origin() != Page.Origin.OCR) {
+      return null;
+    }
+    m = found(regex.tolerant(), line);
+    if (m == null) {
+      return null;
+    }
+    Map<String, String> repaired = new HashMap<>();
+    boolean changed = false;
+    for (String name : GROUPS) {
+      if (!regex.hasGroup(name) || m.group(name) == null) {
+        continue;
+      }
+      String read = m.group(name).strip().replaceAll("\\s+", " ");
+      Optional<String> fixed = regex.repair(name, read);
+      if (fixed.isEmpty()) {
+        return null;
+      }
+      changed |= !fixed.get().equals(read);
+      repaired.put(name, fixed.get());
+    }
+    return new Hit(m, line, confidence * line.wordConfidence() * (changed ? REPAIRED : TOLERATED), repaired);
+  }
+
+  /** The named groups a rule's pattern may have. */
+  private static final List<String> GROUPS = List.of("value", "start", "end", "units", "band", "description",
+      "factor");
+
+  /**
+   * The form of the line on which the label matches, with its matcher found; on an OCR line the label may be
+   * read with look-alike characters ({@link Regex#tolerant}).
+   */
+  private record Labelled(Ln line, Matcher label, boolean tolerated) {}
+
+  private static Labelled labelled(Regex label, Ln line) {
+    Ln form = formMatching(label.spaced(), line);
+    if (form != null) {
+      Matcher m = label.spaced().matcher(form.text());
+      m.find();
+      return new Labelled(form, m, false);
+    }
+    if (line.page().origin() != Page.Origin.OCR) {
+      return null;
+    }
+    form = formMatching(label.tolerant(), line);
+    if (form == null) {
+      return null;
+    }
+    Matcher m = label.tolerant().matcher(form.text());
+    m.find();
+    return new Labelled(form, m, true);
+  }
+
   private List<Rule> rules(String field) {
     return template.fields().getOrDefault(field, List.of());
   }
@@ -215,8 +293,8 @@ final class TemplateExtractor {
     Position position = rule.position() == null
         ? (rule.label() != null && rule.pattern() == null ? Position.RIGHT : Position.LINE) : rule.position();
     Occurrence occurrence = rule.occurrence() == null ? Occurrence.FIRST : rule.occurrence();
-    java.util.regex.Pattern value = rule.pattern() == null ? Regex.of("(?<value>\\S.*)").pattern()
-        : rule.pattern().pattern();
+    Regex valueRegex = rule.pattern() == null ? ANY_VALUE : rule.pattern();
+    java.util.regex.Pattern value = valueRegex.pattern();
     List<Hit> hits = new ArrayList<>();
     if (position == Position.TEXT) {
       String joined = lines.stream().map(Ln::text).collect(Collectors.joining("\n"));
@@ -233,32 +311,25 @@ final class TemplateExtractor {
     for (int i = 0; i < lines.size(); i++) {
       Ln line = lines.get(i);
       if (position == Position.LINE) {
-        Matcher m = found(value, line);
-        if (m != null) {
-          hits.add(new Hit(m, line, confidence * line.wordConfidence()));
+        Hit hit = hit(valueRegex, line, confidence);
+        if (hit != null) {
+          hits.add(hit);
         }
       } else {
-        Ln labelled = formMatching(rule.label().spaced(), line);
+        Labelled labelled = labelled(rule.label(), line);
         if (labelled == null) {
           continue;
         }
-        line = labelled;
-        Matcher label = rule.label().spaced().matcher(line.text());
-        label.find();
+        line = labelled.line();
+        Matcher label = labelled.label();
+        double sure = labelled.tolerated() ? confidence * TOLERATED : confidence;
         Hit hit = switch (position) {
-          case RIGHT -> {
-            Ln right = rightOf(line, label.end());
-            Matcher m = found(value, right);
-            yield m != null ? new Hit(m, right, confidence * right.wordConfidence()) : null;
-          }
+          case RIGHT -> hit(valueRegex, rightOf(line, label.end()), sure);
           case NEXT_LINE -> {
             int n = rule.lines() == null ? DEFAULT_NEXT_LINES : rule.lines();
             Hit found = null;
             for (int j = i + 1; j <= i + n && j < lines.size() && found == null; j++) {
-              Matcher m = found(value, lines.get(j));
-              if (m != null) {
-                found = new Hit(m, lines.get(j), confidence * lines.get(j).wordConfidence());
-              }
+              found = hit(valueRegex, lines.get(j), sure);
             }
             yield found;
           }
@@ -270,7 +341,7 @@ final class TemplateExtractor {
               Ln column = under(lines.get(j), span);
               Matcher m = value.matcher(column.text());
               if (!column.text().isEmpty() && m.find()) {
-                found = new Hit(m, column, confidence * column.wordConfidence());
+                found = new Hit(m, column, sure * column.wordConfidence());
               }
             }
             yield found;
