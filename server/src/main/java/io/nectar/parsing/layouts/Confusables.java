@@ -146,14 +146,14 @@ final class Confusables {
     return Optional.empty();
   }
 
-  /** What a character may stand for, in both cases for letters (the shape may be case-sensitive). */
+  /**
+   * What a character may stand for; a letter in the case of the character read (a digit read for a letter, in upper
+   * case, as identifiers print them), so that a pattern that ignores case gets one repair, not two.
+   */
   private static List<Character> alternatives(char c) {
     List<Character> out = new ArrayList<>();
     for (char a : lookAlikes(c).toCharArray()) {
-      out.add(a);
-      if (Character.isLetter(a)) {
-        out.add(Character.toUpperCase(a));
-      }
+      out.add(Character.isLowerCase(c) ? a : Character.toUpperCase(a));
     }
     return out;
   }
