@@ -22,6 +22,10 @@ final class LooseRow {
   private static final Pattern NO_POINT = Pattern.compile("^[-~(]?[$€£]?[-~]?\\d{3,}\\)?-?$");
   private static final Pattern CENTS = Pattern.compile("^\\d{2}\\)?-?$");
   private static final Pattern DIGIT = Pattern.compile("\\d");
+  /** Marks OCR glues to a figure's ends: {@code 592,45€.}, {@code =38,12}, {@code -96.83:}. */
+  private static final Pattern TRAILING = Pattern.compile("(?<=\\d)[€$£.,:;'\"`_|]+$");
+  private static final Pattern LEADING = Pattern.compile("^[=+_'\"`*:;.,]+(?=[-~($€£\\d])");
+  private static final Pattern SLASH_POINT = Pattern.compile("(?<=\\d)[/:-](\\d{2}\\)?)$");
 
   /** One way to read the line's amount, and what it assumed OCR lost. */
   record Amount(BigDecimal value, Recovery recovery) {}
@@ -31,7 +35,32 @@ final class LooseRow {
     /** The figure as printed. */
     NONE,
     /** A decimal separator OCR dropped, put back before the last two digits. */
-    DECIMAL_POINT
+    DECIMAL_POINT,
+    /** Letters OCR gave for digits ({@code T,24} for {@code 7,24}), or a slash, colon or dash for the separator. */
+    CHARACTERS
+  }
+
+  /**
+   * The word with each letter OCR gives for a digit turned into that digit, and a slash, colon or dash between digits
+   * before the last two into a point ({@code 112/04}, {@code 1012-57}). Only a word that holds digits already is changed.
+   */
+  static String lookAlikeDigits(String word) {
+    StringBuilder out = new StringBuilder(word.length());
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      out.append(switch (c) {
+        case 'O', 'o', 'D', 'Q' -> '0';
+        case 'l', 'I', 'i', '|', '!' -> '1';
+        case 'T' -> '7';
+        case 'S', 's' -> '5';
+        case 'B' -> '8';
+        case 'Z', 'z' -> '2';
+        case 'G', 'b' -> '6';
+        case 'g' -> '9';
+        default -> c;
+      });
+    }
+    return SLASH_POINT.matcher(out.toString()).replaceFirst(".$1");
   }
 
   private LooseRow() {}
@@ -62,15 +91,25 @@ final class LooseRow {
     if (last < 0) {
       return List.of();
     }
-    String word = words[last].replace('~', '-');
+    String printed = TRAILING.matcher(LEADING.matcher(words[last]).replaceFirst("")).replaceFirst("");
+    String word = printed.replace('~', '-');
     List<Amount> out = new ArrayList<>();
-    if (MONEY.matcher(words[last]).matches()) {
+    if (MONEY.matcher(printed).matches()) {
       value(word, style).ifPresent(v -> out.add(new Amount(v, Recovery.NONE)));
       return out;
     }
-    if (NO_POINT.matcher(words[last]).matches()) {
+    // 'T,24' or '5B69': a figure with a letter OCR gives for a digit, or a slash, colon or dash for the separator
+    String digits = lookAlikeDigits(printed);
+    if (!digits.equals(printed) && MONEY.matcher(digits).matches()) {
+      value(digits.replace('~', '-'), style).ifPresent(v -> out.add(new Amount(v, Recovery.CHARACTERS)));
+      return out;
+    }
+    if (!NO_POINT.matcher(printed).matches() && NO_POINT.matcher(digits).matches()) {
+      word = digits.replace('~', '-');
+    }
+    if (NO_POINT.matcher(word).matches()) {
       value(word, style).ifPresent(v -> out.add(new Amount(v.movePointLeft(2), Recovery.DECIMAL_POINT)));
-    } else if (last > 0 && CENTS.matcher(words[last]).matches() && words[last - 1].matches("[-~(]?[$€£]?\\d[\\d.,]*")) {
+    } else if (last > 0 && CENTS.matcher(printed).matches() && words[last - 1].matches("[-~(]?[$€£]?\\d[\\d.,]*")) {
       String joined = words[last - 1].replace('~', '-').replaceAll("[.,]", "") + word;
       value(joined, style).ifPresent(v -> out.add(new Amount(v.movePointLeft(2), Recovery.DECIMAL_POINT)));
     }
