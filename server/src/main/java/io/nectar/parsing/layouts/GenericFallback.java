@@ -2,8 +2,11 @@ package io.nectar.parsing.layouts;
 
 import io.nectar.parsing.BillText;
 import io.nectar.parsing.ExtractedBill;
+import io.nectar.parsing.ExtractedBill.MeterUsage;
 import io.nectar.parsing.Field;
 import io.nectar.parsing.generic.GenericExtractor;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -34,7 +37,38 @@ final class GenericFallback {
     if (other == null || other.value() == null) {
       return read;
     }
-    return Field.of(other.value(), Math.min(other.confidence(), CAP), other.raw());
+    return capped(other);
+  }
+
+  private static <T> Field<T> capped(Field<T> field) {
+    return field == null ? null : Field.of(field.value(), Math.min(field.confidence(), CAP), field.raw());
+  }
+
+  /**
+   * The meters with usage: as the template read them when any has a usage; else, when the generic reading found
+   * exactly one usage, that usage (capped) on the template's one meter, or as the bill's meter when the template
+   * read none. More than one generic usage cannot be told apart from the template's meters: left as read.
+   */
+  List<MeterUsage> usage(List<MeterUsage> meters) {
+    if (meters.size() > 1 || meters.stream().anyMatch(m -> m.usage() != null && m.usage().value() != null)) {
+      return meters;
+    }
+    List<MeterUsage> found = generic().meters().stream()
+        .filter(m -> m.usage() != null && m.usage().value() != null && m.usageUnits() != null).toList();
+    if (found.size() != 1) {
+      return meters;
+    }
+    MeterUsage g = found.get(0);
+    Field<BigDecimal> usage = capped(g.usage());
+    if (meters.isEmpty()) {
+      return List.of(new MeterUsage(capped(g.meterNumber()), g.startDate(),
+          g.endDate(), usage, g.usageUnits(), g.rawUsage(), g.rawUnits(), g.previousReading(), g.currentReading(),
+          g.multiplier(), g.isEstimated(), g.register(), g.timeOfUse(), g.demand()));
+    }
+    MeterUsage t = meters.get(0);
+    return List.of(new MeterUsage(t.meterNumber(), t.startDate(), t.endDate(), usage, g.usageUnits(), g.rawUsage(),
+        g.rawUnits(), t.previousReading(), t.currentReading(), t.multiplier(), t.isEstimated(), t.register(),
+        t.timeOfUse(), t.demand()));
   }
 
   private ExtractedBill generic() {

@@ -164,6 +164,9 @@ final class TemplateExtractor {
     }
     bill.currency(currency);
     List<MeterUsage> meters = meters(lines, dates);
+    if (fallback != null) {
+      meters = fallback.usage(meters);
+    }
     bill.meters(meters);
     TableRead table = charges(lines, meters);
     List<Charge> charges = table.charges();

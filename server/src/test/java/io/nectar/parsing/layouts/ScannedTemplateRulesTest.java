@@ -90,6 +90,20 @@ class ScannedTemplateRulesTest {
   }
 
   @Test
+  void aUsageTheTemplateMissesOnAScanIsTheGenericOneOnTheTemplatesMeterBelowTheTrustedLevel() {
+    List<String> lines = new ArrayList<>(SCANNED);
+    lines.set(3, "Energy used this period: 500 kWh");
+    ExtractedBill bill = new TemplateExtractor(TEMPLATE).extract(page(lines, Page.Origin.OCR));
+
+    assertThat(bill.meters()).hasSize(1);
+    assertThat(bill.meters().get(0).meterNumber().value()).isEqualTo("1ESY123456");
+    assertThat(bill.meters().get(0).usage().value()).isEqualByComparingTo("500");
+    assertThat(bill.meters().get(0).usageUnits()).isEqualTo("kWh");
+    assertThat(bill.meters().get(0).usage().confidence()).isLessThanOrEqualTo(GenericFallback.CAP);
+    assertThat(new Validator().check(bill)).extracting(Problem::field).contains("usage");
+  }
+
+  @Test
   void aTextLayerIsReadAsPrinted() {
     List<String> lines = new ArrayList<>(SCANNED);
     lines.set(0, "ACCOUNT NUMBER: 5120-33");
