@@ -77,6 +77,17 @@ class TotalCheckTest {
     assertThat(LooseRow.amounts("Energy charge 1,234 56", DecimalStyle.POINT))
         .containsExactly(new LooseRow.Amount(new BigDecimal("1234.56"), LooseRow.Recovery.DECIMAL_POINT));
     assertThat(LooseRow.amounts("Meter charge (29 days) eer) i", DecimalStyle.POINT)).isEmpty();
+    // marks glued to the figure, letters read for digits, a slash or dash for the separator
+    assertThat(LooseRow.amounts("Netzentgelt 6.398 kWh 592,45€.", DecimalStyle.COMMA))
+        .containsExactly(new LooseRow.Amount(new BigDecimal("592.45"), LooseRow.Recovery.NONE));
+    assertThat(LooseRow.amounts("Discount 381.2 -0.10 + =38,12", DecimalStyle.COMMA))
+        .extracting(LooseRow.Amount::value).containsExactly(new BigDecimal("38.12"));
+    assertThat(LooseRow.amounts("Stromsteuer 353 kWh T,24€", DecimalStyle.COMMA))
+        .containsExactly(new LooseRow.Amount(new BigDecimal("7.24"), LooseRow.Recovery.CHARACTERS));
+    assertThat(LooseRow.amounts("State Sales Tax 6.25% 1012-57", DecimalStyle.POINT))
+        .containsExactly(new LooseRow.Amount(new BigDecimal("1012.57"), LooseRow.Recovery.CHARACTERS));
+    assertThat(LooseRow.amounts("Konzessionsabgabe 0,0132 €/kWh 5B69€ |", DecimalStyle.COMMA))
+        .containsExactly(new LooseRow.Amount(new BigDecimal("58.69"), LooseRow.Recovery.DECIMAL_POINT));
   }
 
   private static Charge charge(String amount) {
