@@ -10,10 +10,45 @@ final class Keywords {
 
   private Keywords() {}
 
+  /** How the text to search was read, which says how keywords are compared with it. */
+  enum Source {
+    /** A text layer: compared as printed, case, accents, spaces and punctuation aside. */
+    PRINTED,
+    /**
+     * OCR: look-alike characters compare equal too ({@code Uti|ity} is {@code Utility}, {@code C0unty} is
+     * {@code County}, {@code rn} is {@code m}), or one misread letter would hide a layout's keywords.
+     */
+    SCANNED
+  }
+
   /** Lower case, no accents, letters and digits only: {@code "Pacific  Power,"} → {@code "pacificpower"}. */
   static String squash(String text) {
     String n = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     return n.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+  }
+
+  /** {@link #squash} for the source: on OCR text each look-alike class becomes one character. */
+  static String squash(String text, Source source) {
+    if (source == Source.PRINTED) {
+      return squash(text);
+    }
+    String n = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        .toLowerCase(Locale.ROOT).replaceAll("[|!\\]]", "l");
+    n = n.replaceAll("[^\\p{L}\\p{N}]", "").replace("rn", "m");
+    StringBuilder out = new StringBuilder(n.length());
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      out.append(switch (c) {
+        case '0', 'q' -> 'o';
+        case '1', 'i' -> 'l';
+        case '5' -> 's';
+        case '8' -> 'b';
+        case '2' -> 'z';
+        case '6' -> 'g';
+        default -> c;
+      });
+    }
+    return out.toString();
   }
 
   /**
@@ -21,19 +56,24 @@ final class Keywords {
    * keywords found, so a template that names more of the bill's words wins over a vaguer one.
    */
   static double score(Template.Identify identify, String squashedText) {
+    return score(identify, squashedText, Source.PRINTED);
+  }
+
+  /** As {@link #score(Template.Identify, String)}, the text squashed for its source and the keywords alike. */
+  static double score(Template.Identify identify, String squashedText, Source source) {
     for (String word : identify.none()) {
-      if (squashedText.contains(squash(word))) {
+      if (carries(squashedText, squash(word, source), source)) {
         return 0;
       }
     }
     int found = 0;
     for (String word : identify.all()) {
-      if (!squashedText.contains(squash(word))) {
+      if (!carries(squashedText, squash(word, source), source)) {
         return 0;
       }
       found++;
     }
-    int anyFound = count(identify.any(), squashedText);
+    int anyFound = count(identify.any(), squashedText, source);
     if (!identify.any().isEmpty() && anyFound == 0) {
       return 0;
     }
@@ -42,7 +82,47 @@ final class Keywords {
     return score >= min ? score : 0;
   }
 
-  private static int count(List<String> words, String squashedText) {
-    return (int) words.stream().filter(w -> squashedText.contains(squash(w))).count();
+  /** On OCR text a keyword may also be there with one misread, lost or extra character per ten. */
+  static final int LETTERS_PER_SLIP = 10;
+
+  /**
+   * Whether the squashed text holds the squashed keyword: exactly on a text layer; on OCR text with up to one
+   * edit per {@link #LETTERS_PER_SLIP} letters of the keyword ({@code nectarsandbqoxxutility} holds
+   * {@code nectarsandboxutility}), so a short keyword still has to be read whole.
+   */
+  static boolean carries(String text, String keyword, Source source) {
+    if (text.contains(keyword)) {
+      return true;
+    }
+    int slips = keyword.length() / LETTERS_PER_SLIP;
+    return source == Source.SCANNED && slips > 0 && fewestEdits(text, keyword) <= slips;
+  }
+
+  /** The fewest edits that turn some stretch of the text into the keyword (Sellers' approximate search). */
+  static int fewestEdits(String text, String keyword) {
+    int m = keyword.length();
+    int[] previous = new int[m + 1];
+    int[] current = new int[m + 1];
+    for (int j = 0; j <= m; j++) {
+      previous[j] = j;
+    }
+    int best = previous[m];
+    for (int i = 1; i <= text.length(); i++) {
+      current[0] = 0; // a match may start anywhere in the text
+      char c = text.charAt(i - 1);
+      for (int j = 1; j <= m; j++) {
+        int replace = previous[j - 1] + (keyword.charAt(j - 1) == c ? 0 : 1);
+        current[j] = Math.min(replace, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      best = Math.min(best, current[m]);
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return best;
+  }
+
+  private static int count(List<String> words, String squashedText, Source source) {
+    return (int) words.stream().filter(w -> carries(squashedText, squash(w, source), source)).count();
   }
 }

@@ -31,9 +31,10 @@ public final class LayoutLibrary implements Layouts {
 
   /** Every layout's keyword score for this text, best first (0 = does not claim it); for {@code ./nectar parse}. */
   public List<Map.Entry<String, Double>> scores(BillText text) {
-    String squashed = Keywords.squash(text.text());
+    Keywords.Source source = text.usedOcr() ? Keywords.Source.SCANNED : Keywords.Source.PRINTED;
+    String squashed = Keywords.squash(text.text(), source);
     return templates.values().stream()
-        .map(t -> Map.entry(t.id(), Keywords.score(t.identify(), squashed)))
+        .map(t -> Map.entry(t.id(), Keywords.score(t.identify(), squashed, source)))
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .toList();
   }

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
 final class OcrLines {
   /** Below this confidence a token of one or two letters is a speck read as letters, not a word. */
   static final float DOUBTED = 0.5f;
+  /** Below this confidence a short token of letters is a guess at a smudge; the bare form drops it. */
+  static final float GUESSED = 0.3f;
+  static final int SPECK_LETTERS = 4;
   /** A figure with thousands groups and two decimals, whatever separators OCR put in: {@code 1,850,19}. */
   private static final Pattern GROUPED = Pattern.compile("^([-($€£]*\\d{1,3})((?:[.,]\\d{3})+)[.,](\\d{2})(\\)?)$");
   private static final Pattern COLON_CENTS = Pattern.compile("^([-($€£]*\\d+):(\\d{2})$");
@@ -65,6 +68,11 @@ final class OcrLines {
         continue;
       }
       if (text.length() <= 2 && word.confidence() < DOUBTED && LETTERS.matcher(text).matches()) {
+        continue;
+      }
+      if (marks == Marks.DROP_ALL && text.length() <= SPECK_LETTERS && word.confidence() < GUESSED
+          && LETTERS.matcher(text).matches()) {
+        // 'Gesamtbetrag (brutto) ces 1.854,41': a smudge Tesseract all but admits it guessed at
         continue;
       }
       String fixed = decimal(TRAILING_MARKS.matcher(LEADING_MARKS.matcher(text).replaceFirst(""))

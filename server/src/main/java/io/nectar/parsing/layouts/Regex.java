@@ -2,6 +2,7 @@ package io.nectar.parsing.layouts;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,8 @@ public final class Regex {
   private final Pattern pattern;
   private final Pattern spaced;
   private final Pattern heading;
+  private volatile Pattern tolerant;
+  private final java.util.Map<String, Optional<Pattern>> shapes = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Regex(Pattern pattern) {
     this.pattern = pattern;
@@ -42,6 +45,28 @@ public final class Regex {
    */
   public Pattern heading() {
     return heading;
+  }
+
+  /**
+   * For OCR text only: the expression with each literal letter and digit also matching its look-alikes, {@code \\d}
+   * matching letters OCR gives for digits, and plain spaces optional ({@link Confusables#tolerant}). A match
+   * must then have its groups put back into shape ({@link #repair}).
+   */
+  public Pattern tolerant() {
+    if (tolerant == null) {
+      tolerant = Pattern.compile(Confusables.tolerant(pattern.pattern()), pattern.flags());
+    }
+    return tolerant;
+  }
+
+  /**
+   * A group's text as read by {@link #tolerant} put back into the shape this expression gives that group, changing
+   * the fewest look-alike characters ({@link Confusables#repair}); empty when no single repair fits.
+   */
+  public Optional<String> repair(String group, String text) {
+    Optional<Pattern> shape = shapes.computeIfAbsent(group, g -> Optional.ofNullable(
+        Confusables.groupSource(pattern.pattern(), g)).map(s -> Pattern.compile(s, pattern.flags())));
+    return shape.isEmpty() ? Optional.of(text) : Confusables.repair(text, shape.get());
   }
 
   /** Plain spaces (not escaped, not inside a character class) become {@code gap}. */

@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 /** Runs one template over a bill's text: finds each rule's value, normalises it, and scores it. */
 final class TemplateExtractor {
   static final double DEFAULT_CONFIDENCE = 0.9;
+  private static final Regex ANY_VALUE = Regex.of("(?<value>\\S.*)");
   private static final int DEFAULT_NEXT_LINES = 1;
   private static final int DEFAULT_BELOW_LINES = 3;
 
@@ -67,9 +68,19 @@ final class TemplateExtractor {
     }
   }
 
-  /** A rule's match: the matcher (for its groups), the line it was on (null for TEXT rules). */
-  record Hit(Matcher match, Ln line, double confidence) {
+  /**
+   * A rule's match: the matcher (for its groups), the line it was on (null for TEXT rules), and the groups put
+   * back into shape when the match was tolerant of OCR's look-alike characters ({@link Confusables}).
+   */
+  record Hit(Matcher match, Ln line, double confidence, Map<String, String> repaired) {
+    Hit(Matcher match, Ln line, double confidence) {
+      this(match, line, confidence, Map.of());
+    }
+
     String group(String name) {
+      if (repaired.containsKey(name)) {
+        return repaired.get(name);
+      }
       try {
         String value = match.group(name);
         return value == null ? null : value.strip().replaceAll("\\s+", " ");
@@ -119,12 +130,31 @@ final class TemplateExtractor {
         dates.put("periodEnd", Field.of(p.value().end(), p.confidence(), p.raw()));
       }
     }
+    // a scan's field the template missed: the generic reading, below the trusted level (GenericFallback)
+    GenericFallback fallback = text.usedOcr() ? new GenericFallback(text) : null;
+    for (String name : List.of("statementDate", "dueDate", "periodStart", "periodEnd")) {
+      if (fallback != null) {
+        dates.put(name, fallback.or(dates.get(name), switch (name) {
+          case "statementDate" -> ExtractedBill::statementDate;
+          case "dueDate" -> ExtractedBill::dueDate;
+          case "periodStart" -> ExtractedBill::periodStart;
+          default -> ExtractedBill::periodEnd;
+        }));
+      }
+    }
     bill.statementDate(dates.get("statementDate")).dueDate(dates.get("dueDate"))
         .periodStart(dates.get("periodStart")).periodEnd(dates.get("periodEnd"));
-    bill.accountNumber(text(rules("accountNumber"), lines)).serviceAddress(text(rules("serviceAddress"), lines));
+    Field<String> account = text(rules("accountNumber"), lines);
+    bill.accountNumber(fallback == null ? account : fallback.or(account, ExtractedBill::accountNumber))
+        .serviceAddress(text(rules("serviceAddress"), lines));
     Field<Amount> total = amount(rules("totalCharges"), lines);
-    bill.totalCharges(value(total)).amountDue(value(amount(rules("amountDue"), lines)))
-        .taxCharges(value(amount(rules("taxCharges"), lines)));
+    Field<BigDecimal> totalCharges = value(total);
+    Field<BigDecimal> amountDue = value(amount(rules("amountDue"), lines));
+    if (fallback != null) {
+      totalCharges = fallback.or(totalCharges, ExtractedBill::totalCharges);
+      amountDue = fallback.or(amountDue, ExtractedBill::amountDue);
+    }
+    bill.totalCharges(totalCharges).amountDue(amountDue).taxCharges(value(amount(rules("taxCharges"), lines)));
     Field<String> currency = text(rules("currency"), lines);
     if (currency == null && template.currency() != null) {
       currency = Field.of(template.currency(), 1.0, "template " + template.id());
@@ -134,10 +164,20 @@ final class TemplateExtractor {
     }
     bill.currency(currency);
     List<MeterUsage> meters = meters(lines, dates);
+    if (fallback != null) {
+      meters = fallback.usage(meters);
+    }
     bill.meters(meters);
-    List<Charge> charges = charges(lines, meters);
+    TableRead table = charges(lines, meters);
+    List<Charge> charges = table.charges();
+    // only the layout's own total may change what the table read: a second opinion's could be the net or the
+    // amount due, and rows would be dropped to meet it
     if (text.usedOcr() && total != null) {
-      charges = lostMinus(charges, total.value().value());
+      BigDecimal sum = total.value().value();
+      charges = lostMinus(charges, sum);
+      if (!sumsTo(charges, sum)) {
+        charges = TotalCheck.reconcile(table.readings(), sum).orElse(charges);
+      }
     }
     bill.lineItems(charges);
     return bill.build();
@@ -176,6 +216,73 @@ final class TemplateExtractor {
     return line.bare() != null && pattern.matcher(line.bare().text()).find() ? line.bare() : null;
   }
 
+  /** A match tolerant of look-alike characters is trusted a little less, a repaired value clearly less. */
+  static final double TOLERATED = 0.95;
+  static final double REPAIRED = 0.85;
+
+  /**
+   * A value pattern's hit on the line: as written (on the line, then its bare form); else, on an OCR line, the
+   * pattern tolerant of look-alike characters with each group put back into the shape the pattern gives it
+   * (a group no single repair fits rejects the hit). Null when nothing matches.
+   */
+  private static Hit hit(Regex regex, Ln line, double confidence) {
+    Matcher m = found(regex.pattern(), line);
+    if (m != null) {
+      return new Hit(m, line, confidence * line.wordConfidence());
+    }
+    if (line.page().origin() != Page.Origin.OCR) {
+      return null;
+    }
+    m = found(regex.tolerant(), line);
+    if (m == null) {
+      return null;
+    }
+    Map<String, String> repaired = new HashMap<>();
+    boolean changed = false;
+    for (String name : GROUPS) {
+      if (!regex.hasGroup(name) || m.group(name) == null) {
+        continue;
+      }
+      String read = m.group(name).strip().replaceAll("\\s+", " ");
+      Optional<String> fixed = regex.repair(name, read);
+      if (fixed.isEmpty()) {
+        return null;
+      }
+      changed |= !fixed.get().equals(read);
+      repaired.put(name, fixed.get());
+    }
+    return new Hit(m, line, confidence * line.wordConfidence() * (changed ? REPAIRED : TOLERATED), repaired);
+  }
+
+  /** The named groups a rule's pattern may have. */
+  private static final List<String> GROUPS = List.of("value", "start", "end", "units", "band", "description",
+      "factor");
+
+  /**
+   * The form of the line on which the label matches, with its matcher found; on an OCR line the label may be
+   * read with look-alike characters ({@link Regex#tolerant}).
+   */
+  private record Labelled(Ln line, Matcher label, boolean tolerated) {}
+
+  private static Labelled labelled(Regex label, Ln line) {
+    Ln form = formMatching(label.spaced(), line);
+    if (form != null) {
+      Matcher m = label.spaced().matcher(form.text());
+      m.find();
+      return new Labelled(form, m, false);
+    }
+    if (line.page().origin() != Page.Origin.OCR) {
+      return null;
+    }
+    form = formMatching(label.tolerant(), line);
+    if (form == null) {
+      return null;
+    }
+    Matcher m = label.tolerant().matcher(form.text());
+    m.find();
+    return new Labelled(form, m, true);
+  }
+
   private List<Rule> rules(String field) {
     return template.fields().getOrDefault(field, List.of());
   }
@@ -189,8 +296,8 @@ final class TemplateExtractor {
     Position position = rule.position() == null
         ? (rule.label() != null && rule.pattern() == null ? Position.RIGHT : Position.LINE) : rule.position();
     Occurrence occurrence = rule.occurrence() == null ? Occurrence.FIRST : rule.occurrence();
-    java.util.regex.Pattern value = rule.pattern() == null ? Regex.of("(?<value>\\S.*)").pattern()
-        : rule.pattern().pattern();
+    Regex valueRegex = rule.pattern() == null ? ANY_VALUE : rule.pattern();
+    java.util.regex.Pattern value = valueRegex.pattern();
     List<Hit> hits = new ArrayList<>();
     if (position == Position.TEXT) {
       String joined = lines.stream().map(Ln::text).collect(Collectors.joining("\n"));
@@ -207,32 +314,25 @@ final class TemplateExtractor {
     for (int i = 0; i < lines.size(); i++) {
       Ln line = lines.get(i);
       if (position == Position.LINE) {
-        Matcher m = found(value, line);
-        if (m != null) {
-          hits.add(new Hit(m, line, confidence * line.wordConfidence()));
+        Hit hit = hit(valueRegex, line, confidence);
+        if (hit != null) {
+          hits.add(hit);
         }
       } else {
-        Ln labelled = formMatching(rule.label().spaced(), line);
+        Labelled labelled = labelled(rule.label(), line);
         if (labelled == null) {
           continue;
         }
-        line = labelled;
-        Matcher label = rule.label().spaced().matcher(line.text());
-        label.find();
+        line = labelled.line();
+        Matcher label = labelled.label();
+        double sure = labelled.tolerated() ? confidence * TOLERATED : confidence;
         Hit hit = switch (position) {
-          case RIGHT -> {
-            Ln right = rightOf(line, label.end());
-            Matcher m = found(value, right);
-            yield m != null ? new Hit(m, right, confidence * right.wordConfidence()) : null;
-          }
+          case RIGHT -> hit(valueRegex, rightOf(line, label.end()), sure);
           case NEXT_LINE -> {
             int n = rule.lines() == null ? DEFAULT_NEXT_LINES : rule.lines();
             Hit found = null;
             for (int j = i + 1; j <= i + n && j < lines.size() && found == null; j++) {
-              Matcher m = found(value, lines.get(j));
-              if (m != null) {
-                found = new Hit(m, lines.get(j), confidence * lines.get(j).wordConfidence());
-              }
+              found = hit(valueRegex, lines.get(j), sure);
             }
             yield found;
           }
@@ -244,7 +344,7 @@ final class TemplateExtractor {
               Ln column = under(lines.get(j), span);
               Matcher m = value.matcher(column.text());
               if (!column.text().isEmpty() && m.find()) {
-                found = new Hit(m, column, confidence * column.wordConfidence());
+                found = new Hit(m, column, sure * column.wordConfidence());
               }
             }
             yield found;
@@ -531,10 +631,24 @@ final class TemplateExtractor {
 
   // ---- line items --------------------------------------------------------------------------------------------
 
-  private List<Charge> charges(List<Ln> allLines, List<MeterUsage> meters) {
+  /** The charges a template's tables read, and every table line's possible readings for the total check. */
+  private record TableRead(List<Charge> charges, List<List<TotalCheck.Reading>> readings) {}
+
+  private static boolean sumsTo(List<Charge> charges, BigDecimal total) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Charge c : charges) {
+      if (c.amount() != null) {
+        sum = sum.add(c.amount());
+      }
+    }
+    return sum.compareTo(total) == 0;
+  }
+
+  private TableRead charges(List<Ln> allLines, List<MeterUsage> meters) {
     long meterCount = meters.stream().map(MeterUsage::meterNumber).filter(f -> f != null && f.value() != null)
         .map(f -> f.value().replaceAll("[\\s-]", "")).distinct().count();
     List<Charge> out = new ArrayList<>();
+    List<List<TotalCheck.Reading>> readings = new ArrayList<>();
     for (Table table : template.lineItems()) {
       if (!table.meters().fits(meterCount)) {
         continue;
@@ -582,6 +696,7 @@ final class TemplateExtractor {
             charge = row(table, pending + " " + text, meter);
           }
           charge.ifPresent(out::add);
+          readings.add(readings(charge, line, meter));
           pending = charge.isPresent() ? null : text;
         }
         if (!all) {
@@ -590,7 +705,43 @@ final class TemplateExtractor {
         i = j;
       }
     }
+    return new TableRead(out, readings);
+  }
+
+  /**
+   * What a table line may be, for {@link TotalCheck}: as read first; then, on an OCR page, what OCR may have
+   * spoiled. A row read by its pattern may have lost or gained a minus, lost its decimal point, or be no charge
+   * at all; a line no row pattern read may still be a charge whose middle columns OCR garbled (its last figure
+   * read loosely, see {@link LooseRow}).
+   */
+  private List<TotalCheck.Reading> readings(Optional<Charge> charge, Ln line, String meter) {
+    List<TotalCheck.Reading> out = new ArrayList<>();
+    out.add(TotalCheck.Reading.asRead(charge.orElse(null)));
+    if (line.page().origin() != Page.Origin.OCR) {
+      return out;
+    }
+    if (charge.isPresent()) {
+      Charge c = charge.get();
+      out.add(new TotalCheck.Reading(withAmount(c, c.amount().negate()), 1));
+      if (c.amount().scale() == 0 && c.amount().abs().compareTo(BigDecimal.valueOf(100)) >= 0) {
+        out.add(new TotalCheck.Reading(withAmount(c, c.amount().movePointLeft(2)), 1));
+      }
+      out.add(new TotalCheck.Reading(null, 2));
+      return out;
+    }
+    String text = (line.bare() != null ? line.bare() : line).text();
+    for (LooseRow.Amount a : LooseRow.amounts(text, template.decimalStyle())) {
+      int cost = a.recovery() == LooseRow.Recovery.NONE ? 1 : 2;
+      Charge c = new Charge(LooseRow.description(text), null, null, null, a.value(), null, meter);
+      out.add(new TotalCheck.Reading(c, cost));
+      out.add(new TotalCheck.Reading(withAmount(c, a.value().negate()), cost + 1));
+    }
     return out;
+  }
+
+  private static Charge withAmount(Charge c, BigDecimal amount) {
+    return new Charge(c.description(), c.quantity(), c.quantityUnits(), c.rate(), amount, c.chargeType(),
+        c.meterNumber());
   }
 
   /**

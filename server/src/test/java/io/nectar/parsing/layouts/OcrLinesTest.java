@@ -27,6 +27,16 @@ class OcrLinesTest {
   }
 
   @Test
+  void theBareFormDropsAShortWordTesseractAllButAdmitsItGuessed() {
+    Line line = line("Gesamtbetrag:0.9 (brutto):0.9 ces:0.11 1.854,41:0.73 €:0.9");
+    assertThat(clean(line, DecimalStyle.COMMA, Marks.DROP_ALL)).isEqualTo("Gesamtbetrag (brutto) 1.854,41 €");
+    assertThat(clean(line, DecimalStyle.COMMA, Marks.KEEP_SEPARATORS)).isEqualTo("Gesamtbetrag (brutto) ces 1.854,41 €");
+    // a word read with some confidence, or a long one, stays
+    assertThat(clean(line("Total:0.9 Due:0.45 12.00:0.9"), DecimalStyle.POINT, Marks.DROP_ALL)).isEqualTo("Total Due 12.00");
+    assertThat(clean(line("Strom:0.2 12,00:0.9"), DecimalStyle.COMMA, Marks.DROP_ALL)).isEqualTo("Strom 12,00");
+  }
+
+  @Test
   void marksStuckToAWordsEndsComeOff() {
     assertThat(clean(line("Rechnungsnummer::0.9 —R-2022-915607:0.9"), DecimalStyle.COMMA, Marks.KEEP_SEPARATORS))
         .isEqualTo("Rechnungsnummer: R-2022-915607");

@@ -1,0 +1,47 @@
+package io.nectar.parsing.layouts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Look-alike characters on scans: patterns that tolerate them, values put back into the pattern's shape. */
+class ConfusablesTest {
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+  @Test
+  void aTolerantPatternReadsLookAlikesInLabelsLiteralsAndDigits() {
+    Regex meter = Regex.of("Zählernummer\\s*[:;]?\\s*(?<value>1ESY ?\\d{10})");
+    String scanned = "Zählernurnmer: LESY15O39O2824";
+
+    assertThat(meter.pattern().matcher(scanned).find()).isFalse();
+    assertThat(meter.tolerant().matcher(scanned).find()).isTrue();
+    // what a class, an escape, a group name and a quantifier say is kept as written
+    assertThat(Confusables.tolerant("(?<value>[A-Z]{2}\\s\\p{L}+) 1")).isEqualTo("(?<value>[A-Z]{2}\\s\\p{L}+)\\s*[1lit7|!\\]]");
+  }
+
+  @Test
+  void aRepairChangesTheFewestLookAlikesIntoTheShapeThePatternGives() {
+    Regex meter = Regex.of("Meter (?<value>1ESY ?\\d{10})");
+
+    assertThat(meter.repair("value", "LESY15O39O2824")).contains("1ESY1503902824");
+    assertThat(meter.repair("value", "1ESY1503902824")).contains("1ESY1503902824");
+    assertThat(Confusables.repair("T31643", Pattern.compile("T\\d{5}", FLAGS))).contains("T31643");
+    assertThat(Confusables.repair("731643", Pattern.compile("T\\d{5}", FLAGS))).contains("T31643");
+  }
+
+  @Test
+  void noRepairWhenNoneFitsOrTwoFitEquallyWell() {
+    // too far from the shape
+    assertThat(Confusables.repair("ABCDEF", Pattern.compile("\\d{6}", FLAGS))).isEmpty();
+    // 'l' may be 1 or i, and the shape takes both: OCR's reading cannot be told
+    assertThat(Confusables.repair("Al", Pattern.compile("A[1i]", FLAGS))).isEmpty();
+  }
+
+  @Test
+  void theSourceOfANamedGroupIsFoundThroughNestedGroupsAndClasses() {
+    assertThat(Confusables.groupSource("No\\.? (?<value>T-(?:\\d{5}|[)(]x))$", "value"))
+        .isEqualTo("T-(?:\\d{5}|[)(]x)");
+    assertThat(Confusables.groupSource("No (?<value>\\d+)", "units")).isNull();
+  }
+}
