@@ -70,58 +70,76 @@ public final class ParseCommand implements Callable<Integer> {
     if (templates != null) {
       environment.put("NECTAR_TEMPLATES_DIR", templates.toString());
     }
-    BillReader reader = new BillReading(Config.from(environment).billReading())
+    Config.BillReading settings = Config.from(environment).billReading();
+    BillReader reader = new BillReading(settings)
         .reader(genericOnly ? BillReading.Unmatched.GENERIC_ONLY : BillReading.Unmatched.GENERIC);
     ObjectNode report = JSON.createObjectNode();
     ArrayNode files = report.putArray("files");
-    long exact = 0;
-    long missing = 0;
-    long wrong = 0;
-    long total = 0;
-    int failures = 0;
-    for (Path file : files(inputs)) {
+    Totals sum = new Totals();
+    // Files are read NECTAR_PARSE_PARALLEL_FILES at a time, as the server's upload jobs are, and reported in
+    // the order given: one scan's Tesseract runs while the next file is decoded and deskewed.
+    InputOrder.readAll(files(inputs), settings.parallelFiles(), file -> read(reader, file), (file, outcome) -> {
       ObjectNode entry = files.addObject();
       entry.put("file", file.toString());
-      Reading reading = null;
-      try {
-        reading = reader.read(file.getFileName().toString(), Files.readAllBytes(file));
+      Reading reading = outcome.reading();
+      if (reading != null) {
         describe(entry, reading);
-      } catch (UnreadableFile e) {
-        entry.put("unreadable", e.reason().name());
-        entry.put("message", e.getMessage());
-        failures++;
+      } else {
+        entry.put("unreadable", outcome.unreadable().reason().name());
+        entry.put("message", outcome.unreadable().getMessage());
+        sum.failures++;
       }
       Optional<Truth> truth = Truth.beside(file);
       if (expect && truth.isEmpty()) {
         entry.put("error", "no truth file beside it");
-        failures++;
+        sum.failures++;
       }
       if (truth.isPresent()) {
         BillScore score = Scorer.score(file.toString(), truth.get(), reading == null ? null : reading.bill());
         entry.set("accuracy", accuracy(score));
-        exact += score.exact();
-        missing += score.missing();
-        wrong += score.wrong();
-        total += score.total();
+        sum.exact += score.exact();
+        sum.missing += score.missing();
+        sum.wrong += score.wrong();
+        sum.total += score.total();
       }
       if (!json) {
         human(out, entry);
       }
-    }
-    if (total > 0) {
+    });
+    if (sum.total > 0) {
       ObjectNode totals = report.putObject("totals");
-      totals.put("exact", exact).put("missing", missing).put("wrong", wrong).put("fields", total)
-          .put("accuracy", (double) exact / total);
+      totals.put("exact", sum.exact).put("missing", sum.missing).put("wrong", sum.wrong).put("fields", sum.total)
+          .put("accuracy", (double) sum.exact / sum.total);
       if (!json) {
-        out.printf("TOTAL %d/%d fields exact (%.1f%%), %d missing, %d wrong%n", exact, total, 100.0 * exact / total,
-            missing, wrong);
+        out.printf("TOTAL %d/%d fields exact (%.1f%%), %d missing, %d wrong%n", sum.exact, sum.total,
+            100.0 * sum.exact / sum.total, sum.missing, sum.wrong);
       }
     }
     if (json) {
       out.println(JSON.writeValueAsString(report));
     }
     out.flush();
-    return failures == 0 ? 0 : 1;
+    return sum.failures == 0 ? 0 : 1;
+  }
+
+  /** One file's reading, or why it could not be read. */
+  private record Outcome(Reading reading, UnreadableFile unreadable) {}
+
+  private static Outcome read(BillReader reader, Path file) throws IOException {
+    try {
+      return new Outcome(reader.read(file.getFileName().toString(), Files.readAllBytes(file)), null);
+    } catch (UnreadableFile e) {
+      return new Outcome(null, e);
+    }
+  }
+
+  /** Field counts over all files, and how many files failed. */
+  private static final class Totals {
+    long exact;
+    long missing;
+    long wrong;
+    long total;
+    int failures;
   }
 
   private static void describe(ObjectNode entry, Reading reading) {

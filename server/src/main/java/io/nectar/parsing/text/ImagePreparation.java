@@ -2,7 +2,10 @@ package io.nectar.parsing.text;
 
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
 import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 
 /**
  * Makes a page picture easier for OCR, cheaply: greyscale, scaled up when it is too coarse to read and
@@ -22,6 +25,9 @@ public final class ImagePreparation {
   static final double MAX_SKEW_DEGREES = 5;
   private static final int SKEW_SAMPLE_WIDTH = 1000;
   private static final int BLOCK = 16;
+  private static final int COARSE_STRIDE = 3;
+  private static final ColorModel GREY_MODEL =
+      new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY).getColorModel();
 
   private ImagePreparation() {}
 
@@ -35,13 +41,17 @@ public final class ImagePreparation {
     // Tesseract 5 binarises by itself (Otsu on its own view of the page) and reads the greys at the edges of
     // glyphs: handing it our black-and-white page lost thin strokes and glued noise to figures. On the
     // generated scans the greyscale page read 84 % of fields against 74 % for the binarised one.
-    byte[] ink = pixels;
-    if (Math.abs(angle) >= 0.1) {
-      ink = rotate(pixels, width, height, angle);
+    if (Math.abs(angle) < 0.1) {
+      return grey;
     }
-    BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-    System.arraycopy(ink, 0, ((DataBufferByte) result.getRaster().getDataBuffer()).getData(), 0, ink.length);
-    return result;
+    return greyImage(rotate(pixels, width, height, angle), width, height);
+  }
+
+  /** A greyscale picture over the given bytes, without copying them. */
+  private static BufferedImage greyImage(byte[] pixels, int width, int height) {
+    WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(pixels, pixels.length), width, height,
+        width, 1, new int[] {0}, null);
+    return new BufferedImage(GREY_MODEL, raster, false, null);
   }
 
   private static double upscale(BufferedImage image, long maxPixels) {
@@ -163,18 +173,21 @@ public final class ImagePreparation {
       }
     }
     int[] profile = new int[sh + sw * 2 + 2];
+    // The coarse pass looks at every third ink pixel (tens of thousands on a page: plenty to tell quarter
+    // degrees apart); the fine pass around its best angle at all of them.
     double best = 0;
     double bestScore = -1;
     for (double a = -MAX_SKEW_DEGREES; a <= MAX_SKEW_DEGREES + 1e-9; a += 0.25) {
-      double score = profileScore(xs, ys, count, sw, a, profile);
+      double score = profileScore(xs, ys, count, COARSE_STRIDE, sw, a, profile);
       if (score > bestScore) {
         bestScore = score;
         best = a;
       }
     }
     double coarse = best;
+    bestScore = -1;
     for (double a = coarse - 0.2; a <= coarse + 0.2 + 1e-9; a += 0.05) {
-      double score = profileScore(xs, ys, count, sw, a, profile);
+      double score = profileScore(xs, ys, count, 1, sw, a, profile);
       if (score > bestScore) {
         bestScore = score;
         best = a;
@@ -183,12 +196,18 @@ public final class ImagePreparation {
     return best;
   }
 
-  private static double profileScore(int[] xs, int[] ys, int count, int sw, double degrees, int[] profile) {
+  private static double profileScore(int[] xs, int[] ys, int count, int stride, int sw, double degrees,
+      int[] profile) {
     java.util.Arrays.fill(profile, 0);
     double tan = Math.tan(Math.toRadians(degrees));
     int shift = sw + 1;
-    for (int i = 0; i < count; i++) {
-      int row = (int) Math.round(ys[i] - xs[i] * tan) + shift;
+    // Each column's drop at this angle, computed once: round(y - x tan) = y + round(-x tan) for whole y.
+    int[] drop = new int[sw];
+    for (int x = 0; x < sw; x++) {
+      drop[x] = (int) Math.round(-x * tan) + shift;
+    }
+    for (int i = 0; i < count; i += stride) {
+      int row = ys[i] + drop[xs[i]];
       if (row >= 0 && row < profile.length) {
         profile[row]++;
       }
@@ -212,15 +231,20 @@ public final class ImagePreparation {
     double cx = width / 2.0;
     double cy = height / 2.0;
     byte[] out = new byte[ink.length];
+    // Source coordinates step by (cos, sin) along a row: walked in 16.16 fixed point, not recomputed in doubles.
+    long stepX = Math.round(cos * 65536);
+    long stepY = Math.round(sin * 65536);
     for (int y = 0; y < height; y++) {
       double dy = y - cy;
       double baseX = -dy * sin + cx;
       double baseY = dy * cos + cy;
+      long fx = Math.round((-cx * cos + baseX) * 65536);
+      long fy = Math.round((-cx * sin + baseY) * 65536);
       int offset = y * width;
-      for (int x = 0; x < width; x++) {
-        double dx = x - cx;
-        int sx = (int) (dx * cos + baseX);
-        int sy = (int) (dx * sin + baseY);
+      for (int x = 0; x < width; x++, fx += stepX, fy += stepY) {
+        // Truncated toward zero, as a cast would: a source a fraction left of the edge is the edge pixel.
+        int sx = (int) (fx >= 0 ? fx >> 16 : -(-fx >> 16));
+        int sy = (int) (fy >= 0 ? fy >> 16 : -(-fy >> 16));
         out[offset + x] = sx >= 0 && sx < width && sy >= 0 && sy < height ? ink[sy * width + sx] : (byte) 0xFF;
       }
     }

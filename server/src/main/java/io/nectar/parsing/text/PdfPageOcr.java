@@ -52,10 +52,12 @@ final class PdfPageOcr {
         int index = page.number() - 1;
         checkImages(document.getPage(index).getResources() == null ? null
             : document.getPage(index).getResources().getCOSObject(), 0);
-        float scale = scaleFor(page.width(), page.height());
-        // Rendering is not thread-safe within one document: pages are drawn here, one by one, and read
-        // in parallel.
-        BufferedImage image = renderer.renderImage(index, scale, ImageType.GRAY);
+        // Decoding and rendering are not thread-safe within one document: pictures are made here, one by
+        // one, and read in parallel.
+        BufferedImage image = WholePagePicture.of(document.getPage(index)).orElse(null);
+        if (image == null) {
+          image = renderer.renderImage(index, scaleFor(page.width(), page.height()), ImageType.GRAY);
+        }
         pending.add(ocr.submit(image, page.number(), page.width(), page.height(), deadline));
       }
       List<Page> result = new ArrayList<>(pages.size());
