@@ -61,10 +61,13 @@ class OcrConcurrencyTest {
   private Path countingProgram() throws Exception {
     Path running = Files.createDirectory(temp.resolve("running"));
     Path program = temp.resolve("counting-tesseract");
+    // Each run marks itself, waits, then counts the others marked: runs started at the same instant
+    // (pictures are quick to make now) still see each other, which counting before marking missed.
     Files.writeString(program, "#!/bin/sh\n"
-        + "ls " + running + " | wc -l >> " + temp.resolve("seen") + "\n"
         + "touch " + running + "/$$\n"
-        + "sleep 1\n"
+        + "sleep 0.5\n"
+        + "echo $(( $(ls " + running + " | wc -l) - 1 )) >> " + temp.resolve("seen") + "\n"
+        + "sleep 0.5\n"
         + "rm " + running + "/$$\n");
     Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwx------"));
     return program;
