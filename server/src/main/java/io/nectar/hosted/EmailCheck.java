@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -52,5 +53,16 @@ final class EmailCheck {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
     }
+  }
+
+  /** The address lower-cased, or null when it is not one (control characters included: none belongs there). */
+  static String normalEmail(String email) {
+    if (email == null) {
+      return null;
+    }
+    String trimmed = email.trim().toLowerCase(Locale.ROOT);
+    // No control characters: a NUL cannot even be stored, and none belongs in an address.
+    return trimmed.length() <= 254 && trimmed.matches("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+")
+        ? trimmed : null;
   }
 }

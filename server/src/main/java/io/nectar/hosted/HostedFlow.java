@@ -5,13 +5,9 @@ import io.nectar.connections.HostedConnections;
 import io.nectar.errors.Conflict;
 import io.nectar.errors.InvalidInput;
 import io.nectar.invitations.EmailProof;
-import io.nectar.invitations.HostedInvitation;
 import io.nectar.invitations.InvitationEventType;
 import io.nectar.invitations.InvitationService;
-import io.nectar.invitations.InvitationStatus;
-import io.nectar.invitations.InvitationType;
 import io.nectar.invitations.MagicLinks;
-import io.nectar.invitations.Prefill;
 import io.nectar.jobs.Job;
 import io.nectar.jobs.JobService;
 import io.nectar.keys.Branding;
@@ -20,17 +16,11 @@ import io.nectar.mail.MailFailure;
 import io.nectar.providers.ConnectionStatus;
 import io.nectar.providers.MfaAnswer;
 import io.nectar.providers.ProviderRegistry;
-import io.nectar.providers.UtilityProvider;
 import io.nectar.sites.SiteService;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HostedFlow {
   private static final Logger log = LoggerFactory.getLogger(HostedFlow.class);
-  static final Duration VISIT_LIFETIME = Duration.ofHours(4);
   private static final String WRONG_LOGIN = "Your utility did not accept that username and password. Check both "
       + "(they are the ones you use on its website) and try again.";
   private static final String ODD_USERNAME = "That username has characters a utility login cannot have (or is "
@@ -71,10 +60,7 @@ public final class HostedFlow {
 
   private final Jdbi jdbi;
   private final Clock clock;
-  private final Supplier<UUID> ids;
   private final InvitationService invitations;
-  private final EmailProof proofs;
-  private final MagicLinks links;
   private final io.nectar.companies.CompanyService companies;
   private final SiteService sites;
   private final HostedConnections connections;
@@ -84,17 +70,15 @@ public final class HostedFlow {
   private final EmailCheck emails;
   private final HostedSessionStore store = new HostedSessionStore();
   private final AttemptLimits limits;
-  private final SecureRandom random = new SecureRandom();
+  private final HostedEntry entry;
 
   public HostedFlow(Jdbi jdbi, Clock clock, Supplier<UUID> ids, InvitationService invitations, EmailProof proofs,
-      MagicLinks links, io.nectar.companies.CompanyService companies, SiteService sites, HostedConnections connections, ProviderRegistry providers,
+      MagicLinks links, io.nectar.companies.CompanyService companies, SiteService sites,
+      HostedConnections connections, ProviderRegistry providers,
       JobService jobs, KeyService keys, io.nectar.mail.Mailer mailer) {
     this.jdbi = jdbi;
     this.clock = clock;
-    this.ids = ids;
     this.invitations = invitations;
-    this.proofs = proofs;
-    this.links = links;
     this.companies = companies;
     this.sites = sites;
     this.connections = connections;
@@ -103,63 +87,12 @@ public final class HostedFlow {
     this.keys = keys;
     this.emails = new EmailCheck(mailer);
     this.limits = new AttemptLimits(jdbi, clock, store);
+    this.entry = new HostedEntry(jdbi, clock, ids, invitations, proofs, links, keys, store, limits);
   }
 
-  // ---- Opening a link ----
-
-  /**
-   * Opens the invitation of {@code token}. With the {@code email} and {@code proof} of the link an
-   * invitation e-mail carries, that address counts as verified.
-   */
-  public Opening openInvitation(String token, String email, String proof) {
-    Optional<HostedInvitation> found = invitations.findByToken(token);
-    if (found.isEmpty()) {
-      return Opening.closed(Opening.Closed.UNKNOWN, null);
-    }
-    HostedInvitation invitation = found.get();
-    Branding branding = keys.branding(invitation.organizationId());
-    if (invitation.status() != InvitationStatus.ACTIVE) {
-      return Opening.closed(Opening.Closed.valueOf(invitation.status().name()), branding);
-    }
-    String address = normalEmail(email);
-    boolean proven = address != null && proof != null && invitation.allowedEmails().contains(address)
-        && proofs.verify(invitation.id(), address, proof);
-    HostedSession session = newSession(invitation.organizationId(), invitation, HostedSession.Entry.INVITATION,
-        invitation.companyId(), invitation.id(),
-        invitation.type() == InvitationType.EDIT_CONNECTION ? invitation.connectionId() : null,
-        invitation.allowedEmails(), invitation.prefill(), proven ? address : null);
-    invitations.recordEvent(invitation.id(), InvitationEventType.VIEWED, null, Map.of());
-    if (proven) {
-      invitations.recordEvent(invitation.id(), InvitationEventType.EMAIL_VERIFIED, address,
-          Map.of("method", "link"));
-    }
-    return Opening.open(begin(session), branding);
-  }
-
-  /** Opens a legacy company magic link: anyone holding it may connect utilities for the company. */
-  public Opening openCompanyLink(String publicCompanyId, String secret) {
-    return links.openCompanyLink(publicCompanyId, secret)
-        .map(link -> Opening.open(begin(newSession(link.organizationId(), link.environment(),
-            HostedSession.Entry.COMPANY_LINK, link.companyId(), null, null, List.of(), link.prefill(), null)),
-            keys.branding(link.organizationId())))
-        .orElse(Opening.closed(Opening.Closed.UNKNOWN, null));
-  }
-
-  /** Opens a legacy edit magic link: its holder may give the connection new credentials. */
-  public Opening openConnectionLink(String publicCompanyId, String secret) {
-    return links.openConnectionLink(publicCompanyId, secret)
-        .map(link -> Opening.open(begin(newSession(link.organizationId(), link.environment(),
-            HostedSession.Entry.CONNECTION_LINK, link.companyId(), null, link.connectionId(), List.of(),
-            Prefill.NONE, null)), keys.branding(link.organizationId())))
-        .orElse(Opening.closed(Opening.Closed.UNKNOWN, null));
-  }
-
-  /** The live visit whose token this is. */
-  public Optional<HostedSession> session(String token) {
-    if (token == null || token.length() != 43) {
-      return Optional.empty();
-    }
-    return jdbi.withHandle(h -> store.find(h, tokenHash(token), clock.instant()));
+  /** Opening invitations and magic links into visits, and finding a visit by its token. */
+  public HostedEntry entry() {
+    return entry;
   }
 
   // ---- What the visitor sees ----
@@ -199,7 +132,7 @@ public final class HostedFlow {
 
   /** The visitor's address: a code goes to it if the invitation is for it. */
   public Optional<String> submitEmail(HostedSession s, String email, String clientAddress) {
-    String address = normalEmail(email);
+    String address = EmailCheck.normalEmail(email);
     if (address == null) {
       return Optional.of("Enter your e-mail address, e.g. name@example.com.");
     }
@@ -441,38 +374,6 @@ public final class HostedFlow {
     }
   }
 
-  private HostedSession newSession(UUID organizationId, io.nectar.keys.Environment environment,
-      HostedSession.Entry entry, UUID companyId, UUID invitationId, UUID target, List<String> allowed,
-      Prefill prefill, String verifiedEmail) {
-    Instant now = now();
-    return new HostedSession(ids.get(), organizationId, environment, companyId, entry, invitationId, target, null,
-        allowed, prefill, verifiedEmail, null, null, 0, null, now, now.plus(VISIT_LIFETIME));
-  }
-
-  private HostedSession newSession(UUID organizationId, HostedInvitation invitation, HostedSession.Entry entry,
-      UUID companyId, UUID invitationId, UUID target, List<String> allowed, Prefill prefill, String verifiedEmail) {
-    return newSession(organizationId, invitation.environment(), entry, companyId, invitationId, target, allowed,
-        invitation.type() == InvitationType.CREATE_CONNECTION ? prefill : Prefill.NONE, verifiedEmail);
-  }
-
-  /** Stores the visit and gives its token, which only the visitor's page address holds from now on. */
-  private String begin(HostedSession session) {
-    byte[] raw = new byte[32];
-    random.nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    limits.purge();
-    jdbi.useTransaction(h -> store.insert(h, session, tokenHash(token)));
-    return token;
-  }
-
-  private static byte[] tokenHash(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-    }
-  }
-
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
@@ -481,16 +382,6 @@ public final class HostedFlow {
   private static String link(HostedSession s) {
     return s.invitationId() != null ? "invitation:" + s.invitationId()
         : s.targetConnectionId() != null ? "connection:" + s.targetConnectionId() : "company:" + s.companyId();
-  }
-
-  private static String normalEmail(String email) {
-    if (email == null) {
-      return null;
-    }
-    String trimmed = email.trim().toLowerCase(Locale.ROOT);
-    // No control characters: a NUL cannot even be stored, and none belongs in an address.
-    return trimmed.length() <= 254 && trimmed.matches("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+")
-        ? trimmed : null;
   }
 
   private static String plain(InvalidInput e) {

@@ -58,12 +58,12 @@ public final class HostedRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/p/i/{token}", ctx -> open(ctx, flow.openInvitation(ctx.pathParam("token"),
+    routes.get("/p/i/{token}", ctx -> open(ctx, flow.entry().openInvitation(ctx.pathParam("token"),
         ctx.queryParam("email"), ctx.queryParam("proof"))));
     routes.get("/p/connect/{publicCompanyId}/{secret}", ctx -> open(ctx,
-        flow.openCompanyLink(ctx.pathParam("publicCompanyId"), ctx.pathParam("secret"))));
+        flow.entry().openCompanyLink(ctx.pathParam("publicCompanyId"), ctx.pathParam("secret"))));
     routes.get("/p/connect/{publicCompanyId}/workflow/{secret}", ctx -> open(ctx,
-        flow.openConnectionLink(ctx.pathParam("publicCompanyId"), ctx.pathParam("secret"))));
+        flow.entry().openConnectionLink(ctx.pathParam("publicCompanyId"), ctx.pathParam("secret"))));
     routes.get("/p/s/{visit}", this::show);
     routes.post("/p/s/{visit}/email", ctx -> act(ctx, (s, form) ->
         flow.submitEmail(s, text(form, "email"), ctx.ip())));
@@ -96,7 +96,7 @@ public final class HostedRoutes {
   }
 
   private void show(Context ctx) {
-    Optional<HostedSession> session = flow.session(ctx.pathParam("visit"));
+    Optional<HostedSession> session = flow.entry().session(ctx.pathParam("visit"));
     if (session.isEmpty()) {
       expired(ctx);
       return;
@@ -109,7 +109,7 @@ public final class HostedRoutes {
 
   /** An action of a form: its token checked, then the flow's answer shown (a notice) or the next step. */
   private void act(Context ctx, Action action) {
-    Optional<HostedSession> session = flow.session(ctx.pathParam("visit"));
+    Optional<HostedSession> session = flow.entry().session(ctx.pathParam("visit"));
     if (session.isEmpty()) {
       expired(ctx);
       return;
@@ -127,7 +127,7 @@ public final class HostedRoutes {
     }
     Optional<String> notice = action.run(session.get(), form);
     if (notice.isPresent()) {
-      HostedSession now = flow.session(ctx.pathParam("visit")).orElse(session.get());
+      HostedSession now = flow.entry().session(ctx.pathParam("visit")).orElse(session.get());
       HostedFlow.VisitQuery query = new HostedFlow.VisitQuery(text(form, "url"), null, false,
           form.has("url"));
       page(ctx, 200, flow.visit(now, query, notice.get()), List.of());
@@ -137,7 +137,7 @@ public final class HostedRoutes {
   }
 
   private void upload(Context ctx) {
-    Optional<HostedSession> session = flow.session(ctx.pathParam("visit"));
+    Optional<HostedSession> session = flow.entry().session(ctx.pathParam("visit"));
     if (session.isEmpty()) {
       expired(ctx);
       return;
@@ -192,7 +192,7 @@ public final class HostedRoutes {
 
   /** The progress of the visit's uploads, for the upload page's script: {@code ?id=…&id=…}. */
   private void jobs(Context ctx) {
-    Optional<HostedSession> session = flow.session(ctx.pathParam("visit"));
+    Optional<HostedSession> session = flow.entry().session(ctx.pathParam("visit"));
     if (session.isEmpty()) {
       expired(ctx);
       return;
