@@ -3,7 +3,7 @@ package io.nectar.connections;
 import io.nectar.http.Api;
 import io.nectar.http.Fields;
 import io.nectar.meters.DatasourceType;
-import java.net.URI;
+import io.nectar.providers.ProviderRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +61,7 @@ record ConnectionInput(
         fields.reject("sites", "Give at least one site.");
       }
     }
-    if (url != null && !isWebAddress(url)) {
+    if (url != null && !ProviderRegistry.isWebAddress(url)) {
       fields.reject("url", "Enter a valid URL, e.g. https://nectarclimate.com.");
     }
     // Any two letters, as Nectar's sandbox guide says: codes such as XK (Kosovo) or UK are in real use.
@@ -79,18 +79,6 @@ record ConnectionInput(
     return new ConnectionInput(url, username, password, List.copyOf(new LinkedHashSet<>(sites)),
         country.toUpperCase(Locale.ROOT), List.copyOf(parsedTypes), start, owner != null ? owner : ownerAlias,
         multiply != null && multiply, externalId);
-  }
-
-  private static boolean isWebAddress(String url) {
-    try {
-      // A URL that holds "://" must open with its scheme; one that holds it further on parses as a
-      // relative reference, without scheme or host, and is refused like any other.
-      URI uri = URI.create(url.contains("://") ? url : "https://" + url);
-      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
-          && uri.getHost().contains(".");
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   @Override

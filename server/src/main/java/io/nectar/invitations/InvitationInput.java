@@ -3,6 +3,7 @@ package io.nectar.invitations;
 import io.nectar.http.Api;
 import io.nectar.http.Fields;
 import io.nectar.meters.DatasourceType;
+import io.nectar.providers.ProviderRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -73,7 +74,7 @@ record InvitationInput(List<String> allowedEmails, Long expiresInSeconds, Intege
       fields.reject("datasourceId", "datasourceId is another name for url: give one of them, or the same value.");
     }
     String utility = url != null ? url : datasourceId;
-    if (utility != null && !WebAddress.isValid(utility)) {
+    if (utility != null && !ProviderRegistry.isWebAddress(utility)) {
       fields.reject(url != null ? "url" : "datasourceId", "Enter a valid URL, e.g. https://nectarclimate.com.");
     }
     if (country != null && !country.matches("[A-Za-z]{2}")) {
@@ -97,7 +98,7 @@ record InvitationInput(List<String> allowedEmails, Long expiresInSeconds, Intege
     String url = fields.text("url", 500, Fields.Empty.ALLOWED);
     List<UUID> sites = sites(fields, "sites");
     LocalDate start = fields.date("dataCollectionStartDate", Fields.Empty.ALLOWED);
-    if (url != null && !WebAddress.isValid(url)) {
+    if (url != null && !ProviderRegistry.isWebAddress(url)) {
       fields.reject("url", "Enter a valid URL, e.g. https://nectarclimate.com.");
     }
     fields.finish();

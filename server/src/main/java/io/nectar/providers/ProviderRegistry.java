@@ -29,6 +29,22 @@ public final class ProviderRegistry {
     return host(url).map(byHost::get);
   }
 
+  /**
+   * Whether {@code url} can name a utility: an http(s) URL with a dotted host, the scheme optional
+   * (connections and invitations accept {@code nectarclimate.com}).
+   */
+  public static boolean isWebAddress(String url) {
+    try {
+      // A URL holding "://" must open with its scheme; one holding it further on parses as a relative
+      // reference, without scheme or host, and is refused like any other.
+      URI uri = URI.create(url.contains("://") ? url : "https://" + url);
+      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+          && uri.getHost().contains(".");
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   static Optional<String> host(String url) {
     try {
       String withScheme = url.contains("://") ? url : "https://" + url;

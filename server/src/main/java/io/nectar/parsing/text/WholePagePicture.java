@@ -22,14 +22,20 @@ import org.apache.pdfbox.util.Matrix;
  * <p>Only when the picture is all the page shows: one opaque image, upright, covering the page edge to
  * edge, with no visible text, no painted paths or shadings and no annotations over it (invisible text,
  * a searchable scan's OCR layer, is allowed). Anything else is rendered, so the words read are those of
- * the page as a viewer shows it. A picture much finer than {@link PdfPageOcr#OCR_DPI} is rendered too
- * (that scales it down).
+ * the page as a viewer shows it. A picture much finer or coarser than {@link PdfPageOcr#OCR_DPI} is
+ * rendered too (that scales it to 300 dpi).
  */
 final class WholePagePicture extends PDFGraphicsStreamEngine {
   /** How far the picture's edges may lie from the page's, as a part of the page's size. */
   private static final double EDGE_TOLERANCE = 0.01;
   /** Finer than this and the page is drawn at {@link PdfPageOcr#OCR_DPI} instead. */
   private static final float MAX_DPI = PdfPageOcr.OCR_DPI * 1.2f;
+  /**
+   * Coarser than this and the page is drawn at {@link PdfPageOcr#OCR_DPI} too: Tesseract read a 150-dpi
+   * scan at its own size so poorly that no layout was recognised, where the same scan drawn at 300 dpi
+   * read as well as the others (ScannedTemplatesTest).
+   */
+  private static final float MIN_DPI = PdfPageOcr.OCR_DPI * 0.8f;
 
   private PDImageXObject picture;
   private Matrix placement;
@@ -74,7 +80,7 @@ final class WholePagePicture extends PDFGraphicsStreamEngine {
     boolean edgeToEdge = Math.abs(x - box.getLowerLeftX()) <= dx && Math.abs(x + width - box.getUpperRightX()) <= dx
         && Math.abs(y - box.getLowerLeftY()) <= dy && Math.abs(y + height - box.getUpperRightY()) <= dy;
     float dpi = picture.getWidth() * 72f / width;
-    return edgeToEdge && dpi <= MAX_DPI;
+    return edgeToEdge && dpi <= MAX_DPI && dpi >= MIN_DPI;
   }
 
   @Override

@@ -27,7 +27,7 @@ class WholePagePictureTest {
   /** The fixture page: 8.5 x 3 inches. */
   private static final float WIDTH = 612;
   private static final float HEIGHT = 216;
-  private static final int SCAN_DPI = 200;
+  private static final int SCAN_DPI = 270;
 
   /** What the page looks like besides its picture. */
   private enum Extra {
@@ -59,6 +59,14 @@ class WholePagePictureTest {
         .extracting(BufferedImage::getWidth).isEqualTo(drawnWidth);
     assertThat(imagesHandedToOcr(scannedPdf(scan, Extra.HALF_WIDTH))).singleElement()
         .extracting(BufferedImage::getWidth).isEqualTo(drawnWidth);
+  }
+
+  @Test
+  void aCoarsePictureIsDrawnAt300DpiForTesseractReadsItBetterSo() throws Exception {
+    BufferedImage coarse = Fixtures.billPicture(Fixtures.BILL_LINES, 150, 0);
+
+    assertThat(imagesHandedToOcr(scannedPdf(coarse, Extra.NOTHING))).singleElement()
+        .extracting(BufferedImage::getWidth).isEqualTo(Math.round(WIDTH * PdfPageOcr.OCR_DPI / 72));
   }
 
   @Test
