@@ -209,8 +209,9 @@ public final class NectarServer implements AutoCloseable {
       try {
         http.purgeExpiredIdempotencyKeys();
         webhooks.service().purgeOlderThan(WebhookService.RETENTION);
+        services.hosted().purgeExpired();
       } catch (RuntimeException e) {
-        log.warn("Could not purge expired idempotency keys and webhook messages", e);
+        log.warn("Could not purge expired idempotency keys, webhook messages and hosted visits", e);
       }
     }, 1, 60, TimeUnit.MINUTES);
   }
@@ -255,6 +256,11 @@ public final class NectarServer implements AutoCloseable {
   /** Invitations: what the hosted pages open, watch and use by token. */
   public InvitationService invitations() {
     return services.invitations();
+  }
+
+  /** The hosted connection flow's rules (its housekeeping, for tests). */
+  public io.nectar.hosted.HostedFlow hosted() {
+    return services.hosted();
   }
 
   /** Legacy magic links: what the hosted pages open. */

@@ -42,11 +42,10 @@ public final class HostedEntry {
   private final MagicLinks links;
   private final KeyService keys;
   private final HostedSessionStore store;
-  private final AttemptLimits limits;
   private final SecureRandom random = new SecureRandom();
 
   HostedEntry(Jdbi jdbi, Clock clock, Supplier<UUID> ids, InvitationService invitations, EmailProof proofs,
-      MagicLinks links, KeyService keys, HostedSessionStore store, AttemptLimits limits) {
+      MagicLinks links, KeyService keys, HostedSessionStore store) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.ids = ids;
@@ -55,7 +54,6 @@ public final class HostedEntry {
     this.links = links;
     this.keys = keys;
     this.store = store;
-    this.limits = limits;
   }
 
   /**
@@ -132,7 +130,6 @@ public final class HostedEntry {
     byte[] raw = new byte[32];
     random.nextBytes(raw);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    limits.purge();
     jdbi.useTransaction(h -> store.insert(h, session, tokenHash(token)));
     return token;
   }

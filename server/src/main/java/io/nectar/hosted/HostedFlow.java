@@ -87,7 +87,12 @@ public final class HostedFlow {
     this.keys = keys;
     this.emails = new EmailCheck(mailer);
     this.limits = new AttemptLimits(jdbi, clock, store);
-    this.entry = new HostedEntry(jdbi, clock, ids, invitations, proofs, links, keys, store, limits);
+    this.entry = new HostedEntry(jdbi, clock, ids, invitations, proofs, links, keys, store);
+  }
+
+  /** Forgets visits past their lifetime and attempts past every window; run by the server's housekeeping. */
+  public void purgeExpired() {
+    limits.purge();
   }
 
   /** Opening invitations and magic links into visits, and finding a visit by its token. */

@@ -96,9 +96,8 @@ public final class HostedRoutes {
   }
 
   private void show(Context ctx) {
-    Optional<HostedSession> session = flow.entry().session(ctx.pathParam("visit"));
+    Optional<HostedSession> session = visit(ctx);
     if (session.isEmpty()) {
-      expired(ctx);
       return;
     }
     HostedFlow.VisitQuery query = new HostedFlow.VisitQuery(ctx.queryParam("utility"), ctx.queryParam("q"),
@@ -109,9 +108,8 @@ public final class HostedRoutes {
 
   /** An action of a form: its token checked, then the flow's answer shown (a notice) or the next step. */
   private void act(Context ctx, Action action) {
-    Optional<HostedSession> session = flow.entry().session(ctx.pathParam("visit"));
+    Optional<HostedSession> session = visit(ctx);
     if (session.isEmpty()) {
-      expired(ctx);
       return;
     }
     JsonNode form;
@@ -137,9 +135,8 @@ public final class HostedRoutes {
   }
 
   private void upload(Context ctx) {
-    Optional<HostedSession> session = flow.entry().session(ctx.pathParam("visit"));
+    Optional<HostedSession> session = visit(ctx);
     if (session.isEmpty()) {
-      expired(ctx);
       return;
     }
     FileForm form;
@@ -192,9 +189,8 @@ public final class HostedRoutes {
 
   /** The progress of the visit's uploads, for the upload page's script: {@code ?id=…&id=…}. */
   private void jobs(Context ctx) {
-    Optional<HostedSession> session = flow.entry().session(ctx.pathParam("visit"));
+    Optional<HostedSession> session = visit(ctx);
     if (session.isEmpty()) {
-      expired(ctx);
       return;
     }
     List<UUID> ids = ctx.queryParams("id").stream().limit(MAX_POLLED_JOBS).map(Api::uuid)
@@ -232,6 +228,15 @@ public final class HostedRoutes {
       return;
     }
     page(ctx, e.status(), flow.visit(session, HostedFlow.VisitQuery.DEFAULT, notice), List.of());
+  }
+
+  /** The visit the address names; when none is live, the "link not valid" page is already answered. */
+  private Optional<HostedSession> visit(Context ctx) {
+    Optional<HostedSession> session = flow.entry().session(ctx.pathParam("visit"));
+    if (session.isEmpty()) {
+      expired(ctx);
+    }
+    return session;
   }
 
   private void expired(Context ctx) {

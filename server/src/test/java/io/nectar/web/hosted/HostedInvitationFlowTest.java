@@ -141,4 +141,28 @@ class HostedInvitationFlowTest {
     }
     assertThat(world.invitationEvents(invitation.path("id").asText())).containsExactly("CREATED");
   }
+
+  @Test
+  void aVisitEndsAfterItsLifetimeAndHousekeepingForgetsIt() {
+    String[] company = world.companyWithSite("Lifetime");
+    JsonNode invitation = world.inviteFor(company, "");
+    HostedBrowser browser = world.browser();
+    String visit = browser.get(path(invitation.path("invitationUrl").asText())).header("location");
+    assertThat(browser.get(visit).status()).isEqualTo(200);
+    assertThat(visits(company[0])).isEqualTo(1);
+
+    server.clock().advance(java.time.Duration.ofHours(4).plusMinutes(1));
+    HostedBrowser.Page ended = browser.get(visit);
+    server.server().hosted().purgeExpired();
+
+    assertThat(ended.status()).as(ended.toString()).isEqualTo(404);
+    assertThat(ended.step()).isEqualTo("CLOSED");
+    assertThat(visits(company[0])).as("visits left after housekeeping").isZero();
+  }
+
+  private static long visits(String companyId) {
+    return server.server().database().jdbi().withHandle(h -> h.createQuery(
+            "select count(*) from hosted_session where company_id = cast(:company as uuid)")
+        .bind("company", companyId).mapTo(Long.class).one());
+  }
 }
