@@ -55,7 +55,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * (unreachable, refused credentials, no bucket, 5xx) become {@link BlobStoreUnavailable}; a key the
  * store does not have is an empty result, as with the file store.
  */
-public final class S3BlobStore implements BlobStore, AutoCloseable {
+final class S3BlobStore implements BlobStore, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
   private static final String SHA256_METADATA = "sha256";
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -87,7 +87,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
    *
    * @throws BlobStoreUnavailable if no region is set and the SDK finds none either
    */
-  public static S3BlobStore open(BlobSettings.S3 settings) {
+  static S3BlobStore open(BlobSettings.S3 settings) {
     return open(settings, 1000);
   }
 
