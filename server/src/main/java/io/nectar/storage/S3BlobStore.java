@@ -71,13 +71,16 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
   private final BlobSettings.S3 settings;
   private final S3Client client;
   private final S3Presigner presigner;
+  private final AwsCredentialsProvider credentials;
   private final String description;
   private final int listPageSize;
 
-  private S3BlobStore(BlobSettings.S3 settings, S3Client client, S3Presigner presigner, int listPageSize) {
+  private S3BlobStore(BlobSettings.S3 settings, S3Client client, S3Presigner presigner,
+      AwsCredentialsProvider credentials, int listPageSize) {
     this.settings = settings;
     this.client = client;
     this.presigner = presigner;
+    this.credentials = credentials;
     this.description = settings.toString();
     this.listPageSize = listPageSize;
   }
@@ -121,7 +124,7 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
       clientBuilder.endpointOverride(endpoint);
       presignerBuilder.endpointOverride(endpoint);
     });
-    return new S3BlobStore(settings, clientBuilder.build(), presignerBuilder.build(), listPageSize);
+    return new S3BlobStore(settings, clientBuilder.build(), presignerBuilder.build(), credentials, listPageSize);
   }
 
   private static Region region(BlobSettings.S3 settings) {
@@ -154,9 +157,10 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     String objectKey = objectKey(key);
     String type = BlobKey.contentType(key, contentType);
     String sha256 = Sha256.of(bytes);
-    Optional<BlobInfo> existing = head(key);
-    if (existing.isPresent() && existing.get().sha256().equals(sha256) && existing.get().contentType().equals(type)
-        && existing.get().size() == bytes.length) {
+    Optional<HeadObjectResponse> existing = headObject(key);
+    if (existing.isPresent() && sha256.equals(existing.get().metadata().get(SHA256_METADATA))
+        && type.equals(storedType(key, existing.get().contentType()))
+        && existing.get().contentLength() == bytes.length) {
       return; // a retried put changes nothing, as in the file store
     }
     call("store " + key, () -> client.putObject(b -> b
@@ -204,7 +208,7 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
   public boolean delete(String key) {
     String objectKey = objectKey(key);
     // S3 answers a delete of a missing key with success, so only a HEAD can tell the caller "none".
-    if (head(key).isEmpty()) {
+    if (headObject(key).isEmpty()) {
       return false;
     }
     call("delete " + key, () -> client.deleteObject(b -> b.bucket(settings.bucket()).key(objectKey)));
@@ -213,23 +217,32 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 
   @Override
   public Optional<BlobInfo> head(String key) {
-    String objectKey = objectKey(key);
-    HeadObjectResponse response;
-    try {
-      response = call("look up " + key, () -> client.headObject(b -> b.bucket(settings.bucket()).key(objectKey)));
-    } catch (Missing e) {
+    Optional<HeadObjectResponse> found = headObject(key);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    String type = storedType(key, response.contentType());
+    HeadObjectResponse response = found.get();
     String sha256 = response.metadata().get(SHA256_METADATA);
     if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
       // An object written by another tool: hash it once here rather than trust nothing.
-      sha256 = get(key).map(blob -> Sha256.of(blob.bytes())).orElse(null);
-      if (sha256 == null) {
+      Optional<Blob> blob = get(key);
+      if (blob.isEmpty()) {
         return Optional.empty();
       }
+      return Optional.of(new BlobInfo(blob.get().bytes().length, blob.get().contentType(), Sha256.of(blob.get().bytes())));
     }
-    return Optional.of(new BlobInfo(response.contentLength(), type, sha256));
+    return Optional.of(new BlobInfo(response.contentLength(), storedType(key, response.contentType()), sha256));
+  }
+
+  /** The object's headers and metadata, without its bytes; empty if there is none. */
+  private Optional<HeadObjectResponse> headObject(String key) {
+    String objectKey = objectKey(key);
+    try {
+      return Optional.of(call("look up " + key,
+          () -> client.headObject(b -> b.bucket(settings.bucket()).key(objectKey))));
+    } catch (Missing e) {
+      return Optional.empty();
+    }
   }
 
   @Override
@@ -285,6 +298,13 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
   /** HEAD on the bucket: proves the endpoint answers, the credentials sign, and the bucket exists. */
   @Override
   public void check() {
+    try {
+      credentials.resolveCredentials();
+    } catch (SdkException e) {
+      throw new BlobStoreUnavailable(BlobSettings.ACCESS_KEY_SETTING, "no AWS credentials were found for bucket '"
+          + settings.bucket() + "': set " + BlobSettings.ACCESS_KEY_SETTING + " and " + BlobSettings.SECRET_KEY_SETTING
+          + ", or give the server an AWS profile or role (" + oneLine(e) + ")", e);
+    }
     try {
       client.headBucket(b -> b.bucket(settings.bucket()));
     } catch (S3Exception e) {
