@@ -50,7 +50,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * costs one HEAD request rather than a download, and a put of identical content is skipped after a
  * HEAD. The store checks each upload against its Content-MD5.
  *
- * <p>Timeouts are short (connect 3 s, read 30 s, whole call 60 s with retries): a dead endpoint must
+ * <p>Timeouts are short (connect 3 s, a silent read 15 s, one attempt 20 s, the call with its retries
+ * 30 s; a 25 MB bill moves in a few seconds within a region): a dead endpoint must
  * fail a request with a 503, not hold it until the client gives up. Failures that are the store's
  * (unreachable, refused credentials, no bucket, 5xx) become {@link BlobStoreUnavailable}; a key the
  * store does not have is an empty result, as with the file store.
@@ -59,8 +60,9 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
   private static final String SHA256_METADATA = "sha256";
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-  static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-  static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
   /** S3's largest object, 5 TiB. */
   private static final long LARGEST_OBJECT = 5L << 40;
   /** The longest validity a SigV4 presigned URL may have. */
@@ -113,7 +115,7 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .overrideConfiguration(o -> o
-            .apiCallAttemptTimeout(READ_TIMEOUT)
+            .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
             .apiCallTimeout(CALL_TIMEOUT)
             .retryStrategy(RetryMode.STANDARD));
     var presignerBuilder = S3Presigner.builder()
