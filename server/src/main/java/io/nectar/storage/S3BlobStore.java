@@ -76,6 +76,7 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
   private final AwsCredentialsProvider credentials;
   private final String description;
   private final int listPageSize;
+  private final S3Failures failures;
 
   private S3BlobStore(BlobSettings.S3 settings, S3Client client, S3Presigner presigner,
       AwsCredentialsProvider credentials, int listPageSize) {
@@ -85,6 +86,7 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     this.credentials = credentials;
     this.description = settings.toString();
     this.listPageSize = listPageSize;
+    this.failures = new S3Failures(settings);
   }
 
   /**
@@ -303,19 +305,16 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     try {
       credentials.resolveCredentials();
     } catch (SdkException e) {
-      throw new BlobStoreUnavailable(BlobSettings.ACCESS_KEY_SETTING, "no AWS credentials were found for bucket '"
-          + settings.bucket() + "': set " + BlobSettings.ACCESS_KEY_SETTING + " and " + BlobSettings.SECRET_KEY_SETTING
-          + ", or give the server an AWS profile or role (" + oneLine(e) + ")", e);
+      throw failures.noCredentials(e);
     }
     try {
       client.headBucket(b -> b.bucket(settings.bucket()));
     } catch (S3Exception e) {
-      throw refusal(e);
+      throw failures.refusal(e);
     } catch (SdkClientException e) {
-      throw unreachable(e);
+      throw failures.unreachable(e);
     } catch (SdkException e) {
-      throw new BlobStoreUnavailable(BlobSettings.URL_SETTING, "could not reach the bucket at " + description
-          + " (" + oneLine(e) + ")", e);
+      throw failures.other(e);
     }
   }
 
@@ -339,36 +338,6 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     return settings.prefix() + BlobKey.validate(key);
   }
 
-  /** A status from the store, as one line naming the setting an operator should look at. */
-  private BlobStoreUnavailable refusal(S3Exception e) {
-    int status = e.statusCode();
-    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-    if (status == 404 || "NoSuchBucket".equals(code)) {
-      return new BlobStoreUnavailable(BlobSettings.URL_SETTING, "bucket '" + settings.bucket()
-          + "' does not exist" + settings.endpoint().map(u -> " at " + u).orElse(""), e);
-    }
-    if (status == 403 || status == 401 || "InvalidAccessKeyId".equals(code) || "SignatureDoesNotMatch".equals(code)) {
-      String setting = settings.credentials().isPresent() ? BlobSettings.SECRET_KEY_SETTING
-          : "AWS credentials (" + BlobSettings.ACCESS_KEY_SETTING + "/" + BlobSettings.SECRET_KEY_SETTING + ")";
-      return new BlobStoreUnavailable(setting, "the store refused the credentials for bucket '" + settings.bucket()
-          + "' (" + status + (code == null ? "" : " " + code) + "); check "
-          + BlobSettings.ACCESS_KEY_SETTING + " and " + BlobSettings.SECRET_KEY_SETTING
-          + " and that they may read and write the bucket", e);
-    }
-    if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
-      return new BlobStoreUnavailable(BlobSettings.REGION_SETTING, "bucket '" + settings.bucket()
-          + "' is in another region than " + settings.region().orElse("the one set"), e);
-    }
-    return new BlobStoreUnavailable(BlobSettings.URL_SETTING, "the store at " + description + " answered "
-        + status + (code == null ? "" : " " + code), e);
-  }
-
-  private BlobStoreUnavailable unreachable(SdkClientException e) {
-    String setting = settings.endpoint().isPresent() ? BlobSettings.ENDPOINT_S3_SETTING : BlobSettings.URL_SETTING;
-    return new BlobStoreUnavailable(setting, "could not reach the store at "
-        + settings.endpoint().map(URI::toString).orElse(description) + " (" + oneLine(e) + ")", e);
-  }
-
   /**
    * Runs one call; a missing key becomes {@link Missing}, a range past the end
    * {@link RangeNotSatisfiable}, and any failure of the store a {@link BlobStoreUnavailable} that is
@@ -386,11 +355,11 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
       if (e.statusCode() == 416) {
         throw RangeNotSatisfiable.INSTANCE;
       }
-      BlobStoreUnavailable failure = refusal(e);
+      BlobStoreUnavailable failure = failures.refusal(e);
       log.warn("Could not {} in {}: {}", what, description, failure.getMessage());
       throw failure;
     } catch (SdkClientException e) {
-      BlobStoreUnavailable failure = unreachable(e);
+      BlobStoreUnavailable failure = failures.unreachable(e);
       log.warn("Could not {} in {}: {}", what, description, failure.getMessage());
       throw failure;
     }
@@ -445,10 +414,4 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     }
   }
 
-  /** The first line of a failure's message, for a log or start-up line. */
-  private static String oneLine(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
-  }
 }
