@@ -107,6 +107,15 @@ final class JobStore {
         .bind("id", fileId).bind("token", token).bind("wait", wait.toMillis()).bind("now", now).execute() == 1;
   }
 
+  /** As {@link #release}, and the attempt that claimed the file no longer counts. */
+  boolean postpone(Handle h, UUID fileId, UUID token, Duration wait, Instant now) {
+    return h.createUpdate("""
+            update job_upload set state = 'PENDING', claim_token = null, attempts = greatest(attempts - 1, 0),
+                   lease_until = clock_timestamp() + :wait * interval '1 millisecond', updated = :now
+            where id = :id and claim_token = :token and state = 'PROCESSING'""")
+        .bind("id", fileId).bind("token", token).bind("wait", wait.toMillis()).bind("now", now).execute() == 1;
+  }
+
   /** Records a fetched file's place in the blob store, digest and type, while the claim is held. */
   boolean stored(Handle h, UUID fileId, UUID token, String blobKey, String sha256, FileType type, Instant now) {
     return h.createUpdate("""

@@ -6,6 +6,7 @@ import io.nectar.parsing.FileSniffer;
 import io.nectar.parsing.FileType;
 import io.nectar.parsing.Reading;
 import io.nectar.parsing.UnreadableFile;
+import io.nectar.storage.BlobStoreUnavailable;
 import io.nectar.webhooks.TargetGuard;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +100,7 @@ public final class UploadWorker implements AutoCloseable {
           if (claimed.isPresent()) {
             // There may be more: let another idle thread look too.
             wake();
-            process(claimed.get(), token);
+            processOrPostpone(claimed.get(), token);
           }
         } finally {
           held.remove(token);
@@ -117,6 +118,20 @@ public final class UploadWorker implements AutoCloseable {
         log.error("The upload worker failed; it goes on after a pause", e);
         pause();
       }
+    }
+  }
+
+  /**
+   * Processes the file; when the store of files cannot be reached, gives it back to the queue without
+   * counting the attempt. An outage is not the file's fault: counted, a long one would end every file
+   * waiting in the queue as FAILED.
+   */
+  private void processOrPostpone(JobFile file, UUID token) {
+    try {
+      process(file, token);
+    } catch (BlobStoreUnavailable e) {
+      log.warn("Upload {} waits for the store of files: {}", file.id(), e.getMessage());
+      services.jdbi().useTransaction(h -> store.postpone(h, file.id(), token, RETRY_AFTER, now()));
     }
   }
 

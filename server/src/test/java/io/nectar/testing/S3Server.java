@@ -53,17 +53,26 @@ public final class S3Server implements AutoCloseable {
 
   /** A server keeping objects under {@code folder}, so that a second one on the same folder sees them. */
   public static S3Server inFolder(Path folder) {
+    return inFolder(folder, 0);
+  }
+
+  /** As {@link #inFolder(Path)}, on {@code port}: a store that comes back where it was after {@link #close}. */
+  public static S3Server inFolder(Path folder, int port) {
     Properties properties = new Properties();
     properties.setProperty("jclouds.filesystem.basedir", folder.toAbsolutePath().toString());
-    return start("filesystem-nio2", properties);
+    return start("filesystem-nio2", properties, port);
   }
 
   private static S3Server start(String provider, Properties properties) {
+    return start(provider, properties, 0);
+  }
+
+  private static S3Server start(String provider, Properties properties, int port) {
     try {
       BlobStore store = BlobStores.create(provider, properties);
       S3Proxy proxy = S3Proxy.builder()
           .blobStore(store)
-          .endpoint(URI.create("http://127.0.0.1:0"))
+          .endpoint(URI.create("http://127.0.0.1:" + port))
           .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
           .build();
       proxy.start();
