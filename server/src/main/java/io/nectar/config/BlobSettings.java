@@ -26,6 +26,8 @@ public sealed interface BlobSettings {
   String REGION_SETTING = "AWS_REGION";
   String ENDPOINT_S3_SETTING = "AWS_ENDPOINT_URL_S3";
   String ENDPOINT_SETTING = "AWS_ENDPOINT_URL";
+  /** Where API clients and browsers reach the store, when not where the servers do (a container network). */
+  String PUBLIC_ENDPOINT_SETTING = "NECTAR_S3_PUBLIC_ENDPOINT";
   String ACCESS_KEY_SETTING = "AWS_ACCESS_KEY_ID";
   String SECRET_KEY_SETTING = "AWS_SECRET_ACCESS_KEY";
   String SESSION_TOKEN_SETTING = "AWS_SESSION_TOKEN";
@@ -52,16 +54,19 @@ public sealed interface BlobSettings {
    *
    * @param region {@code AWS_REGION}; empty means the SDK's own region chain (profile, instance metadata)
    * @param endpoint {@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL}, for stores other than AWS
+   * @param publicEndpoint {@code NECTAR_S3_PUBLIC_ENDPOINT}: the endpoint presigned links name, when
+   *     clients reach the store at another address than the servers (empty: the same endpoint)
    * @param credentials keys given as settings; empty means the SDK's default provider chain
    */
   record S3(String bucket, String prefix, PathStyle pathStyle, Optional<String> region, Optional<URI> endpoint,
-      Optional<StaticCredentials> credentials) implements BlobSettings {
+      Optional<URI> publicEndpoint, Optional<StaticCredentials> credentials) implements BlobSettings {
     public S3 {
       Objects.requireNonNull(bucket, "bucket");
       Objects.requireNonNull(prefix, "prefix");
       Objects.requireNonNull(pathStyle, "pathStyle");
       Objects.requireNonNull(region, "region");
       Objects.requireNonNull(endpoint, "endpoint");
+      Objects.requireNonNull(publicEndpoint, "publicEndpoint");
       Objects.requireNonNull(credentials, "credentials");
     }
 
@@ -163,7 +168,9 @@ public sealed interface BlobSettings {
         throw new ConfigException(REGION_SETTING, "must be a region name such as eu-west-1, got '" + printable(r) + "'");
       }
     });
-    return new S3(bucket, prefix, pathStyle, region, endpoint, credentials(settings));
+    Optional<URI> publicEndpoint = nonBlank(settings, PUBLIC_ENDPOINT_SETTING)
+        .map(e -> endpoint(PUBLIC_ENDPOINT_SETTING, e));
+    return new S3(bucket, prefix, pathStyle, region, endpoint, publicEndpoint, credentials(settings));
   }
 
   private static PathStyle pathStyle(Map<String, String> settings) {

@@ -124,10 +124,9 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
         .region(region)
         .credentialsProvider(credentials)
         .serviceConfiguration(s3);
-    settings.endpoint().ifPresent(endpoint -> {
-      clientBuilder.endpointOverride(endpoint);
-      presignerBuilder.endpointOverride(endpoint);
-    });
+    settings.endpoint().ifPresent(clientBuilder::endpointOverride);
+    // Links name the address clients reach the store at; the signature covers that host.
+    settings.publicEndpoint().or(settings::endpoint).ifPresent(presignerBuilder::endpointOverride);
     return new S3BlobStore(settings, clientBuilder.build(), presignerBuilder.build(), credentials, listPageSize);
   }
 

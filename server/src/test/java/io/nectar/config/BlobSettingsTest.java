@@ -44,7 +44,7 @@ class BlobSettingsTest {
         "NECTAR_S3_PATH_STYLE", "true"));
 
     assertThat(settings).isEqualTo(new BlobSettings.S3("acme-bills", "nectar/prod/", BlobSettings.PathStyle.PATH,
-        Optional.of("eu-west-1"), Optional.of(URI.create("https://s3.example.com")),
+        Optional.of("eu-west-1"), Optional.of(URI.create("https://s3.example.com")), Optional.empty(),
         Optional.of(new BlobSettings.StaticCredentials("AKIAEXAMPLE", "very-secret", Optional.empty()))));
     assertThat(((BlobSettings.S3) settings).url()).isEqualTo("s3://acme-bills/nectar/prod");
     assertThat(settings.toString()).doesNotContain("very-secret");
@@ -56,7 +56,7 @@ class BlobSettingsTest {
     BlobSettings settings = BlobSettings.from(Map.of("NECTAR_BLOB_URL", "s3://acme-bills"));
 
     assertThat(settings).isEqualTo(new BlobSettings.S3("acme-bills", "", BlobSettings.PathStyle.VIRTUAL_HOST,
-        Optional.empty(), Optional.empty(), Optional.empty()));
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
   }
 
   @Test

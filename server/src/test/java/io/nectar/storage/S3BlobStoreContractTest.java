@@ -118,6 +118,22 @@ class S3BlobStoreContractTest extends BlobStoreContract {
     assertThat(response.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"bill.pdf\"");
   }
 
+  /** Servers on a container network reach the store by one name, browsers by another. */
+  @Test
+  void presignedLinksNameThePublicEndpointWhenOneIsSet() throws Exception {
+    String publicEndpoint = "http://localhost:" + s3.endpoint().getPort();
+    BlobStore behindProxy = open(with(s3.settings(blobUrl), BlobSettings.PUBLIC_ENDPOINT_SETTING, publicEndpoint));
+    byte[] bill = bytes("%PDF-1.7 public");
+    behindProxy.put("documents/p1/bill.pdf", bill, "application/pdf");
+
+    String url = behindProxy.presignedGet("documents/p1/bill.pdf", Duration.ofHours(1)).orElseThrow();
+    HttpResponse<byte[]> response = fetch(url);
+
+    assertThat(url).startsWith(publicEndpoint + "/");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(bill);
+  }
+
   @Test
   void aTypeABrowserWouldRunDownloadsInsteadOfShowing() throws Exception {
     store.put("uploads/c/page.html", bytes("<script>alert(1)</script>"), null);
