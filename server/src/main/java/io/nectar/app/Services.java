@@ -35,7 +35,7 @@ import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;
 import io.nectar.sites.SiteService;
 import io.nectar.storage.BlobStore;
-import io.nectar.storage.FileBlobStore;
+import io.nectar.storage.BlobStores;
 import io.nectar.storage.SignedLinks;
 import io.nectar.usage.UsageLoader;
 import io.nectar.usage.UsageOfDocuments;
@@ -83,7 +83,8 @@ record Services(
       BackgroundJobs.Settings jobSettings, UploadEngine engine, Shutdown shutdown) {
     Jdbi jdbi = database.jdbi();
     IdGenerator ids = new IdGenerator(clock);
-    BlobStore blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
+    // <data dir>/blobs, or the folder or S3 bucket NECTAR_BLOB_URL names; NectarServer checks it at start.
+    BlobStore blobs = BlobStores.open(config.blobs(), config.dataDir());
     SignedLinks links = new SignedLinks(secret, clock);
     CredentialCipher cipher = new CredentialCipher(secret);
     Outbox outbox = new Outbox(clock, ids::next);
