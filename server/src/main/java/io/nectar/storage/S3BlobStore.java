@@ -50,17 +50,19 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * costs one HEAD request rather than a download, and a put of identical content is skipped after a
  * HEAD. The store checks each upload against its Content-MD5.
  *
- * <p>Timeouts are short (connect 5 s, read 30 s, whole call 60 s with retries): a dead endpoint must
+ * <p>Timeouts are short (connect 3 s, read 30 s, whole call 60 s with retries): a dead endpoint must
  * fail a request with a 503, not hold it until the client gives up. Failures that are the store's
  * (unreachable, refused credentials, no bucket, 5xx) become {@link BlobStoreUnavailable}; a key the
  * store does not have is an empty result, as with the file store.
  */
-public final class S3BlobStore implements BlobStore, AutoCloseable {
+final class S3BlobStore implements BlobStore, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
   private static final String SHA256_METADATA = "sha256";
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
   static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+  /** S3's largest object, 5 TiB. */
+  private static final long LARGEST_OBJECT = 5L << 40;
   /** The longest validity a SigV4 presigned URL may have. */
   static final Duration LONGEST_PRESIGN = Duration.ofDays(7);
   /** Types a browser shows without running anything; everything else downloads (as {@link FileRoutes}). */
@@ -70,12 +72,14 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   private final S3Client client;
   private final S3Presigner presigner;
   private final String description;
+  private final int listPageSize;
 
-  private S3BlobStore(BlobSettings.S3 settings, S3Client client, S3Presigner presigner) {
+  private S3BlobStore(BlobSettings.S3 settings, S3Client client, S3Presigner presigner, int listPageSize) {
     this.settings = settings;
     this.client = client;
     this.presigner = presigner;
     this.description = settings.toString();
+    this.listPageSize = listPageSize;
   }
 
   /**
@@ -83,7 +87,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
    *
    * @throws BlobStoreUnavailable if no region is set and the SDK finds none either
    */
-  public static S3BlobStore open(BlobSettings.S3 settings) {
+  static S3BlobStore open(BlobSettings.S3 settings) {
+    return open(settings, 1000);
+  }
+
+  /** As {@link #open(BlobSettings.S3)}, listing {@code listPageSize} keys per request (S3's most is 1000). */
+  static S3BlobStore open(BlobSettings.S3 settings, int listPageSize) {
     Region region = region(settings);
     AwsCredentialsProvider credentials = credentials(settings);
     S3Configuration s3 = S3Configuration.builder()
@@ -112,7 +121,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
       clientBuilder.endpointOverride(endpoint);
       presignerBuilder.endpointOverride(endpoint);
     });
-    return new S3BlobStore(settings, clientBuilder.build(), presignerBuilder.build());
+    return new S3BlobStore(settings, clientBuilder.build(), presignerBuilder.build(), listPageSize);
   }
 
   private static Region region(BlobSettings.S3 settings) {
@@ -169,8 +178,10 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   @Override
   public Optional<Blob> get(String key, long first, long last) {
     FileBlobStore.checkRange(first, last);
+    // Past S3's largest object the end is open ("bytes=7-"): some stores refuse a huge last byte.
+    String range = "bytes=" + first + "-" + (last >= LARGEST_OBJECT ? "" : String.valueOf(last));
     GetObjectRequest request = GetObjectRequest.builder().bucket(settings.bucket()).key(objectKey(key))
-        .range("bytes=" + first + "-" + last).build();
+        .range(range).build();
     try {
       return fetch(key, request);
     } catch (RangeNotSatisfiable e) {
@@ -186,8 +197,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     } catch (Missing e) {
       return Optional.empty();
     }
-    String type = response.response().contentType();
-    return Optional.of(new Blob(response.asByteArray(), type == null ? BlobKey.contentTypeOf(key) : type));
+    return Optional.of(new Blob(response.asByteArray(), storedType(key, response.response().contentType())));
   }
 
   @Override
@@ -210,7 +220,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     } catch (Missing e) {
       return Optional.empty();
     }
-    String type = response.contentType() == null ? BlobKey.contentTypeOf(key) : response.contentType();
+    String type = storedType(key, response.contentType());
     String sha256 = response.metadata().get(SHA256_METADATA);
     if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
       // An object written by another tool: hash it once here rather than trust nothing.
@@ -231,7 +241,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
       ListObjectsV2Request.Builder request = ListObjectsV2Request.builder()
           .bucket(settings.bucket())
           .prefix(settings.prefix() + prefix)
-          .maxKeys(1000);
+          .maxKeys(listPageSize);
       if (continuation != null) {
         request.continuationToken(continuation);
       }
@@ -389,6 +399,15 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     private RangeNotSatisfiable() {
       super(null, null, false, false);
     }
+  }
+
+  /**
+   * The type the store answered with, written as the rest of the server writes types: some stores
+   * (Jetty-based ones) answer {@code text/plain;charset=utf-8} for {@code text/plain; charset=utf-8}.
+   */
+  private static String storedType(String key, String answered) {
+    return answered == null || answered.isBlank() ? BlobKey.contentTypeOf(key)
+        : answered.trim().replaceAll("\\s*;\\s*", "; ");
   }
 
   private static String mediaType(String contentType) {

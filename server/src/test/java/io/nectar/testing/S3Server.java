@@ -1,6 +1,7 @@
 package io.nectar.testing;
 
 import io.nectar.config.BlobSettings;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * A real S3-compatible server (S3Proxy, embedded) on a free port of 127.0.0.1 that checks every
@@ -91,6 +93,15 @@ public final class S3Server implements AutoCloseable {
   /** True if the bucket holds an object under exactly {@code objectKey} (the prefix included). */
   public boolean hasObject(String bucket, String objectKey) {
     return store.blobExists(bucket, objectKey);
+  }
+
+  /**
+   * Puts an object as another tool would (no metadata of ours), straight into the server's storage:
+   * {@code objectKey} includes any prefix.
+   */
+  public void putObject(String bucket, String objectKey, byte[] bytes, String contentType) {
+    store.putBlob(PutObjectRequest.builder().bucket(bucket).key(objectKey).contentType(contentType)
+        .contentLength((long) bytes.length).build(), new ByteArrayInputStream(bytes));
   }
 
   /**
