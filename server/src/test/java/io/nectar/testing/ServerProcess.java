@@ -24,6 +24,14 @@ import org.awaitility.Awaitility;
 public final class ServerProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** How quickly the server's background work recovers from a dead server. */
+  public enum Timings {
+    /** {@code nectar serve} itself (io.nectar.app.Main). */
+    PRODUCTION,
+    /** {@link QuickRecoveryServer}: claims and heartbeats of seconds, for tests that kill servers. */
+    QUICK_RECOVERY
+  }
+
   private final String name;
   private final Process process;
   private final int port;
@@ -41,6 +49,11 @@ public final class ServerProcess implements AutoCloseable {
    * free port and a new data folder; returns at once: {@link #awaitReady} waits for {@code /readyz}.
    */
   public static ServerProcess start(String name, Map<String, String> settings) {
+    return start(name, settings, Timings.PRODUCTION);
+  }
+
+  /** As {@link #start(String, Map)}, with the given recovery timings. */
+  public static ServerProcess start(String name, Map<String, String> settings, Timings timings) {
     try {
       Path data = Files.createTempDirectory("nectar-" + name);
       int port = freePort();
@@ -61,13 +74,18 @@ public final class ServerProcess implements AutoCloseable {
           </configuration>
           """);
       String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-      ProcessBuilder builder = new ProcessBuilder(List.of(
+      ProcessBuilder builder = new ProcessBuilder(new java.util.ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", // cheap JVMs: the machine is shared
           "-Dlogback.configurationFile=" + logConfig,
-          "-cp", classpath, "io.nectar.app.Main", "serve"))
+          "-cp", classpath)))
           .redirectErrorStream(true)
           .redirectOutput(data.resolve("server.log").toFile());
+      if (timings == Timings.PRODUCTION) {
+        builder.command().addAll(List.of("io.nectar.app.Main", "serve"));
+      } else {
+        builder.command().add(QuickRecoveryServer.class.getName());
+      }
       Map<String, String> env = builder.environment();
       env.putAll(settings);
       env.put("NECTAR_PORT", String.valueOf(port));
