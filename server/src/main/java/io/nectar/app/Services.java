@@ -85,6 +85,9 @@ record Services(
     IdGenerator ids = new IdGenerator(clock);
     // <data dir>/blobs, or the folder or S3 bucket NECTAR_BLOB_URL names; NectarServer checks it at start.
     BlobStore blobs = BlobStores.open(config.blobs(), config.dataDir());
+    if (blobs instanceof AutoCloseable client) {
+      shutdown.add(client); // the S3 store's HTTP client and timers
+    }
     SignedLinks links = new SignedLinks(secret, clock);
     CredentialCipher cipher = new CredentialCipher(secret);
     Outbox outbox = new Outbox(clock, ids::next);
@@ -106,7 +109,7 @@ record Services(
     ConnectionService connections = new ConnectionService(jdbi, clock, ids::next, companies, sites, accounts, meters,
         providers, cipher, id -> jobRunner.get().collectSoon(id), outbox);
     connectionsLater.set(connections);
-    DocumentLinks documentLinks = new DocumentLinks(links, config.publicUrl());
+    DocumentLinks documentLinks = new DocumentLinks(links, blobs, config.publicUrl());
     ListCache totals = new ListCache();
     UsageLoader usageLoader = new UsageLoader(meters, sites);
     DocumentService documents = new DocumentService(jdbi, clock, ids::next, companies, sites, connections,

@@ -13,6 +13,7 @@ public final class BlobStoreUnavailable extends Unavailable {
   static final String CLIENT_DETAIL = "Stored files are unavailable right now; try again in a moment.";
 
   private final String setting;
+  private final String problem;
 
   public BlobStoreUnavailable(String setting, String problem) {
     this(setting, problem, null);
@@ -21,6 +22,12 @@ public final class BlobStoreUnavailable extends Unavailable {
   public BlobStoreUnavailable(String setting, String problem, Throwable cause) {
     super(CLIENT_DETAIL, setting + ": " + problem, cause);
     this.setting = setting;
+    this.problem = problem;
+  }
+
+  /** What is wrong, without the setting's name. */
+  public String problem() {
+    return problem;
   }
 
   /** The setting an operator should look at, e.g. {@code NECTAR_BLOB_URL}. */

@@ -50,7 +50,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * costs one HEAD request rather than a download, and a put of identical content is skipped after a
  * HEAD. The store checks each upload against its Content-MD5.
  *
- * <p>Timeouts are short (connect 3 s, read 30 s, whole call 60 s with retries): a dead endpoint must
+ * <p>Timeouts are short (connect 3 s, a silent read 15 s, one attempt 20 s, the call with its retries
+ * 30 s; a 25 MB bill moves in a few seconds within a region): a dead endpoint must
  * fail a request with a 503, not hold it until the client gives up. Failures that are the store's
  * (unreachable, refused credentials, no bucket, 5xx) become {@link BlobStoreUnavailable}; a key the
  * store does not have is an empty result, as with the file store.
@@ -59,8 +60,9 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
   private static final String SHA256_METADATA = "sha256";
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-  static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-  static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
   /** S3's largest object, 5 TiB. */
   private static final long LARGEST_OBJECT = 5L << 40;
   /** The longest validity a SigV4 presigned URL may have. */
@@ -71,15 +73,20 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
   private final BlobSettings.S3 settings;
   private final S3Client client;
   private final S3Presigner presigner;
+  private final AwsCredentialsProvider credentials;
   private final String description;
   private final int listPageSize;
+  private final S3Failures failures;
 
-  private S3BlobStore(BlobSettings.S3 settings, S3Client client, S3Presigner presigner, int listPageSize) {
+  private S3BlobStore(BlobSettings.S3 settings, S3Client client, S3Presigner presigner,
+      AwsCredentialsProvider credentials, int listPageSize) {
     this.settings = settings;
     this.client = client;
     this.presigner = presigner;
+    this.credentials = credentials;
     this.description = settings.toString();
     this.listPageSize = listPageSize;
+    this.failures = new S3Failures(settings);
   }
 
   /**
@@ -110,7 +117,7 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .overrideConfiguration(o -> o
-            .apiCallAttemptTimeout(READ_TIMEOUT)
+            .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
             .apiCallTimeout(CALL_TIMEOUT)
             .retryStrategy(RetryMode.STANDARD));
     var presignerBuilder = S3Presigner.builder()
@@ -121,7 +128,7 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
       clientBuilder.endpointOverride(endpoint);
       presignerBuilder.endpointOverride(endpoint);
     });
-    return new S3BlobStore(settings, clientBuilder.build(), presignerBuilder.build(), listPageSize);
+    return new S3BlobStore(settings, clientBuilder.build(), presignerBuilder.build(), credentials, listPageSize);
   }
 
   private static Region region(BlobSettings.S3 settings) {
@@ -154,9 +161,10 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     String objectKey = objectKey(key);
     String type = BlobKey.contentType(key, contentType);
     String sha256 = Sha256.of(bytes);
-    Optional<BlobInfo> existing = head(key);
-    if (existing.isPresent() && existing.get().sha256().equals(sha256) && existing.get().contentType().equals(type)
-        && existing.get().size() == bytes.length) {
+    Optional<HeadObjectResponse> existing = headObject(key);
+    if (existing.isPresent() && sha256.equals(existing.get().metadata().get(SHA256_METADATA))
+        && type.equals(storedType(key, existing.get().contentType()))
+        && existing.get().contentLength() == bytes.length) {
       return; // a retried put changes nothing, as in the file store
     }
     call("store " + key, () -> client.putObject(b -> b
@@ -204,7 +212,7 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
   public boolean delete(String key) {
     String objectKey = objectKey(key);
     // S3 answers a delete of a missing key with success, so only a HEAD can tell the caller "none".
-    if (head(key).isEmpty()) {
+    if (headObject(key).isEmpty()) {
       return false;
     }
     call("delete " + key, () -> client.deleteObject(b -> b.bucket(settings.bucket()).key(objectKey)));
@@ -213,23 +221,32 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 
   @Override
   public Optional<BlobInfo> head(String key) {
-    String objectKey = objectKey(key);
-    HeadObjectResponse response;
-    try {
-      response = call("look up " + key, () -> client.headObject(b -> b.bucket(settings.bucket()).key(objectKey)));
-    } catch (Missing e) {
+    Optional<HeadObjectResponse> found = headObject(key);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    String type = storedType(key, response.contentType());
+    HeadObjectResponse response = found.get();
     String sha256 = response.metadata().get(SHA256_METADATA);
     if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
       // An object written by another tool: hash it once here rather than trust nothing.
-      sha256 = get(key).map(blob -> Sha256.of(blob.bytes())).orElse(null);
-      if (sha256 == null) {
+      Optional<Blob> blob = get(key);
+      if (blob.isEmpty()) {
         return Optional.empty();
       }
+      return Optional.of(new BlobInfo(blob.get().bytes().length, blob.get().contentType(), Sha256.of(blob.get().bytes())));
     }
-    return Optional.of(new BlobInfo(response.contentLength(), type, sha256));
+    return Optional.of(new BlobInfo(response.contentLength(), storedType(key, response.contentType()), sha256));
+  }
+
+  /** The object's headers and metadata, without its bytes; empty if there is none. */
+  private Optional<HeadObjectResponse> headObject(String key) {
+    String objectKey = objectKey(key);
+    try {
+      return Optional.of(call("look up " + key,
+          () -> client.headObject(b -> b.bucket(settings.bucket()).key(objectKey))));
+    } catch (Missing e) {
+      return Optional.empty();
+    }
   }
 
   @Override
@@ -286,14 +303,18 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
   @Override
   public void check() {
     try {
+      credentials.resolveCredentials();
+    } catch (SdkException e) {
+      throw failures.noCredentials(e);
+    }
+    try {
       client.headBucket(b -> b.bucket(settings.bucket()));
     } catch (S3Exception e) {
-      throw refusal(e);
+      throw failures.refusal(e);
     } catch (SdkClientException e) {
-      throw unreachable(e);
+      throw failures.unreachable(e);
     } catch (SdkException e) {
-      throw new BlobStoreUnavailable(BlobSettings.URL_SETTING, "could not reach the bucket at " + description
-          + " (" + oneLine(e) + ")", e);
+      throw failures.other(e);
     }
   }
 
@@ -317,36 +338,6 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     return settings.prefix() + BlobKey.validate(key);
   }
 
-  /** A status from the store, as one line naming the setting an operator should look at. */
-  private BlobStoreUnavailable refusal(S3Exception e) {
-    int status = e.statusCode();
-    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-    if (status == 404 || "NoSuchBucket".equals(code)) {
-      return new BlobStoreUnavailable(BlobSettings.URL_SETTING, "bucket '" + settings.bucket()
-          + "' does not exist" + settings.endpoint().map(u -> " at " + u).orElse(""), e);
-    }
-    if (status == 403 || status == 401 || "InvalidAccessKeyId".equals(code) || "SignatureDoesNotMatch".equals(code)) {
-      String setting = settings.credentials().isPresent() ? BlobSettings.SECRET_KEY_SETTING
-          : "AWS credentials (" + BlobSettings.ACCESS_KEY_SETTING + "/" + BlobSettings.SECRET_KEY_SETTING + ")";
-      return new BlobStoreUnavailable(setting, "the store refused the credentials for bucket '" + settings.bucket()
-          + "' (" + status + (code == null ? "" : " " + code) + "); check "
-          + BlobSettings.ACCESS_KEY_SETTING + " and " + BlobSettings.SECRET_KEY_SETTING
-          + " and that they may read and write the bucket", e);
-    }
-    if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
-      return new BlobStoreUnavailable(BlobSettings.REGION_SETTING, "bucket '" + settings.bucket()
-          + "' is in another region than " + settings.region().orElse("the one set"), e);
-    }
-    return new BlobStoreUnavailable(BlobSettings.URL_SETTING, "the store at " + description + " answered "
-        + status + (code == null ? "" : " " + code), e);
-  }
-
-  private BlobStoreUnavailable unreachable(SdkClientException e) {
-    String setting = settings.endpoint().isPresent() ? BlobSettings.ENDPOINT_S3_SETTING : BlobSettings.URL_SETTING;
-    return new BlobStoreUnavailable(setting, "could not reach the store at "
-        + settings.endpoint().map(URI::toString).orElse(description) + " (" + oneLine(e) + ")", e);
-  }
-
   /**
    * Runs one call; a missing key becomes {@link Missing}, a range past the end
    * {@link RangeNotSatisfiable}, and any failure of the store a {@link BlobStoreUnavailable} that is
@@ -364,11 +355,11 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
       if (e.statusCode() == 416) {
         throw RangeNotSatisfiable.INSTANCE;
       }
-      BlobStoreUnavailable failure = refusal(e);
+      BlobStoreUnavailable failure = failures.refusal(e);
       log.warn("Could not {} in {}: {}", what, description, failure.getMessage());
       throw failure;
     } catch (SdkClientException e) {
-      BlobStoreUnavailable failure = unreachable(e);
+      BlobStoreUnavailable failure = failures.unreachable(e);
       log.warn("Could not {} in {}: {}", what, description, failure.getMessage());
       throw failure;
     }
@@ -423,10 +414,4 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     }
   }
 
-  /** The first line of a failure's message, for a log or start-up line. */
-  private static String oneLine(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
-  }
 }

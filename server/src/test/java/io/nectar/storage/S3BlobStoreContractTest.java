@@ -173,6 +173,25 @@ class S3BlobStoreContractTest extends BlobStoreContract {
         .hasMessageNotContaining(S3Server.SECRET_KEY);
   }
 
+  /** Nothing in the settings, the environment or a profile: the check names the credentials to set. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void noCredentialsAnywhereFailsTheCheckNamingTheAccessKeySetting() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null
+        && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null
+        && !java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".aws")),
+        "this machine has AWS credentials of its own");
+    Map<String, String> settings = new HashMap<>(s3.settings(blobUrl));
+    settings.remove(BlobSettings.ACCESS_KEY_SETTING);
+    settings.remove(BlobSettings.SECRET_KEY_SETTING);
+    BlobStore anonymous = open(settings);
+
+    assertThatThrownBy(anonymous::check)
+        .isInstanceOf(BlobStoreUnavailable.class)
+        .hasMessageStartingWith("AWS_ACCESS_KEY_ID: no AWS credentials were found for bucket 'nectar-test'")
+        .hasMessageNotContaining("\n");
+  }
+
   /** A port nobody listens on: refused at once; the timeout only guards against a hang. */
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)

@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public final class ExpectedWarnings extends Filter<ILoggingEvent> {
   private static final Set<String> LOGGERS = Set.of("io.nectar.app.NectarServer",
-      "io.nectar.invitations.InvitationMails", "io.nectar.app.Shutdown", "io.nectar.storage.S3BlobStore");
+      "io.nectar.invitations.InvitationMails", "io.nectar.app.Shutdown", "io.nectar.storage.S3BlobStore",
+      "io.nectar.storage.BlobStoreHealth");
 
   @Override
   public FilterReply decide(ILoggingEvent event) {

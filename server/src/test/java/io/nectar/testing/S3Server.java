@@ -4,13 +4,17 @@ import io.nectar.config.BlobSettings;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
@@ -95,6 +99,19 @@ public final class S3Server implements AutoCloseable {
     return store.blobExists(bucket, objectKey);
   }
 
+  /** Every object key in {@code bucket} that starts with {@code prefix}, as the server lists them. */
+  public List<String> objectKeys(String bucket, String prefix) {
+    List<String> keys = new ArrayList<>();
+    String continuation = null;
+    do {
+      ListObjectsV2Response page = store.list(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
+          .continuationToken(continuation).build());
+      page.contents().forEach(object -> keys.add(object.key()));
+      continuation = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+    } while (continuation != null);
+    return keys;
+  }
+
   /**
    * Puts an object as another tool would (no metadata of ours), straight into the server's storage:
    * {@code objectKey} includes any prefix.
@@ -125,8 +142,12 @@ public final class S3Server implements AutoCloseable {
     return Map.copyOf(settings);
   }
 
+  /** Stops the server; its port refuses connections from then on. Closing twice is harmless. */
   @Override
   public void close() {
+    if (!"STARTED".equals(proxy.getState())) {
+      return;
+    }
     try {
       proxy.stop();
     } catch (Exception e) {
