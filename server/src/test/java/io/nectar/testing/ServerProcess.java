@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +56,9 @@ public final class ServerProcess implements AutoCloseable {
   /** As {@link #start(String, Map)}, with the given recovery timings. */
   public static ServerProcess start(String name, Map<String, String> settings, Timings timings) {
     try {
-      Path data = Files.createTempDirectory("nectar-" + name);
+      // Under target/, so a failed run's logs stay for a look and a clean build removes them.
+      Path parent = Files.createDirectories(Path.of("target", "server-processes"));
+      Path data = Files.createTempDirectory(parent, name + "-").toAbsolutePath();
       int port = freePort();
       // The test classpath carries logback-test.xml, whose file appender would truncate the test
       // JVM's target/test.log: the child logs to its own console (server.log) instead.
@@ -74,7 +77,7 @@ public final class ServerProcess implements AutoCloseable {
           </configuration>
           """);
       String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-      ProcessBuilder builder = new ProcessBuilder(new java.util.ArrayList<>(List.of(
+      ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", // cheap JVMs: the machine is shared
           "-Dlogback.configurationFile=" + logConfig,
