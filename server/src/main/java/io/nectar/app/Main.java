@@ -24,9 +24,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The {@code nectar} command: {@code serve}, and the {@code key} and {@code org} admin commands. */
+/**
+ * The {@code nectar} command: {@code serve}, and the {@code key}, {@code org} and {@code blobs} admin
+ * commands.
+ */
 @Command(name = "nectar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    subcommands = {Main.Serve.class, Main.Keys.class, OrgCommand.class, ParseCommand.class},
+    subcommands = {Main.Serve.class, Main.Keys.class, OrgCommand.class, ParseCommand.class, BlobsCommand.class},
     description = "A self-hostable utility-data server compatible with the Nectar external API.")
 public final class Main implements Runnable {
 
@@ -42,7 +45,12 @@ public final class Main implements Runnable {
    * code 2, and anything else as exit code 1.
    */
   static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new Main());
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /** As {@link #commandLine()}, with commands made by {@code factory} (tests give them their settings). */
+  static CommandLine commandLine(CommandLine.IFactory factory) {
+    CommandLine cli = new CommandLine(new Main(), factory);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       boolean usage = e instanceof ConfigException || e instanceof IllegalArgumentException;
       commandLine.getErr().println("nectar: " + (usage ? e.getMessage() : e.toString()));
@@ -64,12 +72,20 @@ public final class Main implements Runnable {
     @Option(names = "--database-url", description = "External PostgreSQL (env DATABASE_URL)")
     String databaseUrl;
 
+    /** Where settings come from: the process environment, or a test's map. */
+    Map<String, String> environment = System.getenv();
+
     Config config(Map<String, String> extra) {
-      Map<String, String> settings = new HashMap<>(System.getenv());
+      return Config.from(settings(extra));
+    }
+
+    /** The environment with the flags (and {@code extra}) on top, as {@link Config#from} reads it. */
+    Map<String, String> settings(Map<String, String> extra) {
+      Map<String, String> settings = new HashMap<>(environment);
       putIf(settings, "NECTAR_DATA_DIR", dataDir);
       putIf(settings, "DATABASE_URL", databaseUrl);
       extra.forEach((k, v) -> putIf(settings, k, v));
-      return Config.from(settings);
+      return settings;
     }
 
     private static void putIf(Map<String, String> settings, String name, String value) {
