@@ -15,6 +15,7 @@ import io.nectar.config.DerivedKey;
 import io.nectar.config.ServerSecret;
 import io.nectar.connections.ConnectionRoutes;
 import io.nectar.db.Database;
+import io.nectar.db.InstallationSecret;
 import io.nectar.documents.DocumentRoutes;
 import io.nectar.http.Api;
 import io.nectar.http.HttpServer;
@@ -132,6 +133,7 @@ public final class NectarServer implements AutoCloseable {
     Optional<CreatedKey> firstKey = Optional.empty();
     try {
       Database database = shutdown.add(Database.open(config, meters, 16));
+      InstallationSecret.check(database.jdbi(), secret);
       Services services = wireCheckingFiles(config, clock, database, secret, providers, jobSettings, uploads,
           shutdown);
       logMail(config);

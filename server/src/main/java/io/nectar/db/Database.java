@@ -86,6 +86,9 @@ public final class Database implements AutoCloseable {
     var result = Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
+        // Servers starting together wait for the one migrating; a long migration must not make them give up
+        // after Flyway's default 50 one-second tries.
+        .lockRetryCount(-1)
         .load()
         .migrate();
     if (result.migrationsExecuted > 0) {
