@@ -82,11 +82,15 @@ public final class KeyService {
    */
   public Optional<CreatedKey> bootstrap(Optional<String> fixedSecret) {
     Organization organization = organization(DEFAULT_ORGANIZATION);
-    boolean hasKeys = jdbi.withHandle(h -> store.countKeys(h, organization.id())) > 0;
-    if (hasKeys) {
-      return Optional.empty();
-    }
-    return Optional.of(create(organization, "default", Environment.SANDBOX, Optional.empty(), fixedSecret));
+    // Servers starting together on a new database: the lock makes one of them make the key, and the others
+    // find it, rather than each making its own (or failing on a duplicate NECTAR_BOOTSTRAP_KEY).
+    return jdbi.inTransaction(h -> {
+      h.createQuery("select pg_advisory_xact_lock(hashtext('nectar bootstrap key'))").mapTo(String.class).list();
+      if (store.countKeys(h, organization.id()) > 0) {
+        return Optional.empty();
+      }
+      return Optional.of(create(organization, "default", Environment.SANDBOX, Optional.empty(), fixedSecret));
+    });
   }
 
   /**

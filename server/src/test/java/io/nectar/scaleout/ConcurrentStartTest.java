@@ -25,7 +25,7 @@ class ConcurrentStartTest {
   private static final Pattern VERSION = Pattern.compile("^V(\\d+)__.+\\.sql$");
 
   @Test
-  void threeServersStartedAtOnceOnANewDatabaseMigrateItOnceAndAllBecomeReady() throws IOException {
+  void threeServersStartedAtOnceOnANewDatabaseMigrateItOnceMakeOneFirstKeyAndAllBecomeReady() throws IOException {
     String database = TestDatabase.freshDatabaseUrl();
     Map<String, String> settings = Map.of("DATABASE_URL", database,
         "NECTAR_SECRET_KEY", "concurrent-start-test-secret-0123456789abcdef");
@@ -48,6 +48,8 @@ class ConcurrentStartTest {
       assertThat(failed).isZero();
       long migrators = servers.stream().filter(s -> s.log().contains("database migration(s)")).count();
       assertThat(migrators).as("servers that applied migrations (the others waited, then found none)").isEqualTo(1);
+      int keys = jdbi.withHandle(h -> h.createQuery("select count(*) from api_key").mapTo(Integer.class).one());
+      assertThat(keys).as("the first start's key, made by one server and found by the others").isEqualTo(1);
     } finally {
       servers.forEach(ServerProcess::close);
     }
