@@ -39,7 +39,7 @@ while [ $# -gt 0 ]; do
 done
 
 started=$(date +%s)
-say() { echo "image: $*" >&2; }
+say() { echo "image: [$(( $(date +%s) - started ))s] $*" >&2; }
 fail() { echo "image: $*" >&2; exit 1; }
 
 say "building the server jar"
