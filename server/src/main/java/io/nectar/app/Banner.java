@@ -3,6 +3,7 @@ package io.nectar.app;
 import io.nectar.config.Config;
 import io.nectar.http.ApiVersion;
 import io.nectar.keys.CreatedKey;
+import io.nectar.storage.BlobStores;
 import java.io.PrintStream;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ final class Banner {
     out.println("  v2    " + base + ApiVersion.V2.prefix());
     out.println("  Docs  " + base + "/docs   OpenAPI  " + base + "/openapi.json");
     out.println("  Data  " + server.database().description());
+    out.println("  Files " + BlobStores.describe(config.blobs(), config.dataDir()));
     firstKey.ifPresent(key -> {
       out.println();
       out.println("First start: created a SANDBOX API key for \"" + key.key().organizationName() + "\".");

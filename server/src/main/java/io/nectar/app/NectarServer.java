@@ -10,6 +10,7 @@ import io.nectar.collection.BackgroundJobs;
 import io.nectar.collection.SandboxBillRoutes;
 import io.nectar.companies.CompanyRoutes;
 import io.nectar.config.Config;
+import io.nectar.config.ConfigException;
 import io.nectar.config.DerivedKey;
 import io.nectar.config.ServerSecret;
 import io.nectar.connections.ConnectionRoutes;
@@ -34,6 +35,9 @@ import io.nectar.organizations.BrandingRoutes;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;
 import io.nectar.sites.SiteRoutes;
+import io.nectar.storage.BlobStoreHealth;
+import io.nectar.storage.BlobStoreUnavailable;
+import io.nectar.storage.BlobStores;
 import io.nectar.storage.FileRoutes;
 import io.nectar.usage.UsageRoutes;
 import io.nectar.web.AuditTrailRoutes;
@@ -128,7 +132,7 @@ public final class NectarServer implements AutoCloseable {
     Optional<CreatedKey> firstKey = Optional.empty();
     try {
       Database database = shutdown.add(Database.open(config, meters, 16));
-      Services services = Services.wire(config, clock, database, secret, providers, jobSettings, uploads,
+      Services services = wireCheckingFiles(config, clock, database, secret, providers, jobSettings, uploads,
           shutdown);
       logMail(config);
       WebhookWiring webhooks = WebhookWiring.wire(config, clock, database, services, meters, shutdown);
@@ -138,7 +142,7 @@ public final class NectarServer implements AutoCloseable {
           database.jdbi(), services.keys(), clock, meters, DerivedKey.of(secret, SealedReplies.PURPOSE),
           api -> registerApi(api, services, webhooks.service()),
           routes -> {
-            new OpsRoutes(database, meters).register(routes);
+            new OpsRoutes(database, new BlobStoreHealth(services.blobs(), clock), meters).register(routes);
             new DocsRoutes().register(routes);
             new FileRoutes(services.blobs(), services.links()).register(routes);
             new AuditTrailRoutes(services.documents(), services.links()).register(routes);
@@ -162,6 +166,23 @@ public final class NectarServer implements AutoCloseable {
       }
       shutdown.closeAfter(e);
       throw e;
+    }
+  }
+
+  /**
+   * Proves the store of files usable before the port opens: a wrong bucket, refused credentials or an
+   * unreachable endpoint stop the start with one line naming the setting, as a bad setting does,
+   * instead of failing every upload later.
+   */
+  private static Services wireCheckingFiles(Config config, Clock clock, Database database, byte[] secret,
+      ProviderRegistry providers, BackgroundJobs.Settings jobSettings, UploadEngine uploads, Shutdown shutdown) {
+    try {
+      Services services = Services.wire(config, clock, database, secret, providers, jobSettings, uploads, shutdown);
+      services.blobs().check();
+      log.info("Files are stored in {}", BlobStores.describe(config.blobs(), config.dataDir()));
+      return services;
+    } catch (BlobStoreUnavailable e) {
+      throw new ConfigException(e.setting(), e.problem());
     }
   }
 

@@ -35,7 +35,7 @@ import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;
 import io.nectar.sites.SiteService;
 import io.nectar.storage.BlobStore;
-import io.nectar.storage.FileBlobStore;
+import io.nectar.storage.BlobStores;
 import io.nectar.storage.SignedLinks;
 import io.nectar.usage.UsageLoader;
 import io.nectar.usage.UsageOfDocuments;
@@ -83,7 +83,11 @@ record Services(
       BackgroundJobs.Settings jobSettings, UploadEngine engine, Shutdown shutdown) {
     Jdbi jdbi = database.jdbi();
     IdGenerator ids = new IdGenerator(clock);
-    BlobStore blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
+    // <data dir>/blobs, or the folder or S3 bucket NECTAR_BLOB_URL names; NectarServer checks it at start.
+    BlobStore blobs = BlobStores.open(config.blobs(), config.dataDir());
+    if (blobs instanceof AutoCloseable client) {
+      shutdown.add(client); // the S3 store's HTTP client and timers
+    }
     SignedLinks links = new SignedLinks(secret, clock);
     CredentialCipher cipher = new CredentialCipher(secret);
     Outbox outbox = new Outbox(clock, ids::next);
@@ -105,7 +109,7 @@ record Services(
     ConnectionService connections = new ConnectionService(jdbi, clock, ids::next, companies, sites, accounts, meters,
         providers, cipher, id -> jobRunner.get().collectSoon(id), outbox);
     connectionsLater.set(connections);
-    DocumentLinks documentLinks = new DocumentLinks(links, config.publicUrl());
+    DocumentLinks documentLinks = new DocumentLinks(links, blobs, config.publicUrl());
     ListCache totals = new ListCache();
     UsageLoader usageLoader = new UsageLoader(meters, sites);
     DocumentService documents = new DocumentService(jdbi, clock, ids::next, companies, sites, connections,

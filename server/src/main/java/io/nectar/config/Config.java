@@ -30,7 +30,8 @@ public record Config(
     LocalDate earliestCollectionDate,
     Webhooks webhooks,
     BillReading billReading,
-    Optional<SmtpSettings> smtp) {
+    Optional<SmtpSettings> smtp,
+    BlobSettings blobs) {
   /** The setting for the earliest date a company or connection may collect from. */
   public static final String EARLIEST_COLLECTION_DATE = "NECTAR_EARLIEST_COLLECTION_DATE";
 
@@ -94,8 +95,10 @@ public record Config(
     // Outgoing e-mail (invitations, verification codes); none when NECTAR_SMTP_URL is unset.
     Optional<SmtpSettings> smtp = nonBlank(settings, SmtpSettings.URL_SETTING)
         .map(url -> SmtpSettings.parse(url, nonBlank(settings, SmtpSettings.FROM_SETTING), publicUrl));
+    // Where stored files live: <data dir>/blobs unless NECTAR_BLOB_URL names a folder or an S3 bucket.
+    BlobSettings blobs = BlobSettings.from(settings);
     return new Config(port, dataDir, databaseUrl, publicUrl, secretKey, bootstrapKey, maxBody, concurrency, rps,
-        earliestCollection, webhooks, billReading, smtp);
+        earliestCollection, webhooks, billReading, smtp, blobs);
   }
 
   /** Tesseract's language list, e.g. {@code eng+por}: names of its traineddata files joined by '+'. */

@@ -5,11 +5,16 @@ package io.nectar.errors;
  * the HTTP layer maps each kind to its status and {@code detail} in one place.
  */
 public abstract sealed class DomainException extends RuntimeException
-    permits NotFound, Forbidden, InvalidInput, Conflict {
+    permits NotFound, Forbidden, InvalidInput, Conflict, Unavailable {
 
   DomainException(String detail) {
     // Expected outcomes, thrown often under load: no stack trace to fill.
     super(detail, null, false, false);
+  }
+
+  /** With the failure behind it, for the log; still no stack trace of its own. */
+  DomainException(String message, Throwable cause) {
+    super(message, cause, false, false);
   }
 
   /** The sentence the client sees. */

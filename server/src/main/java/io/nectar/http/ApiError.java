@@ -5,6 +5,7 @@ import io.nectar.errors.DomainException;
 import io.nectar.errors.Forbidden;
 import io.nectar.errors.InvalidInput;
 import io.nectar.errors.NotFound;
+import io.nectar.errors.Unavailable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,10 @@ public final class ApiError extends RuntimeException {
     }
     if (e instanceof Conflict) {
       return new ApiError(409, e.detail());
+    }
+    if (e instanceof Unavailable) {
+      // A few seconds: long enough for a store to come back, short enough for a person waiting.
+      return new ApiError(503, e.detail(), null, Map.of("Retry-After", "5"));
     }
     if (e instanceof InvalidInput invalid) {
       return new ApiError(400, e.detail(), invalid.errors(), null);

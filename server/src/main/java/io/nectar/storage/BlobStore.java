@@ -1,6 +1,8 @@
 package io.nectar.storage;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where raw files (uploaded bills, documents fetched from utilities) live, by key. Keys are
@@ -24,8 +26,40 @@ public interface BlobStore {
   /** The blob under {@code key}, or empty if there is none. */
   Optional<Blob> get(String key);
 
+  /**
+   * Bytes {@code first} to {@code last} (inclusive) of the blob under {@code key}, clipped to its size:
+   * a range that starts past the end gives no bytes. Empty if there is no blob.
+   *
+   * @throws IllegalArgumentException if {@code first < 0} or {@code last < first}
+   */
+  Optional<Blob> get(String key, long first, long last);
+
   /** Removes the blob under {@code key}; false if there was none. */
   boolean delete(String key);
+
+  /** Size, media type and SHA-256 (lowercase hex) of the blob, or empty if there is none. */
+  Optional<BlobInfo> head(String key);
+
+  /**
+   * Every key that starts with {@code prefix} ({@code ""} for all), in ascending order; streams, never
+   * loads all at once.
+   */
+  void forEachKey(String prefix, Consumer<String> action);
+
+  /**
+   * A URL that fetches the blob straight from the store, valid for {@code validFor}; empty when this
+   * store's files are served by the server itself ({@code /files/} signed links).
+   */
+  Optional<String> presignedGet(String key, Duration validFor);
+
+  /**
+   * One cheap round trip proving the store is usable; throws {@link BlobStoreUnavailable} (naming the
+   * setting, e.g. {@code NECTAR_BLOB_URL: bucket 'x' does not exist}) when it is not.
+   */
+  void check();
+
+  /** What {@link #head} tells without fetching the bytes. */
+  record BlobInfo(long size, String contentType, String sha256) {}
 
   /** A stored file and the media type it is served with. */
   record Blob(byte[] bytes, String contentType) {

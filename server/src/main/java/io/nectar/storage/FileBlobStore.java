@@ -11,7 +11,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,10 +45,21 @@ public final class FileBlobStore implements BlobStore {
   private static final String TYPE_SUFFIX = "~type";
 
   private final Path root;
+  private final String setting;
 
   /** A store under {@code root}, created if missing. */
   public FileBlobStore(Path root) {
+    this(root, "NECTAR_DATA_DIR");
+  }
+
+  /**
+   * A store under {@code root}, created if missing.
+   *
+   * @param setting the setting that chose the folder, named when {@link #check} finds it unusable
+   */
+  public FileBlobStore(Path root, String setting) {
     this.root = root.toAbsolutePath().normalize();
+    this.setting = setting;
     try {
       Files.createDirectories(this.root);
     } catch (IOException e) {
@@ -90,6 +109,132 @@ public final class FileBlobStore implements BlobStore {
       return Optional.empty(); // deleted between the check and the read
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read blob " + key, e);
+    }
+  }
+
+  @Override
+  public Optional<Blob> get(String key, long first, long last) {
+    checkRange(first, last);
+    Path file = pathOf(key);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      long end = Math.min(last, size - 1);
+      // The rename that replaces a blob swaps the whole file, so an open channel reads one version only.
+      ByteBuffer buffer = ByteBuffer.allocate(first >= size ? 0 : Math.toIntExact(end - first + 1));
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer, first + buffer.position()) < 0) {
+          break;
+        }
+      }
+      return Optional.of(new Blob(Arrays.copyOf(buffer.array(), buffer.position()), storedType(file)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read blob " + key, e);
+    }
+  }
+
+  @Override
+  public Optional<BlobInfo> head(String key) {
+    Path file = pathOf(key);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      MessageDigest sha256 = Sha256.digest();
+      ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+      long size = 0;
+      for (int n; (n = channel.read(buffer)) >= 0; buffer.clear()) {
+        buffer.flip();
+        sha256.update(buffer);
+        size += n;
+      }
+      return Optional.of(new BlobInfo(size, storedType(file), Sha256.hex(sha256.digest())));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read blob " + key, e);
+    }
+  }
+
+  /**
+   * Walks the folders depth first, each folder's entries sorted with a folder's name read as
+   * {@code name/}: that is the order of the full keys, since every key under a folder starts with its
+   * name and a '/'. Only one folder's listing per level is held at a time.
+   */
+  @Override
+  public void forEachKey(String prefix, Consumer<String> action) {
+    Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(action, "action");
+    try {
+      visit(root, "", prefix, action);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not list the blob folder " + root, e);
+    }
+  }
+
+  private void visit(Path folder, String folderKey, String prefix, Consumer<String> action) throws IOException {
+    List<String[]> entries = new ArrayList<>(); // {name as sorted, key}
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
+      for (Path child : children) {
+        String name = child.getFileName().toString();
+        if (name.indexOf('~') >= 0) {
+          continue; // a sidecar or a write in progress, never a blob
+        }
+        boolean isFolder = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+        entries.add(new String[] {isFolder ? name + "/" : name, folderKey + name});
+      }
+    } catch (NoSuchFileException e) {
+      return; // a concurrent delete removed the folder it emptied
+    }
+    entries.sort(Comparator.comparing(entry -> entry[0]));
+    for (String[] entry : entries) {
+      String key = entry[1];
+      if (entry[0].endsWith("/")) {
+        String below = key + "/";
+        // Only folders whose keys can start with the prefix: those inside it, or on the way to it.
+        if (below.startsWith(prefix) || prefix.startsWith(below)) {
+          visit(root.resolve(key), below, prefix, action);
+        }
+      } else if (key.startsWith(prefix) && BlobKey.isValid(key)) {
+        action.accept(key);
+      }
+    }
+  }
+
+  /** Served by the server through signed {@code /files/} links. */
+  @Override
+  public Optional<String> presignedGet(String key, Duration validFor) {
+    BlobKey.validate(key);
+    return Optional.empty();
+  }
+
+  /** Writes and removes a small file: a folder that exists but is read-only fails the first upload. */
+  @Override
+  public void check() {
+    Path probe = root.resolve("~check-" + UUID.randomUUID() + ".tmp");
+    try {
+      Files.createDirectories(root);
+      Files.write(probe, new byte[] {1}, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Files.delete(probe);
+    } catch (IOException | SecurityException e) {
+      throw new BlobStoreUnavailable(setting, "the folder " + root + " for stored files is not writable ("
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+    } finally {
+      try {
+        Files.deleteIfExists(probe);
+      } catch (IOException ignored) {
+        // the failure above is the one to report
+      }
+    }
+  }
+
+  static void checkRange(long first, long last) {
+    if (first < 0 || last < first) {
+      throw new IllegalArgumentException("A byte range needs 0 <= first <= last, got " + first + "-" + last + ".");
     }
   }
 

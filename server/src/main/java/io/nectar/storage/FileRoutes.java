@@ -17,7 +17,7 @@ public final class FileRoutes {
    * Types a browser shows without running anything. Anything else (HTML, SVG, XML...) is sent as an
    * attachment: an uploaded file shown inline would run its scripts with this server's origin.
    */
-  private static final Set<String> SAFE_INLINE = Set.of("application/pdf", "image/png", "image/jpeg",
+  static final Set<String> SAFE_INLINE = Set.of("application/pdf", "image/png", "image/jpeg",
       "image/gif", "image/tiff", "image/webp", "text/plain", "text/csv", "application/json");
 
   private final BlobStore blobs;

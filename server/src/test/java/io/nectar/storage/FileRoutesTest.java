@@ -244,6 +244,36 @@ class FileRoutesTest {
     }
   }
 
+  /** A link to a store that cannot be reached is a 503 with a detail and no stack trace, never a 404. */
+  @Test
+  void aStoreThatCannotBeReachedAnswers503WithADetail() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Jdbi jdbi = Jdbi.create(TestDatabase.freshDatabaseUrl(), "postgres", "");
+    try (S3BlobStore unreachable = S3BlobStore.open((io.nectar.config.BlobSettings.S3) io.nectar.config.BlobSettings
+        .from(java.util.Map.of("NECTAR_BLOB_URL", "s3://bucket-x/files", "AWS_REGION", "us-east-1",
+            "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + closedPort, "NECTAR_S3_PATH_STYLE", "true",
+            "AWS_ACCESS_KEY_ID", "id", "AWS_SECRET_ACCESS_KEY", "secret")))) {
+      FileRoutes files = new FileRoutes(unreachable, links);
+      HttpServer down = new HttpServer(new HttpServer.Settings(1024 * 1024, 20, 0), jdbi,
+          new KeyService(jdbi, clock, UUID::randomUUID), clock, null, new byte[32], api -> { }, files::register);
+      down.start(0);
+      try {
+        HttpResponse<byte[]> response = get(links.link("http://localhost:" + down.port(), "documents/d/bill.pdf",
+            Duration.ofHours(24)));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(Json.MAPPER.readTree(response.body()).path("detail").asText())
+            .isEqualTo("Stored files are unavailable right now; try again in a moment.");
+      } finally {
+        down.stop();
+      }
+    }
+  }
+
   private static HttpResponse<byte[]> get(String url) {
     return send("GET", url);
   }
