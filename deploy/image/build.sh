@@ -43,7 +43,7 @@ say() { echo "image: [$(( $(date +%s) - started ))s] $*" >&2; }
 fail() { echo "image: $*" >&2; exit 1; }
 
 say "building the server jar"
-(cd "$ROOT" && mvn -B -q -DskipTests -pl server -am "${maven_args[@]}" package) \
+(cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests -pl server -am "${maven_args[@]}" package) \
   || fail "the Maven build failed"
 
 rm -rf "$IMAGE_ROOT"
@@ -111,6 +111,12 @@ else
         cp -L "$lib" "$IMAGE_ROOT$lib"
       done
 
+  # LANG=C.UTF-8 (the image's setting) needs this locale: glibc does not build it in, and without it
+  # Java falls back to ASCII for file names and console output.
+  [ -d /usr/lib/locale/C.utf8 ] || fail "this machine has no C.UTF-8 locale (/usr/lib/locale/C.utf8)"
+  mkdir -p "$IMAGE_ROOT/usr/lib/locale"
+  cp -rL /usr/lib/locale/C.utf8 "$IMAGE_ROOT/usr/lib/locale/"
+
   mkdir -p "$IMAGE_ROOT/etc"
   printf 'root:x:0:0:root:/root:/sbin/nologin\nnectar:x:65532:65532:nectar:/data:/sbin/nologin\n' >"$IMAGE_ROOT/etc/passwd"
   printf 'root:x:0:\nnectar:x:65532:\n' >"$IMAGE_ROOT/etc/group"
@@ -118,7 +124,7 @@ else
 fi
 
 say "building the image ($goal)"
-(cd "$ROOT" && mvn -B -q -pl server -Pimage "-Dnectar.image.root=$IMAGE_ROOT" "${maven_args[@]}" "$goal") \
+(cd "$ROOT" && mvn -B -q -Dstyle.color=never -pl server -Pimage "-Dnectar.image.root=$IMAGE_ROOT" "${maven_args[@]}" "$goal") \
   || fail "Jib failed"
 
 seconds=$(( $(date +%s) - started ))
