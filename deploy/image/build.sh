@@ -7,7 +7,7 @@
 #
 # Options:
 #   --from IMAGE           build on IMAGE instead of `scratch`; nothing from this machine goes in
-#   --without-ocr          leave Tesseract out (scans and photos then fail with "OCR unavailable")
+#   --without-ocr          leave Tesseract out (the server warns at start; jobs that need OCR then fail)
 #   --ocr-languages LANGS  Tesseract languages to include, joined by '+' (default eng; e.g. eng+por)
 #   --push                 push to the registry named by -Djib.to.image (jib:build) instead of a tarball
 #   anything else          passed to Maven (e.g. -Djib.to.image=..., -o)
@@ -43,17 +43,21 @@ say() { echo "image: [$(( $(date +%s) - started ))s] $*" >&2; }
 fail() { echo "image: $*" >&2; exit 1; }
 
 say "building the server jar"
-(cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests -pl server -am "${maven_args[@]}" package) \
-  || fail "the Maven build failed"
+LOG="$TARGET/image-build.log"
+mkdir -p "$TARGET"
+# Maven's output goes to a log, shown only when a step fails.
+maven() { (cd "$ROOT" && mvn -B -q "$@") >"$LOG" 2>&1 || { tail -40 "$LOG" >&2; fail "Maven failed (all of it: $LOG)"; }; }
+maven -DskipTests -pl server -am "${maven_args[@]}" package
 
 rm -rf "$IMAGE_ROOT"
-mkdir -p "$IMAGE_ROOT/data" "$IMAGE_ROOT/tmp"
+mkdir -p "$IMAGE_ROOT/data"
 
 if [ -n "$from" ]; then
   # The base brings Java, its libraries and its users; only the data folder goes in from here.
   say "base image $from: adding only /data"
   maven_args+=("-Djib.from.image=$from")
 else
+  mkdir -p "$IMAGE_ROOT/tmp"
   [ "$(uname -sm)" = "Linux x86_64" ] || fail "a scratch image is built from this machine's files: Linux x86-64 only (or use --from)"
   JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
   [ -d "$JAVA_HOME/jmods" ] || fail "$JAVA_HOME has no jmods (Debian: apt-get install openjdk-17-jdk-headless)"
@@ -124,14 +128,14 @@ else
 fi
 
 say "building the image ($goal)"
-(cd "$ROOT" && mvn -B -q -Dstyle.color=never -pl server -Pimage "-Dnectar.image.root=$IMAGE_ROOT" "${maven_args[@]}" "$goal") \
-  || fail "Jib failed"
+maven -pl server -Pimage "-Dnectar.image.root=$IMAGE_ROOT" "${maven_args[@]}" "$goal"
 
 seconds=$(( $(date +%s) - started ))
 if [ "$goal" = jib:buildTar ]; then
   size="$(du -m "$TARGET/jib-image.tar" | cut -f1)"
   say "done in ${seconds}s: $TARGET/jib-image.tar (${size} MB)"
   echo "$TARGET/jib-image.tar"
+  # An OCI archive: Docker loads those from version 25 on (older ones: add -Djib.container.format=Docker).
   say "load it with: podman load -i $TARGET/jib-image.tar   (or docker load -i …)"
 else
   say "pushed in ${seconds}s"
