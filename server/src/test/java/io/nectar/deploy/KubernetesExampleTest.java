@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nectar.config.Config;
 import io.nectar.config.ConfigException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,21 @@ class KubernetesExampleTest {
     assertThat((Integer) at(budget, "spec.minAvailable").orElseThrow()).isGreaterThanOrEqualTo(1);
     assertThat(podLabels).containsAllEntriesOf(map(budget, "spec.selector.matchLabels"));
     assertThat(podLabels).containsAllEntriesOf(map(DEPLOYMENT, "spec.selector.matchLabels"));
+  }
+
+  @Test
+  void kustomizeAppliesEveryObjectButTheSecretAndNamesTheServersImage() throws Exception {
+    Map<String, Object> kustomization = DeployFiles.yaml("kubernetes/kustomization.yaml");
+    List<String> files;
+    try (var listing = Files.list(DeployFiles.DEPLOY.resolve("kubernetes"))) {
+      files = listing.map(f -> f.getFileName().toString())
+          .filter(f -> f.endsWith(".yaml") && !f.equals("kustomization.yaml") && !f.equals("secret.yaml"))
+          .toList();
+    }
+    @SuppressWarnings("unchecked")
+    List<String> resources = (List<String>) kustomization.get("resources");
+    assertThat(resources).containsExactlyInAnyOrderElementsOf(files);
+    assertThat(list(kustomization, "images")).extracting(image -> image.get("name")).contains(SERVER.get("image"));
   }
 
   @Test
