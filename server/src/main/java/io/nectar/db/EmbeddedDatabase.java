@@ -1,5 +1,6 @@
 package io.nectar.db;
 
+import io.nectar.config.ConfigException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -69,6 +70,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("listen_addresses", "localhost")
           .start();
       return new EmbeddedDatabase(pgDir, postgres, lock, postgres.getPort());
+    } catch (IllegalStateException e) {
+      lock.release();
+      channel.close();
+      // The container image leaves the PostgreSQL binaries out: production runs on an external database.
+      if (String.valueOf(e.getMessage()).contains("Missing embedded postgres binaries")) {
+        throw new ConfigException("DATABASE_URL", "is needed: this build has no embedded PostgreSQL for "
+            + System.getProperty("os.name") + "/" + System.getProperty("os.arch"));
+      }
+      throw e;
     } catch (IOException | RuntimeException e) {
       lock.release();
       channel.close();
