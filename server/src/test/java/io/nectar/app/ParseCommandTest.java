@@ -36,6 +36,6 @@ class ParseCommandTest {
     JsonNode totals = report.get("totals");
     assertThat(totals.get("fields").asLong()).isEqualTo(totals.get("exact").asLong() + totals.get("missing").asLong()
         + totals.get("wrong").asLong());
-    System.out.println(run("parse", bills.toString()));
+    assertThat(run("parse", bills.toString())).as("the human-readable report").contains("accuracy");
   }
 }
