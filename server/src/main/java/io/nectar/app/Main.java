@@ -25,11 +25,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The {@code nectar} command: {@code serve}, and the {@code key}, {@code org} and {@code blobs} admin
- * commands.
+ * The {@code nectar} command: {@code serve}, and the {@code key}, {@code org}, {@code user} and
+ * {@code blobs} admin commands.
  */
 @Command(name = "nectar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    subcommands = {Main.Serve.class, Main.Keys.class, OrgCommand.class, ParseCommand.class, BlobsCommand.class},
+    subcommands = {Main.Serve.class, Main.Keys.class, OrgCommand.class, UserCommand.class, ParseCommand.class,
+        BlobsCommand.class},
     description = "A self-hostable utility-data server compatible with the Nectar external API.")
 public final class Main implements Runnable {
 

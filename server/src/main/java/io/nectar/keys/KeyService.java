@@ -61,6 +61,13 @@ public final class KeyService {
    */
   public CreatedKey create(Organization organization, String name, Environment environment,
       Optional<LocalDate> expiresOn, Optional<String> fixedSecret) {
+    CreatedKey key = created(ids.get(), organization, name, environment, expiresOn, fixedSecret);
+    jdbi.useTransaction(h -> store.insertKey(h, key.key(), hash(key.secret())));
+    return key;
+  }
+
+  private CreatedKey created(UUID keyId, Organization organization, String name, Environment environment,
+      Optional<LocalDate> expiresOn, Optional<String> fixedSecret) {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new IllegalArgumentException("a key name is 1 to 200 characters");
     }
@@ -70,10 +77,21 @@ public final class KeyService {
       throw new IllegalArgumentException("the expiry date must be in the future");
     }
     String secret = fixedSecret.orElseGet(() -> environment.secretPrefix() + randomToken(32));
-    ApiKey key = new ApiKey(ids.get(), organization.id(), organization.name(), name.trim(), environment,
+    ApiKey key = new ApiKey(keyId, organization.id(), organization.name(), name.trim(), environment,
         secret.substring(0, Math.min(12, secret.length())), expires, now, null, null);
-    jdbi.useTransaction(h -> store.insertKey(h, key, hash(secret)));
     return new CreatedKey(key, secret);
+  }
+
+  /**
+   * Creates a key with the id a form chose, once: a second call with the same id (a form sent again by
+   * the browser's reload) creates nothing and is empty, so a reload never makes a second key whose
+   * secret nobody saw.
+   */
+  public Optional<CreatedKey> createOnce(UUID keyId, Organization organization, String name,
+      Environment environment, Optional<LocalDate> expiresOn) {
+    CreatedKey key = created(keyId, organization, name, environment, expiresOn, Optional.empty());
+    boolean inserted = jdbi.inTransaction(h -> store.insertKeyIfAbsent(h, key.key(), hash(key.secret())));
+    return inserted ? Optional.of(key) : Optional.empty();
   }
 
   /**
@@ -103,6 +121,19 @@ public final class KeyService {
 
   public List<ApiKey> list() {
     return store.listKeys();
+  }
+
+  /** The keys of one organization, both environments, newest first (the dashboard's list). */
+  public List<ApiKey> list(UUID organizationId) {
+    return store.listKeys(organizationId);
+  }
+
+  /**
+   * Revokes a key of {@code organizationId} only; false when that organization has no such key, so a
+   * person of one organization can never revoke another's, whatever id they send.
+   */
+  public boolean revoke(UUID organizationId, UUID keyId) {
+    return store.revoke(organizationId, keyId, now());
   }
 
   /** Revokes a key; it fails from its next request on. False when no such key exists. */
@@ -147,6 +178,11 @@ public final class KeyService {
           .orElseThrow(() -> new NotFound("Organization"));
       return withDefaults(organization, store.changeBranding(h, organizationId, checked, now()));
     });
+  }
+
+  /** The organization with this id; nothing is created. */
+  public Optional<Organization> organization(UUID id) {
+    return jdbi.withHandle(h -> store.organizationById(h, id));
   }
 
   /** The organization with this id or, failing that, this name; nothing is created. */

@@ -61,6 +61,19 @@ final class KeyStore {
         .execute();
   }
 
+  /** Inserts the key unless one with its id exists; false when it did. */
+  boolean insertKeyIfAbsent(Handle h, ApiKey key, String secretHash) {
+    return h.createUpdate("""
+            insert into api_key (id, organization_id, name, environment, secret_hash, secret_hint,
+                                 expires_at, created_at)
+            values (:id, :org, :name, :env, :hash, :hint, :expires, :created)
+            on conflict (id) do nothing""")
+        .bind("id", key.id()).bind("org", key.organizationId()).bind("name", key.name())
+        .bind("env", key.environment().name()).bind("hash", secretHash).bind("hint", key.secretHint())
+        .bind("expires", key.expires()).bind("created", key.created())
+        .execute() > 0;
+  }
+
   int countKeys(Handle h, UUID organizationId) {
     return h.createQuery("select count(*) from api_key where organization_id = :org")
         .bind("org", organizationId).mapTo(Integer.class).one();
@@ -70,6 +83,19 @@ final class KeyStore {
     return jdbi.withHandle(h -> h.createQuery("select " + KEY_COLUMNS
             + " from api_key k join organization o on o.id = k.organization_id order by o.name, k.created_at, k.id")
         .map(KEY).list());
+  }
+
+  List<ApiKey> listKeys(UUID organizationId) {
+    return jdbi.withHandle(h -> h.createQuery("select " + KEY_COLUMNS
+            + " from api_key k join organization o on o.id = k.organization_id where k.organization_id = :org"
+            + " order by k.created_at desc, k.id")
+        .bind("org", organizationId).map(KEY).list());
+  }
+
+  boolean revoke(UUID organizationId, UUID keyId, Instant now) {
+    return jdbi.withHandle(h -> h.createUpdate("update api_key set revoked_at = coalesce(revoked_at, :now)"
+            + " where id = :id and organization_id = :org")
+        .bind("id", keyId).bind("org", organizationId).bind("now", now).execute()) > 0;
   }
 
   Optional<ApiKey> keyByHash(String secretHash) {
