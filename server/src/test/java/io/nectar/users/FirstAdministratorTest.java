@@ -16,13 +16,15 @@ import org.junit.jupiter.api.Test;
  */
 class FirstAdministratorTest {
   static final String PASSWORD = "the first of many passwords";
+  /** Servers on one database share their secret (SharedSecretTest). */
+  private static final Map<String, String> SHARED = Map.of("NECTAR_SECRET_KEY", "first-administrator-test-0123456789abcdef");
 
   @Test
   void theFirstStartsLinkMakesTheFirstAdministratorOnceAndAnotherStartsLinkDiesWithIt() {
     String database = TestDatabase.freshDatabaseUrl();
-    try (TestServer first = TestServer.start(Map.of(), new io.nectar.providers.ProviderRegistry(
+    try (TestServer first = TestServer.start(SHARED, new io.nectar.providers.ProviderRegistry(
         new io.nectar.providers.sandbox.SandboxProvider()), database);
-        TestServer second = TestServer.start(Map.of(), new io.nectar.providers.ProviderRegistry(
+        TestServer second = TestServer.start(SHARED, new io.nectar.providers.ProviderRegistry(
             new io.nectar.providers.sandbox.SandboxProvider()), database)) {
       OneTimeLink printed = first.server().firstAdministratorLink().orElseThrow();
       OneTimeLink printedBySecond = second.server().firstAdministratorLink().orElseThrow();
