@@ -156,7 +156,7 @@ public final class NectarServer implements AutoCloseable {
       errorPages.add("/dashboard", dashboard.errorPages());
       HttpServer http = new HttpServer(
           new HttpServer.Settings(config.maxBodyBytes(), config.maxConcurrentRequestsPerKey(),
-              config.maxRequestsPerSecondPerKey()),
+              config.maxRequestsPerSecondPerKey(), config.trustedProxies()::clientOf),
           database.jdbi(), services.keys(), clock, meters, DerivedKey.of(secret, SealedReplies.PURPOSE),
           api -> registerApi(api, services, webhooks.service()),
           routes -> {

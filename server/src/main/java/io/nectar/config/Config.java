@@ -31,7 +31,8 @@ public record Config(
     Webhooks webhooks,
     BillReading billReading,
     Optional<SmtpSettings> smtp,
-    BlobSettings blobs) {
+    BlobSettings blobs,
+    TrustedProxies trustedProxies) {
   /** The setting for the earliest date a company or connection may collect from. */
   public static final String EARLIEST_COLLECTION_DATE = "NECTAR_EARLIEST_COLLECTION_DATE";
 
@@ -97,8 +98,17 @@ public record Config(
         .map(url -> SmtpSettings.parse(url, nonBlank(settings, SmtpSettings.FROM_SETTING), publicUrl));
     // Where stored files live: <data dir>/blobs unless NECTAR_BLOB_URL names a folder or an S3 bucket.
     BlobSettings blobs = BlobSettings.from(settings);
+    // Load balancers whose X-Forwarded-For names the client, for limits counted per address.
+    TrustedProxies proxies = nonBlank(settings, "NECTAR_TRUSTED_PROXIES").map(raw -> {
+      try {
+        return TrustedProxies.parse(raw);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("NECTAR_TRUSTED_PROXIES", e.getMessage()
+            + "; give addresses and CIDR blocks separated by commas, e.g. 10.0.0.0/8,127.0.0.1");
+      }
+    }).orElse(TrustedProxies.NONE);
     return new Config(port, dataDir, databaseUrl, publicUrl, secretKey, bootstrapKey, maxBody, concurrency, rps,
-        earliestCollection, webhooks, billReading, smtp, blobs);
+        earliestCollection, webhooks, billReading, smtp, blobs, proxies);
   }
 
   /** Tesseract's language list, e.g. {@code eng+por}: names of its traineddata files joined by '+'. */

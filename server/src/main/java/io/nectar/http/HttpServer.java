@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -69,7 +70,10 @@ public final class HttpServer {
       RoutesConfig routes = config.routes;
       // Before routing the largest limit of any route applies; each route then applies its own.
       long[] bodyCeiling = {settings.maxBodyBytes()};
-      routes.before(ctx -> beginRequest(ctx, bodyCeiling[0], allowed));
+      routes.before(ctx -> {
+        ClientAddress.remember(ctx, settings.clientAddress());
+        beginRequest(ctx, bodyCeiling[0], allowed);
+      });
       routes.exception(ApiError.class, (e, ctx) -> renderError(ctx, e, errorPages));
       routes.exception(DomainException.class, (e, ctx) -> renderError(ctx, ApiError.of(e), errorPages));
       routes.exception(HttpResponseException.class, (e, ctx) ->
@@ -98,7 +102,17 @@ public final class HttpServer {
   }
 
   /** Limits and rates for the HTTP layer. */
-  public record Settings(long maxBodyBytes, int maxConcurrentPerKey, int maxPerSecondPerKey) {}
+  /**
+   * @param clientAddress the client's address from the peer's and the {@code X-Forwarded-For} header
+   *     ({@link ClientAddress}; the configured trusted proxies decide whether the header is believed)
+   */
+  public record Settings(long maxBodyBytes, int maxConcurrentPerKey, int maxPerSecondPerKey,
+      BinaryOperator<String> clientAddress) {
+    /** No proxy trusted: the peer is the client. */
+    public Settings(long maxBodyBytes, int maxConcurrentPerKey, int maxPerSecondPerKey) {
+      this(maxBodyBytes, maxConcurrentPerKey, maxPerSecondPerKey, (peer, forwardedFor) -> peer);
+    }
+  }
 
   public HttpServer start(int port) {
     javalin.start("0.0.0.0", port);

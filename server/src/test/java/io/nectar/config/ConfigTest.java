@@ -54,7 +54,9 @@ class ConfigTest {
       "NECTAR_EARLIEST_COLLECTION_DATE | 2001-02-29",
       "NECTAR_EARLIEST_COLLECTION_DATE | 01/01/2000",
       "NECTAR_EARLIEST_COLLECTION_DATE | 2000-1-1",
-      "NECTAR_EARLIEST_COLLECTION_DATE | +12000-01-01"})
+      "NECTAR_EARLIEST_COLLECTION_DATE | +12000-01-01",
+      "NECTAR_TRUSTED_PROXIES | lb.internal",
+      "NECTAR_TRUSTED_PROXIES | 10.0.0.0/40"})
   void aBadValueStopsStartUpWithAMessageNamingTheSetting(String setting, String value) {
     assertThatThrownBy(() -> Config.from(Map.of(setting, value)))
         .isInstanceOf(ConfigException.class)

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.nectar.errors.InvalidInput;
 import io.nectar.errors.NotFound;
+import io.nectar.http.ClientAddress;
 import io.nectar.http.ErrorPages;
 import io.nectar.keys.Environment;
 import io.nectar.users.NewSession;
@@ -147,7 +148,7 @@ public final class DashboardRoutes {
       showSignIn(ctx, 403, email, "The sign-in form had expired. Please try again.", next, null);
       return;
     }
-    UserService.SignIn result = users.signIn(email, form.exact("password"), ctx.ip());
+    UserService.SignIn result = users.signIn(email, form.exact("password"), ClientAddress.of(ctx));
     switch (result.outcome()) {
       case SIGNED_IN -> {
         gate.startSession(ctx, result.session().orElseThrow());

@@ -14,6 +14,7 @@ import io.nectar.hosted.Opening;
 import io.nectar.hosted.Visit;
 import io.nectar.http.Api;
 import io.nectar.http.ApiError;
+import io.nectar.http.ClientAddress;
 import io.nectar.http.FileForm;
 import io.nectar.http.Json;
 import io.nectar.http.RequestBody;
@@ -66,7 +67,7 @@ public final class HostedRoutes {
         flow.entry().openConnectionLink(ctx.pathParam("publicCompanyId"), ctx.pathParam("secret"))));
     routes.get("/p/s/{visit}", this::show);
     routes.post("/p/s/{visit}/email", ctx -> act(ctx, (s, form) ->
-        flow.submitEmail(s, text(form, "email"), ctx.ip())));
+        flow.submitEmail(s, text(form, "email"), ClientAddress.of(ctx))));
     routes.post("/p/s/{visit}/email/code", ctx -> act(ctx, (s, form) -> flow.submitCode(s, text(form, "code"))));
     routes.post("/p/s/{visit}/email/restart", ctx -> act(ctx, (s, form) -> {
       flow.restartEmail(s);
@@ -74,10 +75,10 @@ public final class HostedRoutes {
     }));
     routes.post("/p/s/{visit}/connect", ctx -> act(ctx, (s, form) -> flow.connect(s,
         new HostedFlow.LoginForm(text(form, "url"), text(form, "username"), exact(form, "password"),
-            sites(form), text(form, "country")), ctx.ip())));
+            sites(form), text(form, "country")), ClientAddress.of(ctx))));
     routes.post("/p/s/{visit}/reconnect", ctx -> act(ctx, (s, form) ->
-        flow.reconnect(s, text(form, "username"), exact(form, "password"), ctx.ip())));
-    routes.post("/p/s/{visit}/mfa", ctx -> act(ctx, (s, form) -> flow.answerMfa(s, text(form, "code"), ctx.ip())));
+        flow.reconnect(s, text(form, "username"), exact(form, "password"), ClientAddress.of(ctx))));
+    routes.post("/p/s/{visit}/mfa", ctx -> act(ctx, (s, form) -> flow.answerMfa(s, text(form, "code"), ClientAddress.of(ctx))));
     routes.post("/p/s/{visit}/upload", this::upload);
     routes.get("/p/s/{visit}/jobs", this::jobs);
     routes.get("/p/assets/hosted.css", ctx -> asset(ctx, "text/css; charset=utf-8", stylesheet));
@@ -162,7 +163,7 @@ public final class HostedRoutes {
     boolean tooLarge = files.stream().anyMatch(f -> f.bytes().length > JobService.MAX_FILE_BYTES);
     HostedFlow.Uploaded uploaded = tooMany != null || tooLarge
         ? new HostedFlow.Uploaded(List.of(), tooMany != null ? tooMany : "Each bill may be at most 25 MB.")
-        : flow.upload(session.get(), files, ctx.ip());
+        : flow.upload(session.get(), files, ClientAddress.of(ctx));
     // A bill over the size limit is a 413 whichever way the page sent it; other refusals are a 400 to the
     // script and a notice on the page.
     boolean sizeRefused = tooLarge && tooMany == null;

@@ -31,6 +31,7 @@ public final class DashboardClient {
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<String, String> cookies = new LinkedHashMap<>();
   private String lastPage = "";
+  private String forwardedFor;
 
   public DashboardClient(String baseUrl) {
     this.baseUrl = baseUrl;
@@ -83,6 +84,12 @@ public final class DashboardClient {
     cookies.put(name, value);
   }
 
+  /** Sends {@code X-Forwarded-For: address} from now on, as a load balancer in front would. */
+  public DashboardClient forwardedFor(String address) {
+    this.forwardedFor = address;
+    return this;
+  }
+
   public Map<String, String> cookies() {
     return Map.copyOf(cookies);
   }
@@ -97,6 +104,9 @@ public final class DashboardClient {
   }
 
   private Response send(HttpRequest.Builder request) {
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor);
+    }
     if (!cookies.isEmpty()) {
       request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
           .collect(Collectors.joining("; ")));

@@ -59,4 +59,35 @@ class DashboardSignInLimitTest {
     assertThat(new DashboardClient(server.baseUrl()).signIn("lena@limits.example", DashboardWorld.PASSWORD).status())
         .isEqualTo(429);
   }
+
+  /** Behind a load balancer every visitor arrives from its address: its X-Forwarded-For names each one. */
+  @Test
+  void behindATrustedProxyEachForwardedClientHasItsOwnLimit() {
+    server.close();
+    server = TestServer.start(java.util.Map.of("NECTAR_TRUSTED_PROXIES", "127.0.0.1, ::1"));
+    world = new DashboardWorld(server);
+    world.person("Limits", "lena@limits.example", Role.ADMIN);
+    for (int i = 0; i < 30; i++) {
+      assertThat(new DashboardClient(server.baseUrl()).forwardedFor("198.51.100.7, 203.0.113.5")
+          .signIn("guess" + i + "@limits.example", "guess").status()).isEqualTo(401);
+    }
+
+    assertThat(new DashboardClient(server.baseUrl()).forwardedFor("203.0.113.5")
+        .signIn("lena@limits.example", DashboardWorld.PASSWORD).status()).isEqualTo(429);
+    assertThat(new DashboardClient(server.baseUrl()).forwardedFor("203.0.113.6")
+        .signIn("lena@limits.example", DashboardWorld.PASSWORD).status()).as("another client").isEqualTo(303);
+  }
+
+  /** Without a trusted proxy the header is the client's own word, and a guesser would name a new address each time. */
+  @Test
+  void anUntrustedForwardedForIsIgnored() {
+    world.person("Limits", "lena@limits.example", Role.ADMIN);
+    for (int i = 0; i < 30; i++) {
+      assertThat(new DashboardClient(server.baseUrl()).forwardedFor("203.0.113." + i)
+          .signIn("guess" + i + "@limits.example", "guess").status()).isEqualTo(401);
+    }
+
+    assertThat(new DashboardClient(server.baseUrl()).forwardedFor("203.0.113.200")
+        .signIn("lena@limits.example", DashboardWorld.PASSWORD).status()).isEqualTo(429);
+  }
 }
