@@ -8,16 +8,14 @@ import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;
 import io.nectar.testing.Receiver;
 import io.nectar.testing.Response;
+import io.nectar.testing.ServerProcess;
 import io.nectar.testing.TestDatabase;
 import io.nectar.testing.TestServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -48,12 +46,13 @@ class WebhookProcessesTest {
       receiver.answer(d -> calls.incrementAndGet() == 1
           ? new MockResponse.Builder().code(200).headersDelay(60, TimeUnit.SECONDS).build()
           : new MockResponse.Builder().code(200).body("ok").build());
-      int port = freePort();
-      Process child = startChild(database, port);
+      Map<String, String> childSettings = new HashMap<>(settings());
+      childSettings.put("DATABASE_URL", database);
+      childSettings.put("NECTAR_BOOTSTRAP_KEY", KEY);
+      ServerProcess child = ServerProcess.start("webhook-sender", childSettings);
       try {
-        String base = "http://localhost:" + port + "/v2.2";
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-            .until(() -> call("GET", "http://localhost:" + port + "/readyz", null).statusCode() == 200);
+        String base = child.baseUrl() + "/v2.2";
+        child.awaitReady(Duration.ofSeconds(60));
         assertThat(call("POST", base + "/webhook/endpoint", "{\"url\": \"" + receiver.url()
             + "\", \"eventTypes\": [\"connection.created.v2\"]}").statusCode()).isEqualTo(201);
         String company = id(call("POST", base + "/company", "{\"name\": \"Killed Co\"}"));
@@ -65,8 +64,7 @@ class WebhookProcessesTest {
         Receiver.Delivery first = receiver.await("connection.created.v2", 1).get(0);
         assertThat(first.json().get("id").asText()).isEqualTo(connection);
       } finally {
-        child.destroyForcibly(); // SIGKILL: no graceful stop, the in-flight attempt is never recorded
-        child.waitFor(30, TimeUnit.SECONDS);
+        child.kill(); // SIGKILL: no graceful stop, the in-flight attempt is never recorded
       }
 
       try (TestServer next = TestServer.start(settings(), new ProviderRegistry(new SandboxProvider()), database)) {
@@ -130,22 +128,6 @@ class WebhookProcessesTest {
     return Map.of("NECTAR_SECRET_KEY", SECRET, "NECTAR_ALLOW_PRIVATE_TARGETS", "true", "NECTAR_WEBHOOK_TIMEOUT", "2s");
   }
 
-  /** A real server process on the test classpath, as {@code ./nectar serve} runs it. */
-  private static Process startChild(String database, int port) throws IOException {
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path data = Files.createTempDirectory("nectar-child");
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-cp", classpath, "io.nectar.app.Main", "serve")
-        .redirectErrorStream(true)
-        .redirectOutput(data.resolve("server.log").toFile());
-    Map<String, String> env = builder.environment();
-    env.putAll(new HashMap<>(settings()));
-    env.put("DATABASE_URL", database);
-    env.put("NECTAR_PORT", String.valueOf(port));
-    env.put("NECTAR_DATA_DIR", data.toString());
-    env.put("NECTAR_BOOTSTRAP_KEY", KEY);
-    return builder.start();
-  }
 
   private HttpResponse<String> call(String method, String url, String json) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
@@ -162,11 +144,4 @@ class WebhookProcessesTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return io.nectar.http.Json.MAPPER.readTree(response.body()).get("id").asText();
   }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
 }
