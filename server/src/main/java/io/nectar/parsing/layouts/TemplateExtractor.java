@@ -659,13 +659,18 @@ final class TemplateExtractor {
       while (i < lines.size()) {
         int start = -1;
         String meter = null;
-        for (int j = i; j < lines.size(); j++) {
-          Matcher m = table.start() == null ? null : found(table.start().heading(), lines.get(j));
-          if (table.start() == null || m != null) {
-            start = table.start() == null ? j - 1 : j;
-            if (m != null && table.meterGroup() != null) {
-              meter = new Hit(m, null, 0).group(table.meterGroup());
+        // the heading as printed first; only when no line has it, a line that reads like it on a scan
+        for (HeadingMatch match : HeadingMatch.values()) {
+          for (int j = i; j < lines.size() && start < 0; j++) {
+            Matcher m = table.start() == null ? null : heading(table.start(), lines.get(j), match);
+            if (table.start() == null || m != null) {
+              start = table.start() == null ? j - 1 : j;
+              if (m != null && table.meterGroup() != null) {
+                meter = new Hit(m, null, 0).group(table.meterGroup());
+              }
             }
+          }
+          if (start >= 0 || table.start() == null) {
             break;
           }
         }
@@ -678,13 +683,13 @@ final class TemplateExtractor {
         for (; j < lines.size(); j++) {
           Ln line = lines.get(j);
           String text = line.text();
-          if (table.end() != null && found(table.end().heading(), line) != null) {
+          if (table.end() != null && heading(table.end(), line, HeadingMatch.LOOK_ALIKE) != null) {
             break;
           }
-          if (all && table.start() != null && found(table.start().heading(), line) != null) {
+          if (all && table.start() != null && heading(table.start(), line, HeadingMatch.LOOK_ALIKE) != null) {
             break;
           }
-          if (table.skip().stream().anyMatch(s -> found(s.heading(), line) != null)) {
+          if (table.skip().stream().anyMatch(s -> heading(s, line, HeadingMatch.LOOK_ALIKE) != null)) {
             pending = null;
             continue;
           }
@@ -706,6 +711,23 @@ final class TemplateExtractor {
       }
     }
     return new TableRead(out, readings);
+  }
+
+  /** How a table's heading may be matched. */
+  private enum HeadingMatch {
+    /** As printed, give or take spacing and specks ({@link Regex#heading}). */
+    AS_PRINTED,
+    /** Also, on a scan, with look-alike characters ({@link Regex#tolerantHeading}: {@code Product | Service}). */
+    LOOK_ALIKE
+  }
+
+  /** The heading's match on the line, or null; look-alike characters are allowed only on OCR lines. */
+  private static Matcher heading(Regex heading, Ln line, HeadingMatch match) {
+    Matcher m = found(heading.heading(), line);
+    if (m != null || match == HeadingMatch.AS_PRINTED || line.page().origin() != Page.Origin.OCR) {
+      return m;
+    }
+    return found(heading.tolerantHeading(), line);
   }
 
   /**

@@ -79,6 +79,16 @@ class ScannedTemplateRulesTest {
   }
 
   @Test
+  void aTableHeadingReadWithLookAlikesStillAnchorsTheTableOnAScanOnly() {
+    List<String> lines = new ArrayList<>(SCANNED);
+    lines.set(4, "Charqes");
+    assertThat(new TemplateExtractor(TEMPLATE).extract(page(lines, Page.Origin.OCR)).lineItems()).hasSize(2);
+    lines.set(0, "Account No AC-123450");
+    lines.set(6, "Delivery 500 kWh 0.0500 25.00");
+    assertThat(new TemplateExtractor(TEMPLATE).extract(page(lines, Page.Origin.TEXT_LAYER)).lineItems()).isEmpty();
+  }
+
+  @Test
   void aFieldTheTemplateMissesOnAScanIsReadTheGenericWayBelowTheTrustedLevel() {
     List<String> lines = new ArrayList<>(SCANNED);
     lines.set(0, "ACCOUNT NUMBER: 5120-33");
