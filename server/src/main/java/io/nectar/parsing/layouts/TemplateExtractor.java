@@ -176,7 +176,26 @@ final class TemplateExtractor {
       BigDecimal sum = total.value().value();
       charges = lostMinus(charges, sum);
       if (!sumsTo(charges, sum)) {
-        charges = TotalCheck.reconcile(table.readings(), sum).orElse(charges);
+        Optional<List<Charge>> reconciled = TotalCheck.reconcile(table.readings(), sum);
+        Optional<List<Charge>> byArithmetic = reconciled.isPresent() ? Optional.empty() : byArithmetic(table, sum);
+        if (reconciled.isPresent()) {
+          charges = reconciled.get();
+        } else if (byArithmetic.isPresent()) {
+          charges = byArithmetic.get();
+          // the charges were put right, not read: the total that confirmed them is held below trusted, so the
+          // bill is flagged for a person to look at
+          if (totalCharges != null) {
+            bill.totalCharges(Field.of(totalCharges.value(), Math.min(totalCharges.confidence(),
+                GenericFallback.CAP), totalCharges.raw()));
+          }
+        } else if (readWhole(table)) {
+          // no reading of the table meets the total: the total may be what OCR misread, by one look-alike digit
+          Optional<BigDecimal> confirmed = LookAlikeTotal.confirmed(sum, charges);
+          if (confirmed.isPresent() && totalCharges != null) {
+            bill.totalCharges(Field.of(confirmed.get(), Math.min(totalCharges.confidence() * REPAIRED,
+                GenericFallback.CAP), totalCharges.raw()));
+          }
+        }
       }
     }
     bill.lineItems(charges);
@@ -632,7 +651,67 @@ final class TemplateExtractor {
   // ---- line items --------------------------------------------------------------------------------------------
 
   /** The charges a template's tables read, and every table line's possible readings for the total check. */
-  private record TableRead(List<Charge> charges, List<List<TotalCheck.Reading>> readings) {}
+  private record TableRead(List<Charge> charges, List<List<TotalCheck.Reading>> readings, List<TableLine> lines) {}
+
+  /** A table line as read (and its form without marks, or null) and the meter its table is for. */
+  private record TableLine(String text, String bare, String meter) {}
+
+  /**
+   * The table with one line's amount taken from the line's own quantity × rate, when that is the one line whose
+   * printed arithmetic ({@link RowArithmetic}) gives exactly the amount that closes the gap between the other lines
+   * as read and the total: two independent checks agree on the figure OCR garbled ({@code 25:20)} for 125.20, a
+   * row read 212.57 for 272.57). Empty when no line, or more than one, fits.
+   */
+  private Optional<List<Charge>> byArithmetic(TableRead table, BigDecimal total) {
+    List<Charge> asRead = new ArrayList<>();
+    for (List<TotalCheck.Reading> r : table.readings()) {
+      asRead.add(r.get(0).charge());
+    }
+    BigDecimal gap = total;
+    for (Charge c : asRead) {
+      if (c != null) {
+        gap = gap.subtract(c.amount());
+      }
+    }
+    int found = -1;
+    BigDecimal amount = null;
+    for (int i = 0; i < asRead.size(); i++) {
+      Charge c = asRead.get(i);
+      BigDecimal wanted = c == null ? gap : c.amount().add(gap);
+      TableLine line = table.lines().get(i);
+      boolean confirmed = RowArithmetic.confirms(line.text(), wanted, template.decimalStyle())
+          || (line.bare() != null && RowArithmetic.confirms(line.bare(), wanted, template.decimalStyle()));
+      if (!confirmed) {
+        continue;
+      }
+      if (found >= 0) {
+        return Optional.empty();
+      }
+      found = i;
+      amount = wanted;
+    }
+    if (found < 0) {
+      return Optional.empty();
+    }
+    List<Charge> out = new ArrayList<>();
+    for (int i = 0; i < asRead.size(); i++) {
+      Charge c = asRead.get(i);
+      if (i == found) {
+        TableLine line = table.lines().get(i);
+        String text = line.bare() != null ? line.bare() : line.text();
+        out.add(c != null ? withAmount(c, amount)
+            : new Charge(LooseRow.description(text), null, null, null, amount, null, line.meter()));
+      } else if (c != null) {
+        out.add(c);
+      }
+    }
+    return Optional.of(out);
+  }
+
+  /** Whether every line of the table was read by a row pattern or holds no figure that could be a charge. */
+  private static boolean readWhole(TableRead table) {
+    return table.readings().stream().allMatch(r -> r.get(0).charge() != null || r.size() == 1);
+  }
 
   private static boolean sumsTo(List<Charge> charges, BigDecimal total) {
     BigDecimal sum = BigDecimal.ZERO;
@@ -649,6 +728,7 @@ final class TemplateExtractor {
         .map(f -> f.value().replaceAll("[\\s-]", "")).distinct().count();
     List<Charge> out = new ArrayList<>();
     List<List<TotalCheck.Reading>> readings = new ArrayList<>();
+    List<TableLine> tableLines = new ArrayList<>();
     for (Table table : template.lineItems()) {
       if (!table.meters().fits(meterCount)) {
         continue;
@@ -702,6 +782,7 @@ final class TemplateExtractor {
           }
           charge.ifPresent(out::add);
           readings.add(readings(charge, line, meter));
+          tableLines.add(new TableLine(text, line.bare() == null ? null : line.bare().text(), meter));
           pending = charge.isPresent() ? null : text;
         }
         if (!all) {
@@ -710,7 +791,7 @@ final class TemplateExtractor {
         i = j;
       }
     }
-    return new TableRead(out, readings);
+    return new TableRead(out, readings, tableLines);
   }
 
   /** How a table's heading may be matched. */
