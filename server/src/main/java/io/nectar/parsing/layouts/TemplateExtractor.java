@@ -657,7 +657,8 @@ final class TemplateExtractor {
   private record TableLine(String text, String bare, String meter) {}
 
   /**
-   * The table with one line's amount taken from the line's own quantity × rate, when that is the one line whose
+   * The table with one line's amount taken from the line's own quantity × rate (or its percentage of the charges above
+   * it), when that is the one line whose
    * printed arithmetic ({@link RowArithmetic}) gives exactly the amount that closes the gap between the other lines
    * as read and the total: two independent checks agree on the figure OCR garbled ({@code 25:20)} for 125.20, a
    * row read 212.57 for 272.57). Empty when no line, or more than one, fits.
@@ -679,8 +680,14 @@ final class TemplateExtractor {
       Charge c = asRead.get(i);
       BigDecimal wanted = c == null ? gap : c.amount().add(gap);
       TableLine line = table.lines().get(i);
-      boolean confirmed = RowArithmetic.confirms(line.text(), wanted, template.decimalStyle())
-          || (line.bare() != null && RowArithmetic.confirms(line.bare(), wanted, template.decimalStyle()));
+      BigDecimal above = null;
+      for (int k = 0; k < i; k++) {
+        if (asRead.get(k) != null) {
+          above = above == null ? asRead.get(k).amount() : above.add(asRead.get(k).amount());
+        }
+      }
+      boolean confirmed = RowArithmetic.confirms(line.text(), wanted, template.decimalStyle(), above)
+          || (line.bare() != null && RowArithmetic.confirms(line.bare(), wanted, template.decimalStyle(), above));
       if (!confirmed) {
         continue;
       }
