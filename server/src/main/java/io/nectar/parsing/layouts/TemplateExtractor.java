@@ -142,6 +142,15 @@ final class TemplateExtractor {
         }));
       }
     }
+    if (text.usedOcr() && dates.get("periodStart") != null && dates.get("periodEnd") != null) {
+      // a period out of order or years long by one end's misread year digit: that year put right, flagged
+      LocalDate statement = dates.get("statementDate") == null ? null : dates.get("statementDate").value();
+      PeriodYear.repair(dates.get("periodStart").value(), dates.get("periodEnd").value(), statement).ifPresent(r -> {
+        String name = r.end() == PeriodYear.End.START ? "periodStart" : "periodEnd";
+        Field<LocalDate> read = dates.get(name);
+        dates.put(name, Field.of(r.date(), Math.min(read.confidence() * REPAIRED, GenericFallback.CAP), read.raw()));
+      });
+    }
     bill.statementDate(dates.get("statementDate")).dueDate(dates.get("dueDate"))
         .periodStart(dates.get("periodStart")).periodEnd(dates.get("periodEnd"));
     Field<String> account = text(rules("accountNumber"), lines);
