@@ -19,7 +19,7 @@ final class Confusables {
   private static final Map<Character, String> LOOKS_LIKE = Map.ofEntries(
       Map.entry('0', "oqd"), Map.entry('o', "0qd"), Map.entry('q', "0og"), Map.entry('d', "0o"),
       Map.entry('1', "lit7|!]"), Map.entry('l', "1it|!f"), Map.entry('i', "1lt|!"), Map.entry('t', "17lif"),
-      Map.entry('7', "1t"), Map.entry('|', "1li"), Map.entry('!', "1li"), Map.entry('f', "lt"),
+      Map.entry('7', "1t"), Map.entry('|', "1li/"), Map.entry('/', "|"), Map.entry('!', "1li"), Map.entry('f', "lt"),
       Map.entry('5', "s"), Map.entry('s', "5"), Map.entry('8', "b"), Map.entry('b', "86"),
       Map.entry('2', "z"), Map.entry('z', "2"), Map.entry('6', "gb"), Map.entry('g', "69q"), Map.entry('9', "g"),
       Map.entry('e', "c"), Map.entry('c', "e"));
@@ -37,7 +37,7 @@ final class Confusables {
 
   /**
    * The expression with every literal letter and digit also accepting its look-alikes, {@code \d} accepting
-   * letters OCR gives for digits, {@code m} accepting {@code rn}, and plain spaces optional. Character classes,
+   * letters OCR gives for digits, {@code m} accepting {@code rn}, a slash accepting a bar or a one, and plain spaces optional. Character classes,
    * escapes other than {@code \d}, group names and quantifiers are kept as written.
    */
   static String tolerant(String source) {
@@ -97,7 +97,10 @@ final class Confusables {
         continue;
       }
       String alike = lookAlikes(c);
-      if (Character.toLowerCase(c) == 'm') {
+      if (c == '/') {
+        // a slash on a scan is read as a bar or a one as often as a slash (Product | Service, 01105/2024)
+        out.append("[/|1lI]");
+      } else if (Character.toLowerCase(c) == 'm') {
         out.append("(?:m|rn|nn)");
       } else if (Character.isLetterOrDigit(c) && !alike.isEmpty()) {
         out.append('[').append(c).append(alike.replace("]", "\\]")).append(']');

@@ -3,6 +3,7 @@ package io.nectar.parsing.layouts;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,12 +15,14 @@ public final class Regex {
   private final Pattern spaced;
   private final Pattern heading;
   private volatile Pattern tolerant;
+  private volatile Pattern tolerantHeading;
   private final java.util.Map<String, Optional<Pattern>> shapes = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Regex(Pattern pattern) {
     this.pattern = pattern;
     this.spaced = Pattern.compile(anySpacing(pattern.pattern(), "\\s*"), pattern.flags());
-    this.heading = Pattern.compile(anySpacing(pattern.pattern(), "(?:\\s+\\S{1,4}){0,2}?\\s*"), pattern.flags());
+    this.heading = Pattern.compile(anySpacing(optionalMarks(pattern.pattern()), "(?:\\s+\\S{1,4}){0,2}?\\s*"),
+        pattern.flags());
   }
 
   @JsonCreator
@@ -40,8 +43,9 @@ public final class Regex {
   }
 
   /**
-   * As {@link #spaced}, and up to two short specks may sit between two words: for a table's headings, which
-   * are only anchors and often printed on a shaded band OCR reads as {@code Description 3 Pia. Quantity}.
+   * As {@link #spaced}, and up to two short specks may sit between two words, and a mark printed as a word of its
+   * own ({@code Product / Service}) may be missing: for a table's headings, which are only anchors and often printed
+   * on a shaded band OCR reads as {@code Description 3 Pia. Quantity}.
    */
   public Pattern heading() {
     return heading;
@@ -60,6 +64,17 @@ public final class Regex {
   }
 
   /**
+   * For OCR text only: {@link #heading} with its letters and digits tolerant of look-alikes as in {@link #tolerant}:
+   * a table's heading read {@code Product | Service} for {@code Product / Service} still anchors the table.
+   */
+  public Pattern tolerantHeading() {
+    if (tolerantHeading == null) {
+      tolerantHeading = Pattern.compile(Confusables.tolerant(heading.pattern()), pattern.flags());
+    }
+    return tolerantHeading;
+  }
+
+  /**
    * A group's text as read by {@link #tolerant} put back into the shape this expression gives that group, changing
    * the fewest look-alike characters ({@link Confusables#repair}); empty when no single repair fits.
    */
@@ -67,6 +82,17 @@ public final class Regex {
     Optional<Pattern> shape = shapes.computeIfAbsent(group, g -> Optional.ofNullable(
         Confusables.groupSource(pattern.pattern(), g)).map(s -> Pattern.compile(s, pattern.flags())));
     return shape.isEmpty() ? Optional.of(text) : Confusables.repair(text, shape.get());
+  }
+
+  /** A mark printed as a word of its own between two words: {@code Product / Service}, {@code Gas & Electric}. */
+  private static final Pattern LONE_MARK = Pattern.compile(" (\\\\?[-/&+@#]) ");
+
+  /**
+   * Each mark printed as a word of its own made optional: OCR drops a slash or dash it doubted, or reads it as a
+   * bar it then drops ({@code Product | Service}), and a heading is only an anchor.
+   */
+  static String optionalMarks(String source) {
+    return LONE_MARK.matcher(source).replaceAll(m -> " (?:" + Matcher.quoteReplacement(m.group(1)) + " )?");
   }
 
   /** Plain spaces (not escaped, not inside a character class) become {@code gap}. */

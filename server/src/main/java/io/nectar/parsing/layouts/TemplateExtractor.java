@@ -142,6 +142,15 @@ final class TemplateExtractor {
         }));
       }
     }
+    if (text.usedOcr() && dates.get("periodStart") != null && dates.get("periodEnd") != null) {
+      // a period out of order or years long by one end's misread year digit: that year put right, flagged
+      LocalDate statement = dates.get("statementDate") == null ? null : dates.get("statementDate").value();
+      PeriodYear.repair(dates.get("periodStart").value(), dates.get("periodEnd").value(), statement).ifPresent(r -> {
+        String name = r.end() == PeriodYear.End.START ? "periodStart" : "periodEnd";
+        Field<LocalDate> read = dates.get(name);
+        dates.put(name, Field.of(r.date(), Math.min(read.confidence() * REPAIRED, GenericFallback.CAP), read.raw()));
+      });
+    }
     bill.statementDate(dates.get("statementDate")).dueDate(dates.get("dueDate"))
         .periodStart(dates.get("periodStart")).periodEnd(dates.get("periodEnd"));
     Field<String> account = text(rules("accountNumber"), lines);
@@ -176,7 +185,26 @@ final class TemplateExtractor {
       BigDecimal sum = total.value().value();
       charges = lostMinus(charges, sum);
       if (!sumsTo(charges, sum)) {
-        charges = TotalCheck.reconcile(table.readings(), sum).orElse(charges);
+        Optional<List<Charge>> reconciled = TotalCheck.reconcile(table.readings(), sum);
+        Optional<List<Charge>> byArithmetic = reconciled.isPresent() ? Optional.empty() : byArithmetic(table, sum);
+        if (reconciled.isPresent()) {
+          charges = reconciled.get();
+        } else if (byArithmetic.isPresent()) {
+          charges = byArithmetic.get();
+          // the charges were put right, not read: the total that confirmed them is held below trusted, so the
+          // bill is flagged for a person to look at
+          if (totalCharges != null) {
+            bill.totalCharges(Field.of(totalCharges.value(), Math.min(totalCharges.confidence(),
+                GenericFallback.CAP), totalCharges.raw()));
+          }
+        } else if (readWhole(table)) {
+          // no reading of the table meets the total: the total may be what OCR misread, by one look-alike digit
+          Optional<BigDecimal> confirmed = LookAlikeTotal.confirmed(sum, charges);
+          if (confirmed.isPresent() && totalCharges != null) {
+            bill.totalCharges(Field.of(confirmed.get(), Math.min(totalCharges.confidence() * REPAIRED,
+                GenericFallback.CAP), totalCharges.raw()));
+          }
+        }
       }
     }
     bill.lineItems(charges);
@@ -632,7 +660,74 @@ final class TemplateExtractor {
   // ---- line items --------------------------------------------------------------------------------------------
 
   /** The charges a template's tables read, and every table line's possible readings for the total check. */
-  private record TableRead(List<Charge> charges, List<List<TotalCheck.Reading>> readings) {}
+  private record TableRead(List<Charge> charges, List<List<TotalCheck.Reading>> readings, List<TableLine> lines) {}
+
+  /** A table line as read (and its form without marks, or null) and the meter its table is for. */
+  private record TableLine(String text, String bare, String meter) {}
+
+  /**
+   * The table with one line's amount taken from the line's own quantity × rate (or its percentage of the charges above
+   * it), when that is the one line whose
+   * printed arithmetic ({@link RowArithmetic}) gives exactly the amount that closes the gap between the other lines
+   * as read and the total: two independent checks agree on the figure OCR garbled ({@code 25:20)} for 125.20, a
+   * row read 212.57 for 272.57). Empty when no line, or more than one, fits.
+   */
+  private Optional<List<Charge>> byArithmetic(TableRead table, BigDecimal total) {
+    List<Charge> asRead = new ArrayList<>();
+    for (List<TotalCheck.Reading> r : table.readings()) {
+      asRead.add(r.get(0).charge());
+    }
+    BigDecimal gap = total;
+    for (Charge c : asRead) {
+      if (c != null) {
+        gap = gap.subtract(c.amount());
+      }
+    }
+    int found = -1;
+    BigDecimal amount = null;
+    for (int i = 0; i < asRead.size(); i++) {
+      Charge c = asRead.get(i);
+      BigDecimal wanted = c == null ? gap : c.amount().add(gap);
+      TableLine line = table.lines().get(i);
+      BigDecimal above = null;
+      for (int k = 0; k < i; k++) {
+        if (asRead.get(k) != null) {
+          above = above == null ? asRead.get(k).amount() : above.add(asRead.get(k).amount());
+        }
+      }
+      boolean confirmed = RowArithmetic.confirms(line.text(), wanted, template.decimalStyle(), above)
+          || (line.bare() != null && RowArithmetic.confirms(line.bare(), wanted, template.decimalStyle(), above));
+      if (!confirmed) {
+        continue;
+      }
+      if (found >= 0) {
+        return Optional.empty();
+      }
+      found = i;
+      amount = wanted;
+    }
+    if (found < 0) {
+      return Optional.empty();
+    }
+    List<Charge> out = new ArrayList<>();
+    for (int i = 0; i < asRead.size(); i++) {
+      Charge c = asRead.get(i);
+      if (i == found) {
+        TableLine line = table.lines().get(i);
+        String text = line.bare() != null ? line.bare() : line.text();
+        out.add(c != null ? withAmount(c, amount)
+            : new Charge(LooseRow.description(text), null, null, null, amount, null, line.meter()));
+      } else if (c != null) {
+        out.add(c);
+      }
+    }
+    return Optional.of(out);
+  }
+
+  /** Whether every line of the table was read by a row pattern or holds no figure that could be a charge. */
+  private static boolean readWhole(TableRead table) {
+    return table.readings().stream().allMatch(r -> r.get(0).charge() != null || r.size() == 1);
+  }
 
   private static boolean sumsTo(List<Charge> charges, BigDecimal total) {
     BigDecimal sum = BigDecimal.ZERO;
@@ -649,6 +744,7 @@ final class TemplateExtractor {
         .map(f -> f.value().replaceAll("[\\s-]", "")).distinct().count();
     List<Charge> out = new ArrayList<>();
     List<List<TotalCheck.Reading>> readings = new ArrayList<>();
+    List<TableLine> tableLines = new ArrayList<>();
     for (Table table : template.lineItems()) {
       if (!table.meters().fits(meterCount)) {
         continue;
@@ -659,13 +755,18 @@ final class TemplateExtractor {
       while (i < lines.size()) {
         int start = -1;
         String meter = null;
-        for (int j = i; j < lines.size(); j++) {
-          Matcher m = table.start() == null ? null : found(table.start().heading(), lines.get(j));
-          if (table.start() == null || m != null) {
-            start = table.start() == null ? j - 1 : j;
-            if (m != null && table.meterGroup() != null) {
-              meter = new Hit(m, null, 0).group(table.meterGroup());
+        // the heading as printed first; only when no line has it, a line that reads like it on a scan
+        for (HeadingMatch match : HeadingMatch.values()) {
+          for (int j = i; j < lines.size() && start < 0; j++) {
+            Matcher m = table.start() == null ? null : heading(table.start(), lines.get(j), match);
+            if (table.start() == null || m != null) {
+              start = table.start() == null ? j - 1 : j;
+              if (m != null && table.meterGroup() != null) {
+                meter = new Hit(m, null, 0).group(table.meterGroup());
+              }
             }
+          }
+          if (start >= 0 || table.start() == null) {
             break;
           }
         }
@@ -678,13 +779,13 @@ final class TemplateExtractor {
         for (; j < lines.size(); j++) {
           Ln line = lines.get(j);
           String text = line.text();
-          if (table.end() != null && found(table.end().heading(), line) != null) {
+          if (table.end() != null && heading(table.end(), line, HeadingMatch.LOOK_ALIKE) != null) {
             break;
           }
-          if (all && table.start() != null && found(table.start().heading(), line) != null) {
+          if (all && table.start() != null && heading(table.start(), line, HeadingMatch.LOOK_ALIKE) != null) {
             break;
           }
-          if (table.skip().stream().anyMatch(s -> found(s.heading(), line) != null)) {
+          if (table.skip().stream().anyMatch(s -> heading(s, line, HeadingMatch.LOOK_ALIKE) != null)) {
             pending = null;
             continue;
           }
@@ -697,6 +798,7 @@ final class TemplateExtractor {
           }
           charge.ifPresent(out::add);
           readings.add(readings(charge, line, meter));
+          tableLines.add(new TableLine(text, line.bare() == null ? null : line.bare().text(), meter));
           pending = charge.isPresent() ? null : text;
         }
         if (!all) {
@@ -705,7 +807,24 @@ final class TemplateExtractor {
         i = j;
       }
     }
-    return new TableRead(out, readings);
+    return new TableRead(out, readings, tableLines);
+  }
+
+  /** How a table's heading may be matched. */
+  private enum HeadingMatch {
+    /** As printed, give or take spacing and specks ({@link Regex#heading}). */
+    AS_PRINTED,
+    /** Also, on a scan, with look-alike characters ({@link Regex#tolerantHeading}: {@code Product | Service}). */
+    LOOK_ALIKE
+  }
+
+  /** The heading's match on the line, or null; look-alike characters are allowed only on OCR lines. */
+  private static Matcher heading(Regex heading, Ln line, HeadingMatch match) {
+    Matcher m = found(heading.heading(), line);
+    if (m != null || match == HeadingMatch.AS_PRINTED || line.page().origin() != Page.Origin.OCR) {
+      return m;
+    }
+    return found(heading.tolerantHeading(), line);
   }
 
   /**

@@ -31,6 +31,18 @@ class ConfusablesTest {
   }
 
   @Test
+  void aSlashIsReadAsABarOrAOneOnScans() {
+    Regex heading = Regex.of("^Product / Service");
+    assertThat(heading.pattern().matcher("Product | Service Gallons").find()).isFalse();
+    assertThat(heading.tolerantHeading().matcher("Product | Service Gallons").find()).isTrue();
+    assertThat(heading.tolerantHeading().matcher("Product 1 Service Gallons").find()).isTrue();
+    // a lone mark OCR dropped (or read as a bar it then dropped) does not lose the heading either
+    assertThat(heading.heading().matcher("Product Service Gallons").find()).isTrue();
+    assertThat(heading.heading().matcher("Service Product Gallons").find()).isFalse();
+    assertThat(Regex.of("Due (?<value>\\d{2}/\\d{2}/\\d{4})").repair("value", "01|05/2024")).contains("01/05/2024");
+  }
+
+  @Test
   void noRepairWhenNoneFitsOrTwoFitEquallyWell() {
     // too far from the shape
     assertThat(Confusables.repair("ABCDEF", Pattern.compile("\\d{6}", FLAGS))).isEmpty();

@@ -79,6 +79,46 @@ class ScannedTemplateRulesTest {
   }
 
   @Test
+  void anAmountOcrGarbledIsTheLinesQuantityTimesRateWhenTheTotalConfirmsItAndTheBillIsFlagged() {
+    List<String> lines = new ArrayList<>(SCANNED);
+    lines.set(6, "Delivery 500 kWh 0.0500 2S:");
+    ExtractedBill bill = new TemplateExtractor(TEMPLATE).extract(page(lines, Page.Origin.OCR));
+
+    assertThat(bill.lineItems()).extracting(Charge::amount).containsExactly(new BigDecimal("60.00"),
+        new BigDecimal("25.00"));
+    assertThat(bill.lineItems().get(1).description()).isEqualTo("Delivery");
+    assertThat(bill.totalCharges().value()).isEqualByComparingTo("85.00");
+    assertThat(bill.totalCharges().confidence()).isLessThan(Field.TRUSTED);
+    assertThat(new Validator().check(bill)).extracting(Problem::field).contains("totalCharges");
+  }
+
+  @Test
+  void aRowReadWithAWrongDigitIsPutRightOnlyWhenItsOwnArithmeticGivesWhatTheTotalNeeds() {
+    List<String> lines = new ArrayList<>(SCANNED);
+    lines.set(5, "Energy 500 kWh 0.1200 10.00");
+    lines.set(6, "Delivery 500 kWh 0.0500 25.00");
+    ExtractedBill fixed = new TemplateExtractor(TEMPLATE).extract(page(lines, Page.Origin.OCR));
+    assertThat(fixed.lineItems()).extracting(Charge::amount).containsExactly(new BigDecimal("60.00"),
+        new BigDecimal("25.00"));
+
+    lines.set(5, "Energy 500 kWh 0.1300 10.00"); // 65.00 by its arithmetic: no line gives the 60.00 missing
+    ExtractedBill asRead = new TemplateExtractor(TEMPLATE).extract(page(lines, Page.Origin.OCR));
+    assertThat(asRead.lineItems()).extracting(Charge::amount).containsExactly(new BigDecimal("10.00"),
+        new BigDecimal("25.00"));
+    assertThat(new Validator().check(asRead)).extracting(Problem::field).contains("lineItems");
+  }
+
+  @Test
+  void aTableHeadingReadWithLookAlikesStillAnchorsTheTableOnAScanOnly() {
+    List<String> lines = new ArrayList<>(SCANNED);
+    lines.set(4, "Charqes");
+    assertThat(new TemplateExtractor(TEMPLATE).extract(page(lines, Page.Origin.OCR)).lineItems()).hasSize(2);
+    lines.set(0, "Account No AC-123450");
+    lines.set(6, "Delivery 500 kWh 0.0500 25.00");
+    assertThat(new TemplateExtractor(TEMPLATE).extract(page(lines, Page.Origin.TEXT_LAYER)).lineItems()).isEmpty();
+  }
+
+  @Test
   void aFieldTheTemplateMissesOnAScanIsReadTheGenericWayBelowTheTrustedLevel() {
     List<String> lines = new ArrayList<>(SCANNED);
     lines.set(0, "ACCOUNT NUMBER: 5120-33");
