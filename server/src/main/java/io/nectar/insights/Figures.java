@@ -1,0 +1,79 @@
+package io.nectar.insights;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The usage and cost of a company, a site or a meter over a {@link Period}, from one aggregate query:
+ * month by month per utility, and (for a company) per site over the whole period.
+ */
+public record Figures(Period period, List<Figure> monthly, List<Figure> bySite) {
+
+  public Figures {
+    monthly = List.copyOf(monthly);
+    bySite = List.copyOf(bySite);
+  }
+
+  /** The utility's usage or cost in one unit, month by month: null for a month without data. */
+  public record Series(Measure measure, String units, List<BigDecimal> values) {}
+
+  /** Everything one utility's chart shows: its usage series (one per unit) and cost series (one per currency). */
+  public record UtilityChart(String utility, List<Series> series) {}
+
+  /** A whole-period total of one utility in one unit (or currency). */
+  public record Total(Measure measure, String utility, String units, BigDecimal amount) {}
+
+  /** A whole-period total of one site, utility and unit. */
+  public record SiteTotal(UUID siteId, Measure measure, String utility, String units, BigDecimal amount) {}
+
+  /** One chart per utility, usage first, in the order of the utilities' names. */
+  public List<UtilityChart> charts() {
+    List<YearMonth> months = period.months();
+    Map<String, Map<String, BigDecimal[]>> byUtility = new java.util.TreeMap<>();
+    for (Figure f : monthly) {
+      int index = months.indexOf(f.month());
+      if (index < 0) {
+        continue;
+      }
+      BigDecimal[] values = byUtility.computeIfAbsent(f.utility(), u -> new java.util.TreeMap<>())
+          .computeIfAbsent(f.measure() + "\u0000" + f.units(), k -> new BigDecimal[months.size()]);
+      values[index] = values[index] == null ? f.amount() : values[index].add(f.amount());
+    }
+    List<UtilityChart> charts = new ArrayList<>();
+    byUtility.forEach((utility, seriesByKey) -> {
+      List<Series> series = new ArrayList<>();
+      seriesByKey.forEach((key, values) -> {
+        String[] parts = key.split("\u0000", 2);
+        series.add(new Series(Measure.valueOf(parts[0]), parts[1], Arrays.asList(values)));
+      });
+      charts.add(new UtilityChart(utility, List.copyOf(series)));
+    });
+    return List.copyOf(charts);
+  }
+
+  /** The period's totals per utility and unit: the monthly figures added up exactly. */
+  public List<Total> totals() {
+    Map<List<Object>, BigDecimal> sums = new LinkedHashMap<>();
+    monthly.stream()
+        .sorted(java.util.Comparator.comparing(Figure::utility).thenComparing(Figure::measure)
+            .thenComparing(Figure::units))
+        .forEach(f -> sums.merge(List.of(f.measure(), f.utility(), f.units()), f.amount(), BigDecimal::add));
+    List<Total> totals = new ArrayList<>();
+    sums.forEach((key, sum) -> totals.add(new Total((Measure) key.get(0), (String) key.get(1), (String) key.get(2),
+        sum)));
+    return List.copyOf(totals);
+  }
+
+  /** The per-site totals, site by site. */
+  public List<SiteTotal> siteTotals() {
+    return bySite.stream()
+        .map(f -> new SiteTotal(f.siteId(), f.measure(), f.utility(), f.units(), f.amount()))
+        .toList();
+  }
+}
