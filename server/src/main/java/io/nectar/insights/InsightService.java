@@ -120,7 +120,7 @@ public final class InsightService {
       if (siteId.isPresent() && !sites.requireOwned(h, caller, siteId.get()).companyId().equals(companyId)) {
         throw new NotFound("Site");
       }
-      YearMonth lastEnded = YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1);
+      YearMonth lastEnded = thisMonth().minusMonths(1);
       YearMonth collectionStart = YearMonth.from(company.dataCollectionStartDate());
       YearMonth first = period.first().isBefore(collectionStart) ? collectionStart : period.first();
       YearMonth last = period.last().isAfter(lastEnded) ? lastEnded : period.last();
@@ -160,7 +160,11 @@ public final class InsightService {
   }
 
   private Period around(Optional<YearMonth> latest) {
-    return Period.endingWith(latest.orElseGet(() -> YearMonth.now(clock.withZone(ZoneOffset.UTC))));
+    return Period.endingWith(latest.orElseGet(this::thisMonth));
+  }
+
+  private YearMonth thisMonth() {
+    return YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
   }
 
   private static Figures split(Period period, List<Figure> rows) {
