@@ -200,7 +200,13 @@ public final class ConnectionService {
     return details;
   }
 
-  ConnectionDetails get(Caller caller, UUID id) {
+  /** A page of the company's connections, of one status or all (as {@code GET /connection/company/{id}}). */
+  public ConnectionPage listOfCompany(Caller caller, UUID companyId, Optional<ConnectionStatus> status,
+      PageRequest page) {
+    return list(caller, companyId, new ConnectionStore.Filter(null, List.of(), status.orElse(null)), page);
+  }
+
+  public ConnectionDetails get(Caller caller, UUID id) {
     return jdbi.inTransaction(h -> {
       Connection connection = requireOwned(h, caller, id);
       return details(h, companies.requireOwned(h, caller, connection.companyId()), List.of(connection)).get(0);

@@ -76,7 +76,17 @@ public final class DocumentService {
     });
   }
 
-  DocumentDetails get(Caller caller, UUID id) {
+  /** A page of the company's documents (as {@code GET /document/company/{id}}). */
+  public DocumentPage listOfCompany(Caller caller, UUID companyId, ListFilter filter, PageRequest page) {
+    return list(caller, DocumentStore.Scope.COMPANY, companyId, filter, page);
+  }
+
+  /** A page of the site's documents (as {@code GET /document/site/{id}}). */
+  public DocumentPage listOfSite(Caller caller, UUID siteId, ListFilter filter, PageRequest page) {
+    return list(caller, DocumentStore.Scope.SITE, siteId, filter, page);
+  }
+
+  public DocumentDetails get(Caller caller, UUID id) {
     return jdbi.inTransaction(h -> details(h, List.of(requireOwned(h, caller, id))).get(0));
   }
 
