@@ -17,6 +17,7 @@ import io.nectar.connections.ConnectionRoutes;
 import io.nectar.db.Database;
 import io.nectar.documents.DocumentRoutes;
 import io.nectar.http.Api;
+import io.nectar.http.ErrorPages;
 import io.nectar.http.HttpServer;
 import io.nectar.http.SealedReplies;
 import io.nectar.http.PageGate;
@@ -40,9 +41,15 @@ import io.nectar.storage.BlobStoreUnavailable;
 import io.nectar.storage.BlobStores;
 import io.nectar.storage.FileRoutes;
 import io.nectar.usage.UsageRoutes;
+import io.nectar.users.OneTimeLink;
+import io.nectar.users.UserService;
 import io.nectar.web.AuditTrailRoutes;
 import io.nectar.web.DocsRoutes;
 import io.nectar.web.WebhookPortalRoutes;
+import io.nectar.web.dashboard.DashboardGate;
+import io.nectar.web.dashboard.DashboardPage;
+import io.nectar.web.dashboard.DashboardRoutes;
+import io.nectar.web.dashboard.SettingsDashboardRoutes;
 import io.nectar.web.hosted.HostedRoutes;
 import io.nectar.webhooks.WebhookRoutes;
 import io.nectar.webhooks.WebhookService;
@@ -77,16 +84,19 @@ public final class NectarServer implements AutoCloseable {
   private final Services services;
   private final WebhookWiring webhooks;
   private final Optional<CreatedKey> firstKey;
+  private final Optional<OneTimeLink> firstAdministratorLink;
   private final HttpServer http;
   private final Shutdown shutdown;
 
   private NectarServer(Config config, Database database, Services services, WebhookWiring webhooks,
-      Optional<CreatedKey> firstKey, HttpServer http, Shutdown shutdown) {
+      Optional<CreatedKey> firstKey, Optional<OneTimeLink> firstAdministratorLink, HttpServer http,
+      Shutdown shutdown) {
     this.config = config;
     this.database = database;
     this.services = services;
     this.webhooks = webhooks;
     this.firstKey = firstKey;
+    this.firstAdministratorLink = firstAdministratorLink;
     this.http = http;
     this.shutdown = shutdown;
   }
@@ -136,6 +146,12 @@ public final class NectarServer implements AutoCloseable {
           shutdown);
       logMail(config);
       WebhookWiring webhooks = WebhookWiring.wire(config, clock, database, services, meters, shutdown);
+      // The dashboard: one gate and one page renderer for every dashboard route, core and data pages alike.
+      DashboardGate gate = new DashboardGate(services.users(), secret, config.publicUrl());
+      DashboardPage page = new DashboardPage();
+      DashboardRoutes dashboard = new DashboardRoutes(services.users(), gate, page);
+      ErrorPages errorPages = new ErrorPages();
+      errorPages.add("/dashboard", dashboard.errorPages());
       HttpServer http = new HttpServer(
           new HttpServer.Settings(config.maxBodyBytes(), config.maxConcurrentRequestsPerKey(),
               config.maxRequestsPerSecondPerKey()),
@@ -148,14 +164,18 @@ public final class NectarServer implements AutoCloseable {
             new AuditTrailRoutes(services.documents(), services.links()).register(routes);
             new WebhookPortalRoutes(webhooks.service(), services.links()).register(routes);
             new HostedRoutes(services.hosted(), secret).register(routes);
-          });
+            dashboard.register(routes);
+            new SettingsDashboardRoutes(services.keys(), services.users(), services.mailer(), gate, page)
+                .register(routes);
+          }, errorPages);
       // The first key exists before the port opens, so nobody can see the server ready yet refuse its key.
       keys = services.keys();
       firstKey = keys.bootstrap(config.bootstrapKey());
+      Optional<OneTimeLink> firstAdministrator = services.users().firstAdministratorLink();
       shutdown.add(http::stop);
       http.start(config.port());
       startBackgroundWork(services, webhooks, http, shutdown);
-      return new NectarServer(config, database, services, webhooks, firstKey, http, shutdown);
+      return new NectarServer(config, database, services, webhooks, firstKey, firstAdministrator, http, shutdown);
     } catch (RuntimeException | IOException | Error e) {
       try {
         if (firstKey.isPresent()) {
@@ -231,8 +251,10 @@ public final class NectarServer implements AutoCloseable {
         http.purgeExpiredIdempotencyKeys();
         webhooks.service().purgeOlderThan(WebhookService.RETENTION);
         services.hosted().purgeExpired();
+        services.users().purgeExpired();
       } catch (RuntimeException e) {
-        log.warn("Could not purge expired idempotency keys, webhook messages and hosted visits", e);
+        log.warn("Could not purge expired idempotency keys, webhook messages, hosted visits and dashboard "
+            + "sessions", e);
       }
     }, 1, 60, TimeUnit.MINUTES);
   }
@@ -255,6 +277,19 @@ public final class NectarServer implements AutoCloseable {
    */
   public Optional<CreatedKey> firstKey() {
     return firstKey;
+  }
+
+  /**
+   * While nobody can sign in to the dashboard, a one-time link that makes its visitor the first
+   * administrator (printed in the banner); empty once someone has an account.
+   */
+  public Optional<OneTimeLink> firstAdministratorLink() {
+    return firstAdministratorLink;
+  }
+
+  /** Dashboard users and sessions. */
+  public UserService users() {
+    return services.users();
   }
 
   public Database database() {

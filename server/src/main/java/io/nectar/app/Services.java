@@ -40,6 +40,7 @@ import io.nectar.storage.SignedLinks;
 import io.nectar.usage.UsageLoader;
 import io.nectar.usage.UsageOfDocuments;
 import io.nectar.usage.UsageService;
+import io.nectar.users.UserService;
 import io.nectar.webhooks.Outbox;
 import io.nectar.webhooks.TargetGuard;
 import java.time.Clock;
@@ -76,7 +77,8 @@ record Services(
     InvitationService invitations,
     MagicLinks magicLinks,
     MagicLinkService magicLinkService,
-    HostedFlow hosted) {
+    HostedFlow hosted,
+    UserService users) {
 
   /** Wires every service; the purger and job runner are registered with {@code shutdown} as they are made. */
   static Services wire(Config config, Clock clock, Database database, byte[] secret, ProviderRegistry providers,
@@ -142,6 +144,7 @@ record Services(
     return new Services(ids, blobs, links, cipher, outbox, keys, purger, companies, sites, connections,
         documentLinks, documents, usage, accounts, meters, intervals, jobs, sandboxBills, uploads, uploadWorker,
         mailer, invitations, magicLinks,
-        new MagicLinkService(jdbi, companies, sites, connections, magicLinks, config.publicUrl()), hosted);
+        new MagicLinkService(jdbi, companies, sites, connections, magicLinks, config.publicUrl()), hosted,
+        new UserService(jdbi, clock, ids::next, keys, config.publicUrl(), UserService.Settings.defaults()));
   }
 }

@@ -41,6 +41,12 @@ public final class HttpServer {
   /** Builds the server; nothing listens until {@link #start(int)}. */
   public HttpServer(Settings settings, Jdbi jdbi, KeyService keys, Clock clock, MeterRegistry meters,
       byte[] replyKey, Consumer<Api> apiRoutes, Consumer<RoutesConfig> publicRoutes) {
+    this(settings, jdbi, keys, clock, meters, replyKey, apiRoutes, publicRoutes, new ErrorPages());
+  }
+
+  /** As above, with error answers as pages under the prefixes {@code errorPages} names (the dashboard). */
+  public HttpServer(Settings settings, Jdbi jdbi, KeyService keys, Clock clock, MeterRegistry meters,
+      byte[] replyKey, Consumer<Api> apiRoutes, Consumer<RoutesConfig> publicRoutes, ErrorPages errorPages) {
     this.idempotency = new Idempotency(jdbi, clock, settings.maxBodyBytes(), replyKey);
     RateLimiter limiter = new RateLimiter(settings.maxConcurrentPerKey(), settings.maxPerSecondPerKey(), clock);
     AllowedMethods allowed = new AllowedMethods();
@@ -64,19 +70,20 @@ public final class HttpServer {
       // Before routing the largest limit of any route applies; each route then applies its own.
       long[] bodyCeiling = {settings.maxBodyBytes()};
       routes.before(ctx -> beginRequest(ctx, bodyCeiling[0], allowed));
-      routes.exception(ApiError.class, (e, ctx) -> renderError(ctx, e));
-      routes.exception(DomainException.class, (e, ctx) -> renderError(ctx, ApiError.of(e)));
-      routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, translate(ctx, e, settings, allowed)));
+      routes.exception(ApiError.class, (e, ctx) -> renderError(ctx, e, errorPages));
+      routes.exception(DomainException.class, (e, ctx) -> renderError(ctx, ApiError.of(e), errorPages));
+      routes.exception(HttpResponseException.class, (e, ctx) ->
+          renderError(ctx, translate(ctx, e, settings, allowed), errorPages));
       routes.exception(Exception.class, (e, ctx) -> {
         log.error("Unexpected error on {} {}", ctx.method(), loggedPath(ctx), e);
         renderError(ctx, new ApiError(500, "Internal server error. Quote the request id "
-            + ctx.res().getHeader(REQUEST_ID) + " when reporting it."));
+            + ctx.res().getHeader(REQUEST_ID) + " when reporting it."), errorPages);
       });
       for (int status : new int[] {400, 404, 405, 413, 415, 500, 503}) {
         routes.error(status, ctx -> {
           if (ctx.attribute(Json.RESPONSE_BYTES) == null) {
             renderError(ctx, status == 405 ? methodNotAllowed(ctx, allowed)
-                : new ApiError(status, defaultDetail(ctx, status)));
+                : new ApiError(status, defaultDetail(ctx, status)), errorPages);
           }
         });
       }
@@ -116,6 +123,12 @@ public final class HttpServer {
     return idempotency.purgeExpired();
   }
 
+  private static void renderError(Context ctx, ApiError error, ErrorPages pages) {
+    if (!pages.render(ctx, error)) {
+      renderError(ctx, error);
+    }
+  }
+
   static void renderError(Context ctx, ApiError error) {
     error.headers().forEach(ctx::header);
     Json.respond(ctx, error.status(), Json.error(error));
@@ -139,7 +152,8 @@ public final class HttpServer {
 
   /** Javalin would answer HEAD for any GET route without running it, authentication included. */
   static boolean refusesHead(String path) {
-    return path.startsWith("/v2") || path.startsWith("/audit/");
+    return path.startsWith("/v2") || path.startsWith("/audit/")
+        || (path.startsWith("/dashboard") && !path.startsWith("/dashboard/assets/"));
   }
 
   private static ApiError methodNotAllowed(Context ctx, AllowedMethods allowed) {
@@ -196,6 +210,10 @@ public final class HttpServer {
    */
   static String loggedPath(Context ctx) {
     String path = ctx.path();
+    if (path.startsWith("/dashboard/welcome/")) {
+      // A dashboard one-time link: the path is its token.
+      return "/dashboard/welcome/…";
+    }
     if (!path.startsWith("/p/") || path.startsWith("/p/assets/")) {
       return path;
     }

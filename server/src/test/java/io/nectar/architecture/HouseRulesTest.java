@@ -49,6 +49,10 @@ class HouseRulesTest {
     noClasses().that().resideOutsideOfPackages("io.nectar.http..", "io.nectar.app..")
         .and().haveSimpleNameNotEndingWith("Routes")
         .and().haveSimpleNameNotEndingWith("Handlers")
+        // The dashboard's door (session cookie, form token) and page renderer are its HTTP edge.
+        .and().doNotHaveFullyQualifiedName("io.nectar.web.dashboard.DashboardGate")
+        .and().doNotHaveFullyQualifiedName("io.nectar.web.dashboard.DashboardPage")
+        .and().doNotHaveFullyQualifiedName("io.nectar.web.dashboard.Forms")
         .should().dependOnClassesThat().resideInAnyPackage("io.javalin..")
         .because("routes turn a request into typed values before calling a service")
         .check(SERVER);
