@@ -40,9 +40,10 @@
         draw(holder, data);
         holder.setAttribute('data-ready', 'true');
       })
-      .catch(function () {
+      .catch(function (error) {
         holder.textContent = 'The chart could not be loaded. Reload the page to try again.';
         holder.setAttribute('data-ready', 'error');
+        holder.setAttribute('data-error', String(error) + ' ' + (error && error.stack ? error.stack : ''));
       })
       .finally(function () { holder.removeAttribute('aria-busy'); });
   }
@@ -94,10 +95,7 @@
         });
         columns.push(s.values);
       });
-      draw(figure, {
-        width: width(holder), height: 260, series: series, scales: scales, axes: axes,
-        cursor: { points: { show: true } }
-      }, columns);
+      draw(figure, { width: width(holder), height: 260, series: series, scales: scales, axes: axes }, columns);
       figure.appendChild(table(['Month'].concat(series.slice(1).map(function (s) { return s.label; })),
         data.months, columns.slice(1)));
     });

@@ -32,6 +32,37 @@ public record Figures(Period period, List<Figure> monthly, List<Figure> bySite) 
   /** A whole-period total of one site, utility and unit. */
   public record SiteTotal(UUID siteId, Measure measure, String utility, String units, BigDecimal amount) {}
 
+  /** A utility's totals (of one site, or of all when {@code siteId} is null): usage per unit, cost per currency. */
+  public record Row(UUID siteId, String utility, List<Total> usage, List<Total> cost) {}
+
+  /** The period's totals, a row per utility: what the overview's table shows. */
+  public List<Row> utilityRows() {
+    return rows(totals().stream().map(t -> new SiteTotal(null, t.measure(), t.utility(), t.units(), t.amount()))
+        .toList());
+  }
+
+  /** The period's totals per site, a row per site and utility, the sites in the order given. */
+  public List<Row> siteRows(List<UUID> siteOrder) {
+    List<SiteTotal> sorted = new ArrayList<>(siteTotals());
+    sorted.sort(java.util.Comparator.comparing((SiteTotal t) -> t.siteId() == null ? Integer.MAX_VALUE
+            : siteOrder.indexOf(t.siteId()) < 0 ? Integer.MAX_VALUE - 1 : siteOrder.indexOf(t.siteId()))
+        .thenComparing(SiteTotal::utility).thenComparing(SiteTotal::measure).thenComparing(SiteTotal::units));
+    return rows(sorted);
+  }
+
+  private static List<Row> rows(List<SiteTotal> totals) {
+    Map<List<Object>, List<List<Total>>> grouped = new LinkedHashMap<>();
+    for (SiteTotal t : totals) {
+      List<Object> key = java.util.Arrays.asList(t.siteId(), t.utility());
+      List<List<Total>> lists = grouped.computeIfAbsent(key, k -> List.of(new ArrayList<>(), new ArrayList<>()));
+      lists.get(t.measure() == Measure.USAGE ? 0 : 1).add(new Total(t.measure(), t.utility(), t.units(), t.amount()));
+    }
+    List<Row> rows = new ArrayList<>();
+    grouped.forEach((key, lists) -> rows.add(new Row((UUID) key.get(0), (String) key.get(1), List.copyOf(lists.get(0)),
+        List.copyOf(lists.get(1)))));
+    return List.copyOf(rows);
+  }
+
   /** One chart per utility, usage first, in the order of the utilities' names. */
   public List<UtilityChart> charts() {
     List<YearMonth> months = period.months();
