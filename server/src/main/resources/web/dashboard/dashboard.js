@@ -28,6 +28,15 @@
       }
     });
   });
+  // A colour sample beside the brand colour field (set from script: the pages allow no inline style).
+  document.querySelectorAll('.swatch[data-colour]').forEach(function (swatch) {
+    var input = document.getElementById('brand-colour');
+    var paint = function () {
+      if (/^#[0-9a-fA-F]{6}$/.test(input.value)) { swatch.style.background = input.value; }
+    };
+    paint();
+    input.addEventListener('input', paint);
+  });
   function select(node) {
     var range = document.createRange();
     range.selectNodeContents(node);

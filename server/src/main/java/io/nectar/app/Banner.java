@@ -21,6 +21,7 @@ final class Banner {
     out.println("  Docs  " + base + "/docs   OpenAPI  " + base + "/openapi.json");
     out.println("  Data  " + server.database().description());
     out.println("  Files " + BlobStores.describe(config.blobs(), config.dataDir()));
+    out.println("  Dashboard " + base + "/dashboard");
     firstKey.ifPresent(key -> {
       out.println();
       out.println("First start: created a SANDBOX API key for \"" + key.key().organizationName() + "\".");
@@ -32,6 +33,15 @@ final class Banner {
       out.println("  curl -H \"X-API-Key: " + key.secret() + "\" " + base + ApiVersion.V2_2.prefix() + "/ping");
       out.println();
       out.println("More keys: ./nectar key create --name NAME [--environment production]");
+    });
+    server.firstAdministratorLink().ifPresent(link -> {
+      out.println();
+      out.println("Dashboard: nobody can sign in yet. This one-time link makes whoever opens it the first");
+      out.println("administrator (valid 24 hours; a new one is printed at each start until someone has an account):");
+      out.println();
+      out.println("  " + link.url());
+      out.println();
+      out.println("More people: invite them from Settings > Users, or ./nectar user create --email EMAIL");
     });
     out.println("Press Ctrl-C to stop.");
     out.flush();

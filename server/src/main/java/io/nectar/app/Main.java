@@ -24,9 +24,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The {@code nectar} command: {@code serve}, and the {@code key} and {@code org} admin commands. */
+/** The {@code nectar} command: {@code serve}, and the {@code key}, {@code org} and {@code user} admin commands. */
 @Command(name = "nectar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    subcommands = {Main.Serve.class, Main.Keys.class, OrgCommand.class, ParseCommand.class},
+    subcommands = {Main.Serve.class, Main.Keys.class, OrgCommand.class, UserCommand.class, ParseCommand.class},
     description = "A self-hostable utility-data server compatible with the Nectar external API.")
 public final class Main implements Runnable {
 

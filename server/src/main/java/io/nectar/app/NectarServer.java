@@ -165,7 +165,7 @@ public final class NectarServer implements AutoCloseable {
             new WebhookPortalRoutes(webhooks.service(), services.links()).register(routes);
             new HostedRoutes(services.hosted(), secret).register(routes);
             dashboard.register(routes);
-            new SettingsDashboardRoutes(services.keys(), services.users(), services.mailer(), gate, page)
+            new SettingsDashboardRoutes(services.keys(), services.users(), clock, gate, page)
                 .register(routes);
           }, errorPages);
       // The first key exists before the port opens, so nobody can see the server ready yet refuse its key.

@@ -145,6 +145,7 @@ record Services(
         documentLinks, documents, usage, accounts, meters, intervals, jobs, sandboxBills, uploads, uploadWorker,
         mailer, invitations, magicLinks,
         new MagicLinkService(jdbi, companies, sites, connections, magicLinks, config.publicUrl()), hosted,
-        new UserService(jdbi, clock, ids::next, keys, config.publicUrl(), UserService.Settings.defaults()));
+        new UserService(jdbi, clock, ids::next, keys, mailer, config.publicUrl(),
+            UserService.Settings.defaults()));
   }
 }

@@ -101,6 +101,19 @@ public final class KeyService {
     return store.listKeys();
   }
 
+  /** The keys of one organization, both environments, newest first (the dashboard's list). */
+  public List<ApiKey> list(UUID organizationId) {
+    return store.listKeys(organizationId);
+  }
+
+  /**
+   * Revokes a key of {@code organizationId} only; false when that organization has no such key, so a
+   * person of one organization can never revoke another's, whatever id they send.
+   */
+  public boolean revoke(UUID organizationId, UUID keyId) {
+    return store.revoke(organizationId, keyId, now());
+  }
+
   /** Revokes a key; it fails from its next request on. False when no such key exists. */
   public boolean revoke(UUID keyId) {
     return store.revoke(keyId, now());
@@ -143,6 +156,11 @@ public final class KeyService {
           .orElseThrow(() -> new NotFound("Organization"));
       return withDefaults(organization, store.changeBranding(h, organizationId, checked, now()));
     });
+  }
+
+  /** The organization with this id; nothing is created. */
+  public Optional<Organization> organization(UUID id) {
+    return jdbi.withHandle(h -> store.organizationById(h, id));
   }
 
   /** The organization with this id or, failing that, this name; nothing is created. */

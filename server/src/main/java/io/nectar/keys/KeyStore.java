@@ -72,6 +72,19 @@ final class KeyStore {
         .map(KEY).list());
   }
 
+  List<ApiKey> listKeys(UUID organizationId) {
+    return jdbi.withHandle(h -> h.createQuery("select " + KEY_COLUMNS
+            + " from api_key k join organization o on o.id = k.organization_id where k.organization_id = :org"
+            + " order by k.created_at desc, k.id")
+        .bind("org", organizationId).map(KEY).list());
+  }
+
+  boolean revoke(UUID organizationId, UUID keyId, Instant now) {
+    return jdbi.withHandle(h -> h.createUpdate("update api_key set revoked_at = coalesce(revoked_at, :now)"
+            + " where id = :id and organization_id = :org")
+        .bind("id", keyId).bind("org", organizationId).bind("now", now).execute()) > 0;
+  }
+
   Optional<ApiKey> keyByHash(String secretHash) {
     return jdbi.withHandle(h -> h.createQuery("select " + KEY_COLUMNS
             + " from api_key k join organization o on o.id = k.organization_id where k.secret_hash = :hash")

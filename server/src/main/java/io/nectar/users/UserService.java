@@ -7,6 +7,9 @@ import io.nectar.errors.NotFound;
 import io.nectar.keys.Environment;
 import io.nectar.keys.KeyService;
 import io.nectar.keys.Organization;
+import io.nectar.mail.Mail;
+import io.nectar.mail.MailFailure;
+import io.nectar.mail.Mailer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +59,16 @@ public final class UserService {
     }
   }
 
+  /** How an invitation reaches the colleague: by e-mail, or as a link the administrator passes on. */
+  public enum Delivery { EMAILED, LINK_TO_COPY }
+
+  /**
+   * An invitation made: the link is for the administrator's eyes only when it was not e-mailed.
+   *
+   * @param mailProblem why the e-mail could not leave, when SMTP is configured but failed; else null
+   */
+  public record Invited(OneTimeLink link, Delivery delivery, String mailProblem) {}
+
   /** A person as an administrator sees them in the list. */
   public record Listed(DashboardUser user, Instant created, boolean hasPassword) {}
 
@@ -63,18 +76,20 @@ public final class UserService {
   private final Clock clock;
   private final Supplier<UUID> ids;
   private final KeyService keys;
+  private final Mailer mailer;
   private final String publicUrl;
   private final Settings settings;
   private final UserStore store = new UserStore();
   private final Passwords passwords = new Passwords(Passwords.STANDARD);
   private final SignInLimits limits;
 
-  public UserService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, KeyService keys, String publicUrl,
-      Settings settings) {
+  public UserService(Jdbi jdbi, Clock clock, Supplier<UUID> ids, KeyService keys, Mailer mailer,
+      String publicUrl, Settings settings) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.ids = ids;
     this.keys = keys;
+    this.mailer = mailer;
     this.publicUrl = publicUrl;
     this.settings = settings;
     this.limits = new SignInLimits(jdbi, clock, store);
@@ -184,8 +199,34 @@ public final class UserService {
     });
   }
 
-  /** An administrator adds a colleague, who chooses a password through the returned link. */
-  public OneTimeLink invite(DashboardUser admin, String email, Role role) {
+  /**
+   * An administrator adds a colleague, who chooses a password through a one-time link: e-mailed when SMTP
+   * is configured, else (or when the e-mail cannot leave) returned for the administrator to pass on.
+   */
+  public Invited invite(DashboardUser admin, String email, Role role) {
+    OneTimeLink link = inviteLink(admin, email, role);
+    if (!mailer.configured()) {
+      return new Invited(link, Delivery.LINK_TO_COPY, null);
+    }
+    try {
+      mailer.send(invitationMail(admin, link));
+      return new Invited(link, Delivery.EMAILED, null);
+    } catch (MailFailure e) {
+      log.warn("The dashboard invitation e-mail of user {} could not be sent: {}", admin.id(), e.getMessage());
+      return new Invited(link, Delivery.LINK_TO_COPY, e.getMessage());
+    }
+  }
+
+  private static Mail invitationMail(DashboardUser admin, OneTimeLink link) {
+    String organization = admin.organizationName();
+    String text = admin.email() + " invites you to the dashboard of " + organization + ".\n\n"
+        + "Choose your password here (the link works once, until " + link.expires().truncatedTo(ChronoUnit.MINUTES)
+        + "):\n\n" + link.url() + "\n\n"
+        + "If you did not expect this e-mail, ignore it: nothing happens until the link is used.\n";
+    return new Mail(link.email(), "You are invited to the " + organization + " dashboard", text, null);
+  }
+
+  private OneTimeLink inviteLink(DashboardUser admin, String email, Role role) {
     requireAdmin(admin);
     String normal = checkedEmail(email);
     return jdbi.inTransaction(h -> {

@@ -51,6 +51,13 @@ public final class DashboardClient {
         .POST(HttpRequest.BodyPublishers.ofString(body))));
   }
 
+  /** Posts an empty form with {@code token} in the X-CSRF-Token header (as a script would). */
+  public Response postWithHeader(String path, String token) {
+    return remember(send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-CSRF-Token", token)
+        .POST(HttpRequest.BodyPublishers.ofString(""))));
+  }
+
   /** Posts a form with the token of the last page this client was shown. */
   public Response postWithToken(String path, Map<String, String> fields) {
     Map<String, String> form = new LinkedHashMap<>();
