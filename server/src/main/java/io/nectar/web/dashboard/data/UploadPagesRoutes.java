@@ -65,6 +65,8 @@ final class UploadPagesRoutes {
   private void upload(Context ctx) {
     SignedIn who = gate.require(ctx);
     UUID id = Ids.of(ctx.pathParam("companyId"), "Company");
+    // The company first, as the API does: another tenant's company is "not found" whatever the body holds.
+    Owned.get("Company", () -> services.companies().get(who.caller(), id));
     FileForm form = FileForm.of(ctx, DashboardGate.MAX_UPLOAD_BYTES);
     List<FileForm.FilePart> files = form.files().getOrDefault("document", List.of()).stream()
         .filter(f -> f.bytes().length > 0).toList();
