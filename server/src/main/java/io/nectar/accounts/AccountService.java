@@ -102,6 +102,23 @@ public final class AccountService {
     });
   }
 
+  /**
+   * A page of a connection's accounts with their meters. The caller must have resolved the connection
+   * (ConnectionService); the accounts' company is checked again here, so no other tenant's show.
+   */
+  public AccountPage listOfConnection(Caller caller, UUID connectionId, io.nectar.http.Pagination.PageRequest page) {
+    return jdbi.inTransaction(h -> {
+      var window = page.window(store.countOfConnection(h, connectionId));
+      List<Account> rows = store.pageOfConnection(h, connectionId, window.offset(), window.limit());
+      if (!rows.isEmpty()) {
+        companies.requireOwnedChild(h, caller, rows.get(0).companyId(), "Connection");
+      }
+      Map<UUID, List<Meter>> byAccount = meters.byAccounts(h, rows.stream().map(Account::id).toList());
+      return new AccountPage(rows.stream().map(a -> new AccountDetails(a, byAccount.getOrDefault(a.id(), List.of())))
+          .toList(), window);
+    });
+  }
+
   /** The accounts of these connections, unchecked: for connections already authorized. */
   public List<Account> byConnections(org.jdbi.v3.core.Handle h, java.util.Collection<UUID> connectionIds) {
     return store.byConnections(h, connectionIds);

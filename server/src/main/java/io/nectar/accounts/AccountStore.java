@@ -39,6 +39,18 @@ final class AccountStore {
         .bind("company", companyId).bind("limit", limit).bind("offset", offset).map((rs, ctx) -> map(rs)).list();
   }
 
+  long countOfConnection(Handle h, UUID connectionId) {
+    return h.createQuery("select count(*) from account where connection_id = :connection")
+        .bind("connection", connectionId).mapTo(Long.class).one();
+  }
+
+  /** A page of the connection's accounts by number (the order of its unique index). */
+  List<Account> pageOfConnection(Handle h, UUID connectionId, long offset, int limit) {
+    return h.createQuery("select " + COLUMNS + " from account where connection_id = :connection "
+            + "order by account_number limit :limit offset :offset")
+        .bind("connection", connectionId).bind("limit", limit).bind("offset", offset).map((rs, ctx) -> map(rs)).list();
+  }
+
   public List<Account> byConnections(Handle h, Collection<UUID> connectionIds) {
     if (connectionIds.isEmpty()) {
       return List.of();

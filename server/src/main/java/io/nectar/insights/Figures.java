@@ -20,6 +20,27 @@ public record Figures(Period period, List<Figure> monthly, List<Figure> bySite) 
     bySite = List.copyOf(bySite);
   }
 
+  /**
+   * The figures of rows that each carry a site and a month: summed over sites for the months, and
+   * over months for the sites (exact additions).
+   */
+  static Figures of(Period period, List<Figure> rows) {
+    Map<List<Object>, BigDecimal> monthly = new LinkedHashMap<>();
+    Map<List<Object>, BigDecimal> bySite = new LinkedHashMap<>();
+    for (Figure f : rows) {
+      monthly.merge(List.of(f.measure(), f.utility(), f.units(), f.month()), f.amount(), BigDecimal::add);
+      bySite.merge(java.util.Arrays.asList(f.measure(), f.utility(), f.units(), f.siteId()), f.amount(),
+          BigDecimal::add);
+    }
+    List<Figure> months = new ArrayList<>();
+    monthly.forEach((k, sum) -> months.add(new Figure((Measure) k.get(0), (String) k.get(1), (String) k.get(2), null,
+        (YearMonth) k.get(3), sum)));
+    List<Figure> sites = new ArrayList<>();
+    bySite.forEach((k, sum) -> sites.add(new Figure((Measure) k.get(0), (String) k.get(1), (String) k.get(2),
+        (UUID) k.get(3), null, sum)));
+    return new Figures(period, months, sites);
+  }
+
   /** The utility's usage or cost in one unit, month by month: null for a month without data. */
   public record Series(Measure measure, String units, List<BigDecimal> values) {}
 

@@ -59,7 +59,7 @@ public final class InsightService {
       Period p = period.orElseGet(() -> around(store.latestMonth(h, InsightStore.Scope.COMPANY, companyId)));
       List<Figure> rows = cache.value(companyId, cache.version(h, companyId), "insights company " + p,
           () -> store.company(h, companyId, p));
-      return split(p, rows);
+      return Figures.of(p, rows);
     });
   }
 
@@ -70,7 +70,7 @@ public final class InsightService {
       Period p = period.orElseGet(() -> around(store.latestMonth(h, InsightStore.Scope.SITE, siteId)));
       List<Figure> rows = cache.value(site.companyId(), cache.version(h, site.companyId()),
           "insights site " + siteId + " " + p, () -> store.site(h, siteId, p));
-      return split(p, rows);
+      return Figures.of(p, rows);
     });
   }
 
@@ -79,7 +79,7 @@ public final class InsightService {
     return jdbi.withHandle(h -> {
       Meter meter = requireMeter(h, caller, meterId);
       Period p = period.orElseGet(() -> around(store.latestMeterMonth(h, meterId)));
-      return split(p, store.meter(h, meterId, meter.datasourceType().name(), p));
+      return Figures.of(p, store.meter(h, meterId, meter.datasourceType().name(), p));
     });
   }
 
@@ -127,13 +127,17 @@ public final class InsightService {
       if (last.isBefore(first)) {
         return MissingBills.none(first, last);
       }
+      // At most the last 62 months (a bit mask of them per meter); a longer period looks back five years.
+      YearMonth from = last.minusMonths(61).isAfter(first) ? last.minusMonths(61) : first;
+      List<YearMonth> months = new Period(from, last).months();
       // Tracking switches change which meters count but bump no data version: they are part of the key.
-      String key = "insights missing " + siteId.map(UUID::toString).orElse("all") + " " + first + " " + last + " "
+      String key = "insights missing " + siteId.map(UUID::toString).orElse("all") + " " + from + " " + last + " "
           + store.trackingStamp(h, companyId);
-      List<MissingBills.Gap> gaps = cache.value(companyId, cache.version(h, companyId), key,
-          () -> store.missing(h, companyId, siteId.orElse(null), first.atDay(1), last.atDay(1), MAX_MISSING_RUNS));
-      return gaps.isEmpty() ? MissingBills.none(first, last)
-          : new MissingBills(first, last, gaps, gaps.get(0).allMonths(), gaps.get(0).allRuns());
+      List<InsightStore.Coverage> incomplete = cache.value(companyId, cache.version(h, companyId), key,
+          () -> store.incomplete(h, companyId, siteId.orElse(null), months));
+      return MissingBills.of(from, last, months, incomplete.stream()
+          .map(c -> new MissingBills.Meter(c.meterId(), c.siteId(), c.utility(), c.identifier(), c.months()))
+          .toList(), MAX_MISSING_RUNS);
     });
   }
 
@@ -167,8 +171,4 @@ public final class InsightService {
     return YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
   }
 
-  private static Figures split(Period period, List<Figure> rows) {
-    return new Figures(period, rows.stream().filter(f -> f.month() != null).toList(),
-        rows.stream().filter(f -> f.month() == null).toList());
-  }
 }

@@ -29,6 +29,8 @@ import java.util.UUID;
  */
 final class ConnectionPagesRoutes {
   private static final long MAX_FORM_BYTES = 16 * 1024;
+  /** Accounts per page: each shows its meters, and an account may have dozens. */
+  static final int ACCOUNTS_PER_PAGE = 25;
 
   private final DataServices services;
   private final DashboardGate gate;
@@ -58,7 +60,7 @@ final class ConnectionPagesRoutes {
         : Optional.of(ConnectionStatus.parse(rawStatus).orElseThrow(() -> InvalidInput.field("status",
             "Choose one of the statuses listed.")));
     PageRequest request = PageRequest.parse(ctx.queryParam("page"), Pagination.PAGE_SIZE);
-    var connections = Owned.get("Company", () -> services.connections().listOfCompany(who.caller(), id, status,
+    var connections = Owned.get("Company", () -> services.connections().rowsOfCompany(who.caller(), id, status,
         request));
     page.render(ctx, "dashboard/data/connections.jte", Map.of("who", who, "company", company,
         "connections", connections, "statuses", List.of(ConnectionStatus.values()),
@@ -68,16 +70,21 @@ final class ConnectionPagesRoutes {
   private void connection(Context ctx) {
     SignedIn who = gate.require(ctx);
     UUID id = Ids.of(ctx.pathParam("connectionId"), "Connection");
-    var details = Owned.get("Connection", () -> services.connections().get(who.caller(), id));
-    page.render(ctx, "dashboard/data/connection.jte", Map.of("who", who, "details", details,
-        "advice", ConnectionAdvice.of(details.connection().status()), "back", ctx.path()));
+    var connection = Owned.get("Connection", () -> services.connections().connection(who.caller(), id));
+    CompanyDetails company = company(who, connection.companyId());
+    PageRequest request = PageRequest.parse(ctx.queryParam("page"), ACCOUNTS_PER_PAGE);
+    var accounts = Owned.get("Connection", () -> services.accounts().listOfConnection(who.caller(), id, request));
+    page.render(ctx, "dashboard/data/connection.jte", Map.of("who", who, "connection", connection,
+        "company", company, "accounts", accounts, "advice", ConnectionAdvice.of(connection.status()),
+        "query", new ListQuery("/dashboard/connections/" + id, ctx.queryParamMap(), Set.of()),
+        "back", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString())));
   }
 
   private void accounts(Context ctx) {
     SignedIn who = gate.require(ctx);
     UUID id = Ids.of(ctx.pathParam("companyId"), "Company");
     CompanyDetails company = company(who, id);
-    PageRequest request = PageRequest.parse(ctx.queryParam("page"), Pagination.PAGE_SIZE);
+    PageRequest request = PageRequest.parse(ctx.queryParam("page"), ACCOUNTS_PER_PAGE);
     var accounts = Owned.get("Company", () -> services.accounts().listOfCompany(who.caller(), id, request));
     page.render(ctx, "dashboard/data/accounts.jte", Map.of("who", who, "company", company, "accounts", accounts,
         "query", new ListQuery("/dashboard/companies/" + id + "/accounts", ctx.queryParamMap(), Set.of()),

@@ -6,7 +6,7 @@ import io.nectar.companies.CompanyDetails;
 import io.nectar.documents.Document;
 import io.nectar.documents.DocumentDetails;
 import io.nectar.documents.DocumentEvent;
-import io.nectar.documents.DocumentService.DocumentPage;
+import io.nectar.documents.DocumentService.DocumentRows;
 import io.nectar.errors.NotFound;
 import io.nectar.http.Pagination;
 import io.nectar.http.Pagination.PageRequest;
@@ -50,8 +50,8 @@ final class DocumentPagesRoutes {
       UUID id = Ids.of(ctx.pathParam("companyId"), "Company");
       CompanyDetails company = Owned.get("Company", () -> services.companies().get(who.caller(), id));
       render(ctx, who, company, null, "/dashboard/companies/" + id + "/documents", new Lister() {
-        public DocumentPage list(ListFilter filter, PageRequest request) {
-          return services.documents().listOfCompany(who.caller(), id, filter, request);
+        public DocumentRows list(ListFilter filter, PageRequest request) {
+          return services.documents().rowsOfCompany(who.caller(), id, filter, request);
         }
 
         public FlaggedBills flagged(ListFilter filter) {
@@ -65,8 +65,8 @@ final class DocumentPagesRoutes {
       Site site = Owned.get("Site", () -> services.sites().get(who.caller(), id));
       CompanyDetails company = Owned.get("Site", () -> services.companies().get(who.caller(), site.companyId()));
       render(ctx, who, company, site, "/dashboard/sites/" + id + "/documents", new Lister() {
-        public DocumentPage list(ListFilter filter, PageRequest request) {
-          return services.documents().listOfSite(who.caller(), id, filter, request);
+        public DocumentRows list(ListFilter filter, PageRequest request) {
+          return services.documents().rowsOfSite(who.caller(), id, filter, request);
         }
 
         public FlaggedBills flagged(ListFilter filter) {
@@ -78,7 +78,7 @@ final class DocumentPagesRoutes {
   }
 
   private interface Lister {
-    DocumentPage list(ListFilter filter, PageRequest request);
+    DocumentRows list(ListFilter filter, PageRequest request);
 
     FlaggedBills flagged(ListFilter filter);
   }
