@@ -54,8 +54,9 @@ public final class InsightService {
 
   /** The company's figures over {@code period}, or over the year up to its newest usage. */
   public Figures company(Caller caller, UUID companyId, Optional<Period> period) {
-    return jdbi.withHandle(h -> {
+    return jdbi.inTransaction(h -> {
       companies.requireOwned(h, caller, companyId);
+      store.roomToAggregate(h);
       Period p = period.orElseGet(() -> around(store.latestMonth(h, InsightStore.Scope.COMPANY, companyId)));
       List<Figure> rows = cache.value(companyId, cache.version(h, companyId), "insights company " + p,
           () -> store.company(h, companyId, p));
@@ -65,8 +66,9 @@ public final class InsightService {
 
   /** The site's figures over {@code period}, or over the year up to its newest usage. */
   public Figures site(Caller caller, UUID siteId, Optional<Period> period) {
-    return jdbi.withHandle(h -> {
+    return jdbi.inTransaction(h -> {
       Site site = sites.requireOwned(h, caller, siteId);
+      store.roomToAggregate(h);
       Period p = period.orElseGet(() -> around(store.latestMonth(h, InsightStore.Scope.SITE, siteId)));
       List<Figure> rows = cache.value(site.companyId(), cache.version(h, site.companyId()),
           "insights site " + siteId + " " + p, () -> store.site(h, siteId, p));
@@ -115,8 +117,9 @@ public final class InsightService {
    * sites): months that have ended, from the company's data collection start date on.
    */
   public MissingBills missing(Caller caller, UUID companyId, Optional<UUID> siteId, Period period) {
-    return jdbi.withHandle(h -> {
+    return jdbi.inTransaction(h -> {
       Company company = companies.requireOwned(h, caller, companyId);
+      store.roomToAggregate(h);
       if (siteId.isPresent() && !sites.requireOwned(h, caller, siteId.get()).companyId().equals(companyId)) {
         throw new NotFound("Site");
       }

@@ -29,6 +29,15 @@ final class InsightStore {
 
   enum Scope { COMPANY, SITE }
 
+  /**
+   * Memory for this transaction's aggregates to hash their groups (some thousands: sites by utility by
+   * month, or meters) rather than sort a third of a million rows on disk, which the planner otherwise
+   * picks because it cannot know how few groups there are. Local: it ends with the transaction.
+   */
+  void roomToAggregate(Handle h) {
+    h.execute("set local work_mem = '32MB'");
+  }
+
   /** The newest month a usage period of the company or site ends in, if it has any usage. */
   Optional<YearMonth> latestMonth(Handle h, Scope scope, UUID id) {
     String column = scope == Scope.COMPANY ? "company_id" : "site_id";
