@@ -72,7 +72,7 @@
       caption.textContent = chart.label;
       figure.appendChild(caption);
       holder.appendChild(figure);
-      var series = [{}];
+      var series = [{ label: 'Month', value: monthLabel }];
       var columns = [xs];
       var axes = [{}];
       var scales = { x: { time: true } };
@@ -80,7 +80,8 @@
         var cost = s.measure === 'COST';
         var scale = (cost ? 'cost ' : 'usage ') + s.units;
         if (!scales[scale]) {
-          scales[scale] = {};
+          // Bars and amounts read from zero: a scale starting near the smallest month would exaggerate.
+          scales[scale] = { range: fromZero };
           axes.push({ scale: scale, label: s.units || (cost ? 'cost' : ''), side: cost ? 1 : 3,
             grid: { show: !cost }, size: 70 });
         }
@@ -114,13 +115,15 @@
     caption.textContent = 'Hourly usage, ' + data.hours[0].slice(0, 10) + ' to ' + data.hours[data.hours.length - 1].slice(0, 10) + ' (UTC)';
     figure.appendChild(caption);
     holder.appendChild(figure);
-    var series = [{}];
+    var series = [{ label: 'Hour (UTC)', value: hourLabel }];
     var columns = [xs];
     data.series.forEach(function (s) {
       series.push({ label: 'Usage (' + s.units + ')', stroke: USAGE, width: 1.5, scale: s.units });
       columns.push(s.values);
     });
-    draw(figure, { width: width(holder), height: 240, series: series, scales: { x: { time: true } },
+    var scales = { x: { time: true } };
+    data.series.forEach(function (s) { scales[s.units] = { range: fromZero }; });
+    draw(figure, { width: width(holder), height: 240, series: series, scales: scales,
       axes: [{}, { scale: data.series[0].units, label: data.series[0].units, size: 60 }] }, columns);
     figure.appendChild(table(['Hour (UTC)'].concat(series.slice(1).map(function (s) { return s.label; })),
       data.hours, columns.slice(1)));
@@ -168,6 +171,22 @@
     wrap.appendChild(t);
     details.appendChild(wrap);
     return details;
+  }
+
+  function fromZero(u, min, max) {
+    var low = Math.min(0, min === null ? 0 : min);
+    var high = max === null || max <= low ? low + 1 : max;
+    return [low, high + (high - low) * 0.05];
+  }
+
+  function monthLabel(u, seconds) {
+    if (seconds === null || seconds === undefined) { return '--'; }
+    return new Date(seconds * 1000).toISOString().slice(0, 7);
+  }
+
+  function hourLabel(u, seconds) {
+    if (seconds === null || seconds === undefined) { return '--'; }
+    return new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ');
   }
 
   function width(holder) {
