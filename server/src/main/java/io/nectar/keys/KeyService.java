@@ -61,6 +61,13 @@ public final class KeyService {
    */
   public CreatedKey create(Organization organization, String name, Environment environment,
       Optional<LocalDate> expiresOn, Optional<String> fixedSecret) {
+    CreatedKey key = created(ids.get(), organization, name, environment, expiresOn, fixedSecret);
+    jdbi.useTransaction(h -> store.insertKey(h, key.key(), hash(key.secret())));
+    return key;
+  }
+
+  private CreatedKey created(UUID keyId, Organization organization, String name, Environment environment,
+      Optional<LocalDate> expiresOn, Optional<String> fixedSecret) {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new IllegalArgumentException("a key name is 1 to 200 characters");
     }
@@ -70,10 +77,21 @@ public final class KeyService {
       throw new IllegalArgumentException("the expiry date must be in the future");
     }
     String secret = fixedSecret.orElseGet(() -> environment.secretPrefix() + randomToken(32));
-    ApiKey key = new ApiKey(ids.get(), organization.id(), organization.name(), name.trim(), environment,
+    ApiKey key = new ApiKey(keyId, organization.id(), organization.name(), name.trim(), environment,
         secret.substring(0, Math.min(12, secret.length())), expires, now, null, null);
-    jdbi.useTransaction(h -> store.insertKey(h, key, hash(secret)));
     return new CreatedKey(key, secret);
+  }
+
+  /**
+   * Creates a key with the id a form chose, once: a second call with the same id (a form sent again by
+   * the browser's reload) creates nothing and is empty, so a reload never makes a second key whose
+   * secret nobody saw.
+   */
+  public Optional<CreatedKey> createOnce(UUID keyId, Organization organization, String name,
+      Environment environment, Optional<LocalDate> expiresOn) {
+    CreatedKey key = created(keyId, organization, name, environment, expiresOn, Optional.empty());
+    boolean inserted = jdbi.inTransaction(h -> store.insertKeyIfAbsent(h, key.key(), hash(key.secret())));
+    return inserted ? Optional.of(key) : Optional.empty();
   }
 
   /**

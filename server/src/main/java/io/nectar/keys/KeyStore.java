@@ -61,6 +61,19 @@ final class KeyStore {
         .execute();
   }
 
+  /** Inserts the key unless one with its id exists; false when it did. */
+  boolean insertKeyIfAbsent(Handle h, ApiKey key, String secretHash) {
+    return h.createUpdate("""
+            insert into api_key (id, organization_id, name, environment, secret_hash, secret_hint,
+                                 expires_at, created_at)
+            values (:id, :org, :name, :env, :hash, :hint, :expires, :created)
+            on conflict (id) do nothing""")
+        .bind("id", key.id()).bind("org", key.organizationId()).bind("name", key.name())
+        .bind("env", key.environment().name()).bind("hash", secretHash).bind("hint", key.secretHint())
+        .bind("expires", key.expires()).bind("created", key.created())
+        .execute() > 0;
+  }
+
   int countKeys(Handle h, UUID organizationId) {
     return h.createQuery("select count(*) from api_key where organization_id = :org")
         .bind("org", organizationId).mapTo(Integer.class).one();

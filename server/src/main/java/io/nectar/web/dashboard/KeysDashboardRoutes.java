@@ -9,10 +9,13 @@ import io.nectar.keys.CreatedKey;
 import io.nectar.keys.Environment;
 import io.nectar.keys.KeyService;
 import io.nectar.keys.Organization;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +38,19 @@ public final class KeysDashboardRoutes {
     }
   }
 
-  /** What the creation form holds (shown again with its errors). */
-  public record Form(String name, Environment environment, String expires) {}
+  /**
+   * What the creation form holds (shown again with its errors). {@code once} is a random value of this
+   * showing of the form: the key's id derives from it, so the same form sent twice makes one key.
+   */
+  public record Form(String name, Environment environment, String expires, String once) {
+    static Form empty(Environment environment) {
+      byte[] bytes = new byte[16];
+      RANDOM.nextBytes(bytes);
+      return new Form("", environment, "", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final KeyService keys;
   private final Clock clock;
@@ -54,7 +68,7 @@ public final class KeysDashboardRoutes {
     routes.get(PATH, ctx -> {
       SignedIn who = gate.requireAdmin(ctx);
       String revoked = ctx.queryParam("revoked");
-      show(ctx, 200, who, new Form("", who.environment(), ""), null, Map.of(),
+      show(ctx, 200, who, Form.empty(who.environment()), null, Map.of(),
           revoked == null ? null : "The key was revoked: it fails from its next request on.");
     });
     routes.post(PATH, this::create);
@@ -96,15 +110,27 @@ public final class KeysDashboardRoutes {
         errors.put("expires", List.of("Enter the expiry date as YYYY-MM-DD, or leave it empty."));
       }
     }
-    Form shownAgain = new Form(name, environment.orElse(who.environment()), expires);
+    String once = form.text("once");
+    if (once == null || once.length() != 22) {
+      once = Form.empty(who.environment()).once();
+    }
+    Form shownAgain = new Form(name, environment.orElse(who.environment()), expires, once);
     if (!errors.isEmpty()) {
       show(ctx, 400, who, shownAgain, null, errors, null);
       return;
     }
     Organization organization = keys.organization(who.user().organizationId())
         .orElseThrow(() -> new NotFound("Organization"));
-    CreatedKey created = keys.create(organization, name, environment.get(), expiry, Optional.empty());
-    show(ctx, 201, who, new Form("", who.environment(), ""), created, Map.of(), null);
+    // The session's form token is secret to this browser, so nobody else can aim at this id.
+    UUID keyId = UUID.nameUUIDFromBytes((who.csrfToken() + ":" + once).getBytes(StandardCharsets.UTF_8));
+    Optional<CreatedKey> created = keys.createOnce(keyId, organization, name, environment.get(), expiry);
+    if (created.isEmpty()) {
+      show(ctx, 200, who, Form.empty(who.environment()), null, Map.of(), "This form was sent before: the key \u201c"
+          + name + "\u201d exists, and its secret was shown on the first answer only. If nobody copied it, revoke "
+          + "the key and create another.");
+      return;
+    }
+    show(ctx, 201, who, Form.empty(who.environment()), created.get(), Map.of(), null);
   }
 
   private void show(Context ctx, int status, SignedIn who, Form form, CreatedKey created,
