@@ -106,4 +106,27 @@ class DataPagesTest {
     ann.postWithToken("/dashboard/accounts/" + account + "/tracking", java.util.Map.of("tracked", "true", "meters", "on"));
     world.execute("update usage_data set is_deleted = false where meter_id = ?", meter);
   }
+
+  @Test
+  void flaggedBillsLeadTheFirstPageOfTheListAndFollowItsFilter() {
+    UUID company = world.uuid(world.companyA.companyId());
+    UUID gas = world.one("select id from document where company_id = ? and datasource_types = '{GAS}' "
+        + "order by bill_date desc limit 1", company);
+    world.execute("update document set is_flagged = true, flagged_status = 'NEEDS_REVIEW' where id = ?", gas);
+    try {
+      Response page = ann.get("/dashboard/companies/" + company + "/documents");
+      String body = page.body();
+      assertThat(body).contains("id=\"flagged-documents\"");
+      // In the flagged table, before the list (whose first page holds the oldest bills, as the API orders them).
+      assertThat(body.indexOf("data-document=\"" + gas + "\"")).isLessThan(body.indexOf("id=\"documents\""));
+      assertThat(body).contains("Needs review");
+
+      Response water = ann.get("/dashboard/companies/" + company + "/documents?datasourceType=WATER");
+      assertThat(water.body()).doesNotContain("id=\"flagged-documents\"");
+      Response second = ann.get("/dashboard/companies/" + company + "/documents?page=2");
+      assertThat(second.body()).doesNotContain("id=\"flagged-documents\"");
+    } finally {
+      world.execute("update document set is_flagged = false, flagged_status = null where id = ?", gas);
+    }
+  }
 }
