@@ -40,7 +40,7 @@ public final class AccountService {
   }
 
   /** Sets one account; the body is read only once the account is known to be the caller's. */
-  AccountDetails setTracked(Caller caller, UUID accountId, Supplier<TrackingChange> body) {
+  public AccountDetails setTracked(Caller caller, UUID accountId, Supplier<TrackingChange> body) {
     return jdbi.inTransaction(h -> {
       Account account = store.find(h, accountId).orElseThrow(() -> new NotFound("Account"));
       companies.requireOwnedChild(h, caller, account.companyId(), "Account");
@@ -85,6 +85,38 @@ public final class AccountService {
     return store.findAll(h, ids).stream()
         .map(a -> new AccountDetails(a, byAccount.getOrDefault(a.id(), List.of())))
         .toList();
+  }
+
+  /** A page of accounts and where it falls. */
+  public record AccountPage(List<AccountDetails> accounts, io.nectar.http.Pagination.PageWindow window) {}
+
+  /** A page of the company's accounts with their meters, oldest first: 404 or 403 as for the company. */
+  public AccountPage listOfCompany(Caller caller, UUID companyId, io.nectar.http.Pagination.PageRequest page) {
+    return jdbi.inTransaction(h -> {
+      companies.requireOwned(h, caller, companyId);
+      var window = page.window(store.countOfCompany(h, companyId));
+      List<Account> rows = store.pageOfCompany(h, companyId, window.offset(), window.limit());
+      Map<UUID, List<Meter>> byAccount = meters.byAccounts(h, rows.stream().map(Account::id).toList());
+      return new AccountPage(rows.stream().map(a -> new AccountDetails(a, byAccount.getOrDefault(a.id(), List.of())))
+          .toList(), window);
+    });
+  }
+
+  /**
+   * A page of a connection's accounts with their meters. The caller must have resolved the connection
+   * (ConnectionService); the accounts' company is checked again here, so no other tenant's show.
+   */
+  public AccountPage listOfConnection(Caller caller, UUID connectionId, io.nectar.http.Pagination.PageRequest page) {
+    return jdbi.inTransaction(h -> {
+      var window = page.window(store.countOfConnection(h, connectionId));
+      List<Account> rows = store.pageOfConnection(h, connectionId, window.offset(), window.limit());
+      if (!rows.isEmpty()) {
+        companies.requireOwnedChild(h, caller, rows.get(0).companyId(), "Connection");
+      }
+      Map<UUID, List<Meter>> byAccount = meters.byAccounts(h, rows.stream().map(Account::id).toList());
+      return new AccountPage(rows.stream().map(a -> new AccountDetails(a, byAccount.getOrDefault(a.id(), List.of())))
+          .toList(), window);
+    });
   }
 
   /** The accounts of these connections, unchecked: for connections already authorized. */

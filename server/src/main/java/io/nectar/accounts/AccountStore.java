@@ -26,6 +26,31 @@ final class AccountStore {
         .bindArray("ids", UUID.class, ids).map((rs, ctx) -> map(rs)).list();
   }
 
+  /** How many accounts the company has, connections' and uploads' alike. */
+  long countOfCompany(Handle h, UUID companyId) {
+    return h.createQuery("select count(*) from account where company_id = :company")
+        .bind("company", companyId).mapTo(Long.class).one();
+  }
+
+  /** A page of the company's accounts, oldest first (the account_company index's order). */
+  List<Account> pageOfCompany(Handle h, UUID companyId, long offset, int limit) {
+    return h.createQuery("select " + COLUMNS + " from account where company_id = :company "
+            + "order by created_at, id limit :limit offset :offset")
+        .bind("company", companyId).bind("limit", limit).bind("offset", offset).map((rs, ctx) -> map(rs)).list();
+  }
+
+  long countOfConnection(Handle h, UUID connectionId) {
+    return h.createQuery("select count(*) from account where connection_id = :connection")
+        .bind("connection", connectionId).mapTo(Long.class).one();
+  }
+
+  /** A page of the connection's accounts by number (the order of its unique index). */
+  List<Account> pageOfConnection(Handle h, UUID connectionId, long offset, int limit) {
+    return h.createQuery("select " + COLUMNS + " from account where connection_id = :connection "
+            + "order by account_number limit :limit offset :offset")
+        .bind("connection", connectionId).bind("limit", limit).bind("offset", offset).map((rs, ctx) -> map(rs)).list();
+  }
+
   public List<Account> byConnections(Handle h, Collection<UUID> connectionIds) {
     if (connectionIds.isEmpty()) {
       return List.of();

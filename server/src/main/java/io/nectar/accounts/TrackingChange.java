@@ -4,4 +4,4 @@ import java.util.List;
 import java.util.UUID;
 
 /** What a tracking update asks for: which accounts, tracked or not, and whether their meters follow. */
-record TrackingChange(List<UUID> accounts, boolean tracked, boolean updateMeters) {}
+public record TrackingChange(List<UUID> accounts, boolean tracked, boolean updateMeters) {}

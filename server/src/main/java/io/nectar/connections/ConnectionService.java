@@ -200,7 +200,32 @@ public final class ConnectionService {
     return details;
   }
 
-  ConnectionDetails get(Caller caller, UUID id) {
+  /** A page of connections without their accounts and meters. */
+  public record ConnectionRows(List<Connection> connections, PageWindow window) {}
+
+  /** The connections of {@link #listOfCompany} without their accounts and meters (a login may hold thousands). */
+  public ConnectionRows rowsOfCompany(Caller caller, UUID companyId, Optional<ConnectionStatus> status,
+      PageRequest pageRequest) {
+    ConnectionStore.Filter filter = new ConnectionStore.Filter(null, List.of(), status.orElse(null));
+    return jdbi.inTransaction(h -> {
+      companies.requireOwned(h, caller, companyId);
+      PageWindow window = pageRequest.window(store.count(h, companyId, filter));
+      return new ConnectionRows(store.page(h, companyId, filter, window.offset(), window.limit()), window);
+    });
+  }
+
+  /** The connection {@code id} alone (no accounts): 404 when missing, 403 for another tenant. */
+  public Connection connection(Caller caller, UUID id) {
+    return jdbi.withHandle(h -> requireOwned(h, caller, id));
+  }
+
+  /** A page of the company's connections, of one status or all (as {@code GET /connection/company/{id}}). */
+  public ConnectionPage listOfCompany(Caller caller, UUID companyId, Optional<ConnectionStatus> status,
+      PageRequest page) {
+    return list(caller, companyId, new ConnectionStore.Filter(null, List.of(), status.orElse(null)), page);
+  }
+
+  public ConnectionDetails get(Caller caller, UUID id) {
     return jdbi.inTransaction(h -> {
       Connection connection = requireOwned(h, caller, id);
       return details(h, companies.requireOwned(h, caller, connection.companyId()), List.of(connection)).get(0);

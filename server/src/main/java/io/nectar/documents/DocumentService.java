@@ -76,7 +76,44 @@ public final class DocumentService {
     });
   }
 
-  DocumentDetails get(Caller caller, UUID id) {
+  /** A page of bills without what they embed (usage rows, charges), for lists that show only the bills. */
+  public record DocumentRows(List<Document> documents, PageWindow window) {}
+
+  /** The documents of {@link #listOfCompany}, without what each embeds: one query for the page, one for its total. */
+  public DocumentRows rowsOfCompany(Caller caller, UUID companyId, ListFilter filter, PageRequest page) {
+    return rows(caller, DocumentStore.Scope.COMPANY, companyId, filter, page);
+  }
+
+  /** The documents of {@link #listOfSite}, without what each embeds. */
+  public DocumentRows rowsOfSite(Caller caller, UUID siteId, ListFilter filter, PageRequest page) {
+    return rows(caller, DocumentStore.Scope.SITE, siteId, filter, page);
+  }
+
+  private DocumentRows rows(Caller caller, DocumentStore.Scope scope, UUID id, ListFilter filter, PageRequest page) {
+    return jdbi.withHandle(h -> {
+      UUID companyId = switch (scope) {
+        case COMPANY -> companies.requireOwned(h, caller, id).id();
+        case SITE -> sites.requireOwned(h, caller, id).companyId();
+        case CONNECTION -> connections.requireOwned(h, caller, id).companyId();
+      };
+      // The same cached total as the API's list of the same filter.
+      PageWindow window = page.window(totals.total(companyId, totals.version(h, companyId),
+          "documents " + scope + " " + id + " " + filter, () -> store.count(h, scope, id, filter)));
+      return new DocumentRows(store.page(h, scope, id, filter, window.offset(), window.limit()), window);
+    });
+  }
+
+  /** A page of the company's documents (as {@code GET /document/company/{id}}). */
+  public DocumentPage listOfCompany(Caller caller, UUID companyId, ListFilter filter, PageRequest page) {
+    return list(caller, DocumentStore.Scope.COMPANY, companyId, filter, page);
+  }
+
+  /** A page of the site's documents (as {@code GET /document/site/{id}}). */
+  public DocumentPage listOfSite(Caller caller, UUID siteId, ListFilter filter, PageRequest page) {
+    return list(caller, DocumentStore.Scope.SITE, siteId, filter, page);
+  }
+
+  public DocumentDetails get(Caller caller, UUID id) {
     return jdbi.inTransaction(h -> details(h, List.of(requireOwned(h, caller, id))).get(0));
   }
 

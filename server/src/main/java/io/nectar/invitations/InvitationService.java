@@ -82,7 +82,7 @@ public final class InvitationService {
   /** A CREATE_CONNECTION invitation for the company; the company is checked before the body is read. */
   Created createForCompany(Caller caller, UUID companyId, Supplier<InvitationInput> body) {
     return create(caller, InvitationType.CREATE_CONNECTION, h -> new Target(companies.requireOwned(h, caller,
-        companyId), null), body);
+        companyId), null), body, apiKey(caller));
   }
 
   /** An EDIT_CONNECTION (reconnect) invitation for one connection of the caller's. */
@@ -90,7 +90,7 @@ public final class InvitationService {
     return create(caller, InvitationType.EDIT_CONNECTION, h -> {
       Connection connection = connections.requireOwned(h, caller, connectionId);
       return new Target(companies.requireOwned(h, caller, connection.companyId()), connection);
-    }, body);
+    }, body, apiKey(caller));
   }
 
   private record Target(Company company, Connection connection) {}
@@ -100,7 +100,12 @@ public final class InvitationService {
     Target find(Handle h);
   }
 
-  private Created create(Caller caller, InvitationType type, TargetLookup lookup, Supplier<InvitationInput> body) {
+  private static Map<String, String> apiKey(Caller caller) {
+    return Map.of("apiKeyId", caller.keyId().toString());
+  }
+
+  private Created create(Caller caller, InvitationType type, TargetLookup lookup, Supplier<InvitationInput> body,
+      Map<String, String> actor) {
     String token = TOKEN_ENCODER.encodeToString(randomBytes());
     Instant now = now();
     record Made(Invitation invitation, Company company, InvitationInput.Delivery delivery) {}
@@ -114,7 +119,7 @@ public final class InvitationService {
           input.expiresInSeconds() == null ? null : now.plusSeconds(input.expiresInSeconds()), input.maxUses(), 0,
           input.prefill(), null, now);
       store.insert(h, invitation, hash(token));
-      event(h, invitation.id(), InvitationEventType.CREATED, null, Map.of("apiKeyId", caller.keyId().toString()));
+      event(h, invitation.id(), InvitationEventType.CREATED, null, actor);
       return new Made(invitation, target.company(), input.delivery());
     });
     Invitation invitation = made.invitation();
@@ -169,11 +174,15 @@ public final class InvitationService {
 
   /** Revokes it (again: no change, the first revocation stands) and shows it, now REVOKED. */
   Details revoke(Caller caller, UUID id, Runnable checkBody) {
+    return revoke(caller, id, checkBody, apiKey(caller));
+  }
+
+  private Details revoke(Caller caller, UUID id, Runnable checkBody, Map<String, String> actor) {
     return jdbi.inTransaction(h -> {
       requireOwned(h, caller, id);
       checkBody.run();
       if (store.revoke(h, id, now())) {
-        event(h, id, InvitationEventType.REVOKED, null, Map.of("apiKeyId", caller.keyId().toString()));
+        event(h, id, InvitationEventType.REVOKED, null, actor);
       }
       return details(h, store.find(h, id).orElseThrow(), true);
     });
@@ -189,6 +198,68 @@ public final class InvitationService {
     return new Details(invitation, invitation.status(clock.instant()),
         store.createdConnections(h, List.of(invitation.id())).getOrDefault(invitation.id(), List.of()),
         withEvents ? store.events(h, invitation.id()) : List.of());
+  }
+
+  // ---- The dashboard's side: a signed-in user instead of a key, named in the event log by {@code actor} ----
+
+  /** What the dashboard shows of an invitation. */
+  public record Summary(UUID id, InvitationType type, InvitationStatus status, UUID connectionId,
+      List<String> allowedEmails, Instant expiresAt, Integer maxUses, int useCount, Instant createdAt,
+      int connectionsMade) {}
+
+  /** A page of summaries and where it falls. */
+  public record SummaryPage(List<Summary> invitations, PageWindow window) {}
+
+  /** A new invitation, its link (shown this once) and the addresses its e-mail reached or not. */
+  public record Issued(Summary invitation, String invitationUrl, List<String> emailed, List<String> notEmailed) {}
+
+  /** Whether a new invitation's allowed addresses are e-mailed their link. */
+  public enum Mailing { SEND_EMAIL, NONE }
+
+  /** The company's invitations, newest first, as {@code GET /invitation/company/{id}} pages them. */
+  public SummaryPage summaries(Caller caller, UUID companyId, PageRequest page) {
+    InvitationPage found = list(caller, companyId, page);
+    return new SummaryPage(found.invitations().stream().map(InvitationService::summary).toList(), found.window());
+  }
+
+  /**
+   * A CREATE_CONNECTION invitation for the company, made from the dashboard: the same checks as the
+   * API's (the limits of {@code InvitationInput}), with {@code actor} (e.g. the user's id) in its log.
+   */
+  public Issued issue(Caller caller, UUID companyId, List<String> allowedEmails, Long expiresInSeconds,
+      Integer maxUses, Mailing mailing, Map<String, String> actor) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    // Absent rather than null: each field then takes the API's default.
+    if (!allowedEmails.isEmpty()) {
+      body.put("allowedEmails", allowedEmails);
+    }
+    if (expiresInSeconds != null) {
+      body.put("expiresInSeconds", expiresInSeconds);
+    }
+    if (maxUses != null) {
+      body.put("maxUses", maxUses);
+    }
+    body.put("sendEmail", mailing == Mailing.SEND_EMAIL);
+    Created created = create(caller, InvitationType.CREATE_CONNECTION,
+        h -> new Target(companies.requireOwned(h, caller, companyId), null),
+        () -> InvitationInput.read(new io.nectar.http.Fields(new io.nectar.http.RequestBody(
+            io.nectar.http.Json.MAPPER.valueToTree(body), false)), InvitationType.CREATE_CONNECTION), actor);
+    return new Issued(summary(created.details()), created.invitationUrl(),
+        created.deliveries().stream().filter(d -> d.status() == InvitationMails.Outcome.SENT)
+            .map(InvitationMails.Delivery::email).toList(),
+        created.deliveries().stream().filter(d -> d.status() != InvitationMails.Outcome.SENT)
+            .map(InvitationMails.Delivery::email).toList());
+  }
+
+  /** Revokes the invitation from the dashboard, {@code actor} named in its log. */
+  public Summary revoke(Caller caller, UUID id, Map<String, String> actor) {
+    return summary(revoke(caller, id, () -> { }, actor));
+  }
+
+  private static Summary summary(Details d) {
+    Invitation i = d.invitation();
+    return new Summary(i.id(), i.type(), d.status(), i.connectionId(), i.allowedEmails(), i.expiresAt(), i.maxUses(),
+        i.useCount(), i.createdAt(), d.connections().size());
   }
 
   // ---- The public side, for the hosted pages (no API caller) ----

@@ -28,6 +28,16 @@ public record Job(
     files = List.copyOf(files);
   }
 
+  /** The names of the job's files, in the order they were sent. */
+  public List<String> fileNames() {
+    return files.stream().map(JobFile::fileName).toList();
+  }
+
+  /** The documents the job's files became (a duplicate's is the earlier one), in the files' order. */
+  public List<UUID> documentIds() {
+    return files.stream().map(JobFile::documentId).filter(Objects::nonNull).toList();
+  }
+
   Job withFiles(List<JobFile> of) {
     return new Job(id, companyId, siteId, kind, status, terminationReason, created, updated, of);
   }

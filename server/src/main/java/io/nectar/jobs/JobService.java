@@ -98,6 +98,11 @@ public final class JobService {
         () -> new UploadInput.File(fileName, bytes, null));
   }
 
+  /** One bill uploaded from the dashboard: a job like {@code POST /job/company/{id}}'s, for the site or none. */
+  public Job upload(Caller caller, UUID companyId, UUID siteId, String fileName, byte[] bytes) {
+    return submitFile(caller, companyId, () -> new UploadInput.File(fileName, bytes, siteId));
+  }
+
   /** Those of {@code ids} that are jobs of {@code companyId}, for the hosted upload page's progress. */
   public List<Job> jobsOf(UUID companyId, List<UUID> ids) {
     return jdbi.withHandle(h -> ids.stream().map(id -> store.find(h, id)).flatMap(Optional::stream)
@@ -132,7 +137,7 @@ public final class JobService {
   }
 
   /** The job {@code id}: 404 when there is none, 403 when it belongs to another tenant. */
-  Job get(Caller caller, UUID id) {
+  public Job get(Caller caller, UUID id) {
     return jdbi.withHandle(h -> {
       Job job = store.find(h, id).orElseThrow(() -> new io.nectar.errors.NotFound("Job"));
       companies.requireOwnedChild(h, caller, job.companyId(), "Job");
@@ -140,7 +145,7 @@ public final class JobService {
     });
   }
 
-  JobPage list(Caller caller, UUID companyId, PageRequest page) {
+  public JobPage list(Caller caller, UUID companyId, PageRequest page) {
     return jdbi.inTransaction(h -> {
       companies.requireOwned(h, caller, companyId);
       PageWindow window = page.window(store.count(h, companyId));

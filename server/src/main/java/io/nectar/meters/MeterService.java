@@ -31,7 +31,7 @@ public final class MeterService {
     this.connections = connections;
   }
 
-  Meter get(Caller caller, UUID id) {
+  public Meter get(Caller caller, UUID id) {
     return jdbi.inTransaction(h -> {
       Meter meter = store.find(h, id).orElseThrow(() -> new NotFound("Meter"));
       companies.requireOwnedChild(h, caller, meter.companyId(), "Meter");
@@ -49,6 +49,16 @@ public final class MeterService {
       PageWindow window = page.window(store.count(h, scope, id));
       return new MeterPage(store.page(h, scope, id, window.offset(), window.limit()), window);
     });
+  }
+
+  /** A page of the company's meters (as {@code GET /meter/company/{id}}). */
+  public MeterPage listOfCompany(Caller caller, UUID companyId, PageRequest page) {
+    return list(caller, MeterStore.Scope.COMPANY, companyId, page);
+  }
+
+  /** A page of the site's meters (as {@code GET /meter/site/{id}}). */
+  public MeterPage listOfSite(Caller caller, UUID siteId, PageRequest page) {
+    return list(caller, MeterStore.Scope.SITE, siteId, page);
   }
 
   /** The meters of these accounts, unchecked: for accounts already authorized. */

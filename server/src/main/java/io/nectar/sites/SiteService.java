@@ -58,7 +58,7 @@ public final class SiteService {
     });
   }
 
-  Site get(Caller caller, UUID id) {
+  public Site get(Caller caller, UUID id) {
     return jdbi.inTransaction(h -> requireOwned(h, caller, id));
   }
 

@@ -86,6 +86,16 @@ public final class UsageService {
     });
   }
 
+  /** A page of the company's usage (as {@code GET /usage/company/{id}}). */
+  public UsagePage listOfCompany(Caller caller, UUID companyId, ListFilter filter, PageRequest page) {
+    return list(caller, UsageStore.Scope.COMPANY, companyId, filter, page);
+  }
+
+  /** A page of the site's usage (as {@code GET /usage/site/{id}}). */
+  public UsagePage listOfSite(Caller caller, UUID siteId, ListFilter filter, PageRequest page) {
+    return list(caller, UsageStore.Scope.SITE, siteId, filter, page);
+  }
+
   UsageDetails get(Caller caller, UUID id) {
     return jdbi.inTransaction(h -> details(h, List.of(requireOwned(h, caller, id, false))).get(0));
   }

@@ -56,7 +56,7 @@ public final class WebhookService {
   }
 
   /** The portal page of {@code tenant}, as a link valid for seven days. */
-  String portalLink(Tenant tenant) {
+  public String portalLink(Tenant tenant) {
     return links.pageLink(baseUrl, portalPath(tenant), PORTAL_LINK_VALIDITY);
   }
 
@@ -73,7 +73,7 @@ public final class WebhookService {
     return new EndpointWithSecret(endpoint, secret);
   }
 
-  List<WebhookEndpoint> list(Tenant tenant) {
+  public List<WebhookEndpoint> list(Tenant tenant) {
     return jdbi.withHandle(h -> store.list(h, tenant));
   }
 
