@@ -22,6 +22,7 @@ import io.nectar.http.ErrorPages;
 import io.nectar.http.HttpServer;
 import io.nectar.http.SealedReplies;
 import io.nectar.http.PageGate;
+import io.nectar.insights.InsightService;
 import io.nectar.intervals.IntervalRoutes;
 import io.nectar.invitations.InvitationRoutes;
 import io.nectar.invitations.InvitationService;
@@ -31,6 +32,7 @@ import io.nectar.jobs.JobRoutes;
 import io.nectar.jobs.UploadEngine;
 import io.nectar.keys.CreatedKey;
 import io.nectar.keys.KeyService;
+import io.nectar.lists.ListCache;
 import io.nectar.mail.Mailer;
 import io.nectar.meters.MeterRoutes;
 import io.nectar.organizations.BrandingRoutes;
@@ -51,6 +53,8 @@ import io.nectar.web.dashboard.DashboardGate;
 import io.nectar.web.dashboard.DashboardPage;
 import io.nectar.web.dashboard.DashboardRoutes;
 import io.nectar.web.dashboard.SettingsDashboardRoutes;
+import io.nectar.web.dashboard.data.DataDashboardRoutes;
+import io.nectar.web.dashboard.data.DataServices;
 import io.nectar.web.hosted.HostedRoutes;
 import io.nectar.webhooks.WebhookRoutes;
 import io.nectar.webhooks.WebhookService;
@@ -169,6 +173,7 @@ public final class NectarServer implements AutoCloseable {
             dashboard.register(routes);
             new SettingsDashboardRoutes(services.keys(), services.users(), clock, gate, page)
                 .register(routes);
+            new DataDashboardRoutes(dataPages(services, webhooks, database, clock), gate, page).register(routes);
           }, errorPages);
       // The first key exists before the port opens, so nobody can see the server ready yet refuse its key.
       keys = services.keys();
@@ -189,6 +194,18 @@ public final class NectarServer implements AutoCloseable {
       shutdown.closeAfter(e);
       throw e;
     }
+  }
+
+  /** What the dashboard's data pages read: the API's own services, and the charts' aggregates. */
+  private static DataServices dataPages(Services services, WebhookWiring webhooks, Database database, Clock clock) {
+    return DataServices.builder()
+        .companies(services.companies()).sites(services.sites()).connections(services.connections())
+        .accounts(services.accounts()).meters(services.meters()).documents(services.documents())
+        .documentLinks(services.documentLinks()).usage(services.usage()).jobs(services.uploads())
+        .invitations(services.invitations()).webhooks(webhooks.service())
+        .insights(new InsightService(database.jdbi(), clock, services.companies(), services.sites(),
+            services.meters(), new ListCache()))
+        .build();
   }
 
   /**
