@@ -65,15 +65,21 @@ public final class DocumentService {
   DocumentPage list(Caller caller, DocumentStore.Scope scope, UUID id, ListFilter filter, PageRequest page) {
     // Reads only, each consistent on its own at READ COMMITTED: no transaction, so no COMMIT round trip.
     return jdbi.withHandle(h -> {
-      UUID companyId = switch (scope) {
-        case COMPANY -> companies.requireOwned(h, caller, id).id();
-        case SITE -> sites.requireOwned(h, caller, id).companyId();
-        case CONNECTION -> connections.requireOwned(h, caller, id).companyId();
-      };
-      PageWindow window = page.window(totals.total(companyId, totals.version(h, companyId),
-          "documents " + scope + " " + id + " " + filter, () -> store.count(h, scope, id, filter)));
+      PageWindow window = window(h, caller, scope, id, filter, page);
       return new DocumentPage(details(h, store.page(h, scope, id, filter, window.offset(), window.limit())), window);
     });
+  }
+
+  /** The page asked for, checked against the list's (cached) total, once the caller owns the list's owner. */
+  private PageWindow window(Handle h, Caller caller, DocumentStore.Scope scope, UUID id, ListFilter filter,
+      PageRequest page) {
+    UUID companyId = switch (scope) {
+      case COMPANY -> companies.requireOwned(h, caller, id).id();
+      case SITE -> sites.requireOwned(h, caller, id).companyId();
+      case CONNECTION -> connections.requireOwned(h, caller, id).companyId();
+    };
+    return page.window(totals.total(companyId, totals.version(h, companyId),
+        "documents " + scope + " " + id + " " + filter, () -> store.count(h, scope, id, filter)));
   }
 
   /** A page of bills without what they embed (usage rows, charges), for lists that show only the bills. */
@@ -91,14 +97,8 @@ public final class DocumentService {
 
   private DocumentRows rows(Caller caller, DocumentStore.Scope scope, UUID id, ListFilter filter, PageRequest page) {
     return jdbi.withHandle(h -> {
-      UUID companyId = switch (scope) {
-        case COMPANY -> companies.requireOwned(h, caller, id).id();
-        case SITE -> sites.requireOwned(h, caller, id).companyId();
-        case CONNECTION -> connections.requireOwned(h, caller, id).companyId();
-      };
       // The same cached total as the API's list of the same filter.
-      PageWindow window = page.window(totals.total(companyId, totals.version(h, companyId),
-          "documents " + scope + " " + id + " " + filter, () -> store.count(h, scope, id, filter)));
+      PageWindow window = window(h, caller, scope, id, filter, page);
       return new DocumentRows(store.page(h, scope, id, filter, window.offset(), window.limit()), window);
     });
   }
