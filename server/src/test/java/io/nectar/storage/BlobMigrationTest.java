@@ -134,7 +134,7 @@ class BlobMigrationTest {
     return BlobStores.open(BlobSettings.of(url, s3.settings(url)), Path.of("unused"));
   }
 
-  /** Files of 0 bytes to 300 KB under keys of one to three folders, as bills and uploads are stored. */
+  /** Files of 1 byte to 300 KB under keys of one to three folders, as bills and uploads are stored. */
   private static Map<String, byte[]> fill(BlobStore store, int count) {
     Random random = new Random(count);
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -144,7 +144,10 @@ class BlobMigrationTest {
         case 1 -> "uploads/" + new java.util.UUID(i, 2) + "/page-" + i + ".png";
         default -> "generated/" + i + ".json";
       };
-      byte[] bytes = new byte[i == 0 ? 0 : random.nextInt(300_000)];
+      // No empty file: the server never stores one (uploads refuse them), and an empty PUT through the JDK's
+      // HTTP client can lose the race with S3Proxy's early answer ("Error writing request body", seen once
+      // in CI), which would make the exact counts below wrong for a reason that is not the migration's.
+      byte[] bytes = new byte[1 + random.nextInt(300_000)];
       random.nextBytes(bytes);
       store.put(key, bytes, null);
       files.put(key, bytes);

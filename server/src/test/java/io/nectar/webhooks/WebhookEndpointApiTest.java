@@ -289,7 +289,9 @@ class WebhookEndpointApiTest {
     Response theirsViaMyLink = server.send("DELETE", path + "/endpoints/" + theirs + query, null, null, null, Map.of());
     assertThat(theirsViaMyLink.status()).isEqualTo(403);
 
-    String tampered = query.replaceAll("signature=.", "signature=A");
+    // One character of the signature changed (to another one: a signature may start with A).
+    String tampered = query.replaceAll("signature=A", "signature=B").equals(query)
+        ? query.replaceAll("signature=.", "signature=A") : query.replaceAll("signature=A", "signature=B");
     assertThat(server.get(path + tampered, null).status()).isEqualTo(403);
     assertThat(server.get(path + "/endpoints" + tampered, null).status()).isEqualTo(403);
     assertThat(server.get(path, null).status()).isEqualTo(403);
