@@ -95,6 +95,20 @@ public final class Browser implements AutoCloseable {
     return screenshots.isPresent();
   }
 
+  /**
+   * Waits until the window's picture stops changing (two screenshots in a row alike), for content that
+   * tells no script when it is drawn, such as a framed PDF; up to 10 s.
+   */
+  public void awaitStillPicture() {
+    byte[][] last = {null};
+    new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(300)).until(d -> {
+      byte[] now = driver.getScreenshotAs(OutputType.BYTES);
+      boolean still = java.util.Arrays.equals(now, last[0]);
+      last[0] = now;
+      return still;
+    });
+  }
+
   /** Saves what the window shows as {@code name}.png, when screenshots are asked for. */
   public void screenshot(String name) {
     if (screenshots.isEmpty()) {

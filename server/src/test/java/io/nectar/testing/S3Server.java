@@ -4,11 +4,13 @@ import io.nectar.config.BlobSettings;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.awaitility.Awaitility;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -76,12 +78,9 @@ public final class S3Server implements AutoCloseable {
           .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
           .build();
       proxy.start();
-      for (int i = 0; i < 500 && !"STARTED".equals(proxy.getState()); i++) {
-        Thread.sleep(10); // start() returns once Jetty is starting; the port is known once it has started
-      }
-      if (!"STARTED".equals(proxy.getState())) {
-        throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-      }
+      // start() returns once Jetty is starting; the port is known once it has started.
+      Awaitility.await("S3Proxy started").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+          .until(() -> "STARTED".equals(proxy.getState()));
       if (!store.containerExists(BUCKET)) {
         store.createContainer(BUCKET);
       }

@@ -175,18 +175,14 @@ class DataBrowserTest {
   /**
    * A screenshot of the page's first {@code height} pixels, when screenshots are asked for. Chromium
    * draws a framed PDF after the page reports loaded and tells no script when it is done, so the
-   * picture waits a moment for it; this proves nothing and runs only for the pictures.
+   * picture is taken once the window stops changing; this runs only for the pictures.
    */
   private void shoot(String name, int height) {
     if (!browser.takesScreenshots()) {
       return;
     }
     browser.resize(new org.openqa.selenium.Dimension(Browser.DESKTOP.width + 330, height));
-    try {
-      Thread.sleep(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    browser.awaitStillPicture();
     browser.screenshot(name);
     browser.resize(Browser.DESKTOP);
   }
