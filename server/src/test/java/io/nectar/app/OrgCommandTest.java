@@ -2,11 +2,6 @@ package io.nectar.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,39 +13,27 @@ class OrgCommandTest {
   @TempDir
   Path dataDir;
 
-  record Result(int code, String out, String err) {}
 
-  private Result run(String... args) {
+  private CommandRun run(String... args) {
     String[] withDir = new String[args.length + 2];
     System.arraycopy(args, 0, withDir, 0, args.length);
     withDir[args.length] = "--data-dir";
     withDir[args.length + 1] = dataDir.toString();
-    PrintStream originalOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      var cli = Main.commandLine();
-      cli.setErr(new PrintWriter(err, true));
-      int code = cli.execute(withDir);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(originalOut);
-    }
+    return CommandRun.of(withDir);
   }
 
   @Test
   void brandingIsShownChangedAndResetForTheNamedOrganizationOnly() {
     assertThat(run("key", "create", "--name", "k", "--organization", "Acme").code()).isZero();
-    Result created = run("key", "create", "--name", "k", "--organization", "Other");
+    CommandRun created = run("key", "create", "--name", "k", "--organization", "Other");
     assertThat(created.code()).isZero();
 
-    Result shown = run("org", "branding", "--organization", "Acme");
+    CommandRun shown = run("org", "branding", "--organization", "Acme");
     assertThat(shown.code()).as(shown.err()).isZero();
     assertThat(shown.out()).contains("Branding of Acme", "name:            Acme", "colour:          #1f6feb",
         "logo URL:        (none)", "frame-ancestors: *");
 
-    Result changed = run("org", "branding", "--organization", "Acme", "--name", "Acme Energy", "--colour", "#0A7D43",
+    CommandRun changed = run("org", "branding", "--organization", "Acme", "--name", "Acme Energy", "--colour", "#0A7D43",
         "--logo-url", "https://cdn.example.com/acme.png", "--frame-ancestor", "https://app.example.com",
         "--frame-ancestor", "'self'");
     assertThat(changed.code()).as(changed.err()).isZero();
@@ -60,7 +43,7 @@ class OrgCommandTest {
     assertThat(id.find()).as(changed.out()).isTrue();
 
     // By id too; --reset puts a field back to its default.
-    Result reset = run("org", "branding", "--organization", id.group(1), "--reset", "logo-url", "--reset", "name");
+    CommandRun reset = run("org", "branding", "--organization", id.group(1), "--reset", "logo-url", "--reset", "name");
     assertThat(reset.code()).as(reset.err()).isZero();
     assertThat(reset.out()).contains("name:            Acme\n", "colour:          #0a7d43", "logo URL:        (none)");
 
@@ -72,11 +55,11 @@ class OrgCommandTest {
   void badValuesAndUnknownOrganizationsAreUsageErrorsThatChangeNothing() {
     assertThat(run("key", "create", "--name", "k", "--organization", "Acme").code()).isZero();
 
-    Result hostile = run("org", "branding", "--organization", "Acme", "--frame-ancestor",
+    CommandRun hostile = run("org", "branding", "--organization", "Acme", "--frame-ancestor",
         "https://a.example; script-src *");
     assertThat(hostile.code()).isEqualTo(2);
     assertThat(hostile.err()).contains("frameAncestors").contains("not an allowed source");
-    Result colour = run("org", "branding", "--organization", "Acme", "--colour", "red");
+    CommandRun colour = run("org", "branding", "--organization", "Acme", "--colour", "red");
     assertThat(colour.code()).isEqualTo(2);
     assertThat(colour.err()).contains("colour");
     assertThat(run("org", "branding", "--organization", "Nobody").code()).isEqualTo(2);

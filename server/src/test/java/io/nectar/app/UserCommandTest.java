@@ -8,11 +8,6 @@ import io.nectar.testing.TestServer;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;
 import io.nectar.web.dashboard.core.DashboardClient;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,28 +15,16 @@ import org.junit.jupiter.api.Test;
 
 /** {@code ./nectar user create}: a one-time link that lets the person choose a password and sign in. */
 class UserCommandTest {
-  record Result(int code, String out, String err) {}
 
-  private static Result run(String... args) {
-    PrintStream originalOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      var cli = Main.commandLine();
-      cli.setErr(new PrintWriter(err, true));
-      int code = cli.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(originalOut);
-    }
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   @Test
   void aCreatedUserChoosesAPasswordThroughThePrintedLinkAndSignsIn() {
     String database = TestDatabase.freshDatabaseUrl();
     try (TestServer server = TestServer.start(Map.of(), new ProviderRegistry(new SandboxProvider()), database)) {
-      Result created = run("user", "create", "--email", "Cli@Example.com", "--organization", "Cli Org",
+      CommandRun created = run("user", "create", "--email", "Cli@Example.com", "--organization", "Cli Org",
           "--role", "member", "--database-url", database);
       assertThat(created.code()).as(created.err()).isZero();
       Matcher link = Pattern.compile("(http\\S+/dashboard/welcome/\\S+)").matcher(created.out());
@@ -55,11 +38,11 @@ class UserCommandTest {
       assertThat(set.status()).isEqualTo(303);
       assertThat(browser.get("/dashboard").body()).contains("Cli Org").doesNotContain("/dashboard/settings\"");
 
-      Result wrongRole = run("user", "create", "--email", "x@example.com", "--role", "owner", "--database-url",
+      CommandRun wrongRole = run("user", "create", "--email", "x@example.com", "--role", "owner", "--database-url",
           database);
       assertThat(wrongRole.code()).isEqualTo(2);
       assertThat(wrongRole.err()).contains("--role");
-      Result badEmail = run("user", "create", "--email", "nope", "--database-url", database);
+      CommandRun badEmail = run("user", "create", "--email", "nope", "--database-url", database);
       assertThat(badEmail.code()).isEqualTo(2);
       assertThat(badEmail.err()).contains("e-mail");
     }
