@@ -26,6 +26,12 @@ final class Forms {
     return value != null && value.isTextual() ? value.asText().trim() : null;
   }
 
+  /** As {@link #text}, with an empty string for a missing field (a form shown again keeps what was typed). */
+  String textOrEmpty(String name) {
+    String value = text(name);
+    return value == null ? "" : value;
+  }
+
   /** A field exactly as typed (a password: spaces count). */
   String exact(String name) {
     JsonNode value = fields.get(name);

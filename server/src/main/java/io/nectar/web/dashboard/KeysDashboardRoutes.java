@@ -89,9 +89,9 @@ public final class KeysDashboardRoutes {
   private void create(Context ctx) {
     SignedIn who = gate.requireAdmin(ctx);
     Forms form = Forms.of(ctx);
-    String name = form.text("name") == null ? "" : form.text("name");
+    String name = form.textOrEmpty("name");
     Optional<Environment> environment = Environment.parse(form.text("environment"));
-    String expires = form.text("expires") == null ? "" : form.text("expires");
+    String expires = form.textOrEmpty("expires");
     Map<String, List<String>> errors = new LinkedHashMap<>();
     if (name.isEmpty() || name.length() > 200) {
       errors.put("name", List.of("Give the key a name of 1 to 200 characters, e.g. where it is used."));

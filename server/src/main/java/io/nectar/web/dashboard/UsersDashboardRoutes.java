@@ -54,7 +54,7 @@ public final class UsersDashboardRoutes {
   private void invite(Context ctx) {
     SignedIn who = gate.requireAdmin(ctx);
     Forms form = Forms.of(ctx);
-    String email = form.text("email") == null ? "" : form.text("email");
+    String email = form.textOrEmpty("email");
     Role role = "ADMIN".equals(form.text("role")) ? Role.ADMIN : Role.MEMBER;
     try {
       UserService.Invited invited = users.invite(who.user(), email, role);
