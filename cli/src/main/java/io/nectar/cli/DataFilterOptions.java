@@ -34,6 +34,11 @@ final class DataFilterOptions {
   }
 
   DataFilter toFilter() {
+    return toBuilder().build();
+  }
+
+  /** The filter's builder, for lists that add to it (documents add isDeleted). */
+  DataFilter.Builder toBuilder() {
     DataFilter.Builder filter = DataFilter.builder();
     if (from != null) {
       filter.startDate(date("--from", from));
@@ -45,12 +50,16 @@ final class DataFilterOptions {
       filter.dateType(choice("--date-type", dateType, DateType.class));
     }
     if (!types.isEmpty()) {
-      filter.datasourceTypes(types.stream().map(t -> choice("--type", t, DatasourceType.class)).toList());
+      filter.datasourceTypes(toFilterTypes());
     }
     if (identifier != null) {
       filter.identifier(identifier);
     }
-    return filter.build();
+    return filter;
+  }
+
+  List<DatasourceType> toFilterTypes() {
+    return types.stream().map(t -> choice("--type", t, DatasourceType.class)).toList();
   }
 
   static LocalDate date(String option, String value) {
