@@ -30,7 +30,10 @@ abstract class ApiCommand implements Callable<Integer> {
   /** The SDK client for --url and --key (made once per command). */
   NectarClient client() {
     if (client == null) {
-      client = NectarClient.builder().apiKey(root().apiKey()).baseUrl(root().baseUrl()).build();
+      Context context = context();
+      // Retries back off through the context's pause, so a test never waits on them.
+      client = NectarClient.builder().apiKey(root().apiKey()).baseUrl(root().baseUrl())
+          .sleeper(d -> context.pause().pause(d)).build();
     }
     return client;
   }

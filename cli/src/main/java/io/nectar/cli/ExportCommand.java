@@ -5,6 +5,7 @@ import io.nectar.client.Page;
 import io.nectar.client.model.UsageData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,9 +45,10 @@ final class ExportCommand implements Runnable {
         case "jsonl", "ndjson" -> UsageExport.Format.JSONL;
         default -> throw new UsageException("--format must be csv or jsonl, not " + format);
       };
+      UUID companyId = Ids.parse("--company", company);
       var out = context().out();
-      UsageExport export = new UsageExport(out, fileFormat, UsageExport.lazy(this::meters, this::sites), json());
-      Page<UsageData> first = client().usage().listByCompany(company, filter.toFilter());
+      UsageExport export = new UsageExport(out, fileFormat, UsageExport.lazy(() -> meters(companyId), () -> sites(companyId)), json());
+      Page<UsageData> first = client().usage().listByCompany(companyId, filter.toFilter());
       export.header();
       try (Progress progress = Progress.start(context(), "Exporting", "rows", first.total().orElse(-1))) {
         for (UsageData row : first.autoPaginate()) {
@@ -61,13 +63,13 @@ final class ExportCommand implements Runnable {
       return ExitCode.OK;
     }
 
-    private List<JsonNode> meters() {
+    private List<JsonNode> meters(UUID company) {
       List<JsonNode> meters = new ArrayList<>();
       client().meters().listByCompany(company).autoPaginate().forEach(m -> meters.add(tree(m)));
       return meters;
     }
 
-    private List<JsonNode> sites() {
+    private List<JsonNode> sites(UUID company) {
       List<JsonNode> sites = new ArrayList<>();
       client().companies().get(company).sites().forEach(s -> sites.add(tree(s)));
       return sites;

@@ -9,7 +9,8 @@ import picocli.CommandLine.ScopeType;
  * {@code nectar api}: the API from a shell. Every failure is one line on stderr and an exit code
  * ({@link ExitCode}); a stack trace is never printed.
  */
-@Command(name = "nectar api", mixinStandardHelpOptions = true, versionProvider = NectarCli.Version.class,
+@Command(name = "nectar api", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+    versionProvider = NectarCli.Version.class,
     subcommands = {PingCommand.class, GetCommand.class, ListCommand.class, UploadCommand.class, ExportCommand.class,
         WebhookCommand.class},
     description = "Call a Nectar-compatible API (this server, or Nectar's own) from the command line.",

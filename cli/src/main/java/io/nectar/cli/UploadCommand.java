@@ -2,6 +2,7 @@ package io.nectar.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,11 +44,13 @@ final class UploadCommand extends ApiCommand {
     if (timeout.isNegative()) {
       throw new UsageException("--timeout must not be negative");
     }
+    UUID companyId = Ids.parse("--company", company);
+    UUID siteId = site == null ? null : Ids.parse("--site", site);
     var files = BillFolder.list(folder);
     Path state = stateDir != null ? stateDir : context().defaultStateDir();
     var nectar = client(); // before the manifest, so that a missing key leaves no state behind
     try (UploadManifest manifest = UploadManifest.open(state, root().baseUrl(), company)) {
-      UploadSummary summary = new Uploader(nectar, context(), manifest, concurrency).run(files, company, site, timeout);
+      UploadSummary summary = new Uploader(nectar, context(), manifest, concurrency).run(files, companyId, siteId, timeout);
       summary.print(context().out(), format(), json());
       return summary.exitCode();
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,7 +51,7 @@ final class Uploader {
   /** A file whose job is known: its name, its hash and the job's id. */
   private record Sent(String name, String sha256, String jobId) {}
 
-  UploadSummary run(List<BillFile> files, String company, String site, Duration timeout) throws InterruptedException {
+  UploadSummary run(List<BillFile> files, UUID company, UUID site, Duration timeout) throws InterruptedException {
     List<BillFile> toSend = new ArrayList<>();
     List<Sent> toPoll = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
@@ -84,7 +85,7 @@ final class Uploader {
     return summary;
   }
 
-  private List<Sent> send(ExecutorService pool, List<BillFile> files, String company, String site,
+  private List<Sent> send(ExecutorService pool, List<BillFile> files, UUID company, UUID site,
       UploadSummary summary) throws InterruptedException {
     List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
     try (Progress progress = Progress.start(context, "Uploading", "files", files.size())) {
@@ -121,7 +122,7 @@ final class Uploader {
         runAll(pool, pending, one -> {
           JobOutcome outcome;
           try {
-            outcome = JobOutcome.of(ApiCommand.tree(client.jobs().get(one.jobId())));
+            outcome = JobOutcome.of(ApiCommand.tree(client.jobs().get(UUID.fromString(one.jobId()))));
           } catch (NotFoundException e) {
             // The job is gone (the server's data was reset): the file is sent again next time.
             outcome = new JobOutcome(State.FAILED, "job " + one.jobId() + " not found");

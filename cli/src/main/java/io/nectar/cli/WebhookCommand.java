@@ -110,7 +110,7 @@ final class WebhookCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      var result = tree(client().webhooks().replay(messageId));
+      var result = tree(client().webhooks().replay(Ids.parse("MESSAGE_ID", messageId)));
       if (format() == NectarCli.Format.JSON) {
         context().out().println(json().writeValueAsString(result));
       } else {
