@@ -72,7 +72,7 @@ final class UploadSummary {
       out.println(root);
       return;
     }
-    out.printf("%d file%s found: %d uploaded, %d skipped (sent before)%n", found, found == 1 ? "" : "s", sent,
+    out.printf("%d file%s found: %d uploaded, %d skipped (sent before, or a copy of another file)%n", found, found == 1 ? "" : "s", sent,
         skipped.size());
     for (Group group : Group.values()) {
       List<Line> entries = lines(group);

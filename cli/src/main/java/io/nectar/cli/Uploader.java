@@ -55,12 +55,15 @@ final class Uploader {
     List<BillFile> toSend = new ArrayList<>();
     List<Sent> toPoll = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    List<String> hashes = new ArrayList<>();
+    java.util.Map<String, String> seen = new java.util.HashMap<>();
     for (BillFile file : files) {
       String sha = file.sha256();
-      hashes.add(sha);
+      String copyOf = seen.putIfAbsent(sha, file.name());
       var known = manifest.find(sha);
-      if (known.isEmpty() || known.get().state().sendAgain()) {
+      if (copyOf != null) {
+        // Two copies of one file in the folder: the first is sent, the second would only be a duplicate.
+        skipped.add(file.name());
+      } else if (known.isEmpty() || known.get().state().sendAgain()) {
         toSend.add(file);
       } else if (known.get().state() == State.PENDING) {
         toPoll.add(new Sent(file.name(), sha, known.get().jobId()));
