@@ -87,6 +87,17 @@ public final class Page<T> {
     return next.pageNumber > pageNumber ? Optional.of(next) : Optional.empty();
   }
 
+  /**
+   * Page {@code number} of the same list, with the same filters and options, in one request. A number
+   * past the end gives the last page (the API's rule): compare {@link #pageNumber()} to tell.
+   */
+  public Page<T> page(int number) {
+    if (number < 1) {
+      throw new IllegalArgumentException("pages are counted from 1");
+    }
+    return fetcher.apply(number);
+  }
+
   /** Every item from this page on, fetching the following pages lazily as iteration reaches them. */
   public Iterable<T> autoPaginate() {
     return () -> new ItemIterator<>(this);

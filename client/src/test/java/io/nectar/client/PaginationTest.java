@@ -92,6 +92,21 @@ class PaginationTest {
   }
 
   @Test
+  void aPageByNumberIsOneRequestWithTheSameFilters() throws InterruptedException {
+    server.enqueue(json(page("usageData", 1, 5, "")));
+    server.enqueue(json(page("usageData", 4, 5, "")));
+    DataFilter gas = DataFilter.builder().datasourceTypes(DatasourceType.GAS).build();
+
+    Page<UsageData> fourth = nectar.usage().listBySite(SITE, gas).page(4);
+
+    assertThat(fourth.pageNumber()).isEqualTo(4);
+    server.takeRequest();
+    assertThat(server.takeRequest().getTarget())
+        .isEqualTo("/v2.2/usage/site/" + SITE + "?datasourceType=GAS&page=4");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void aPageReportsItsEnvelope() {
     server.enqueue(json(page("meters", 1, 3, meters(1, 2))));
 
