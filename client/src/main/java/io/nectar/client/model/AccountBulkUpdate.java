@@ -1,0 +1,53 @@
+package io.nectar.client.model;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The same tracking choice for several accounts of a company at once (all or none change).
+ * Serialized as exactly the fields set, so absent and null stay distinct.
+ */
+public final class AccountBulkUpdate {
+  private final Map<String, Object> fields;
+
+  private AccountBulkUpdate(Map<String, Object> fields) {
+    this.fields = fields;
+  }
+
+  public static Builder builder(List<UUID> accounts, boolean isTracked) {
+    return new Builder(accounts, isTracked);
+  }
+
+  /** The JSON body, field by field. */
+  @JsonValue
+  public Map<String, Object> toJson() {
+    return fields;
+  }
+
+  @Override
+  public String toString() {
+    return "AccountBulkUpdate" + fields.keySet();
+  }
+
+  /** Builds a {@link AccountBulkUpdate}; each setter sends its field. */
+  public static final class Builder {
+    private final Fields fields = new Fields();
+
+    private Builder(List<UUID> accounts, boolean isTracked) {
+      fields.put("accounts", Objects.requireNonNull(accounts, "accounts"));
+      fields.put("isTracked", isTracked);
+    }
+
+    public Builder updateMeters(boolean updateMeters) {
+      fields.put("updateMeters", updateMeters);
+      return this;
+    }
+
+    public AccountBulkUpdate build() {
+      return new AccountBulkUpdate(fields.snapshot());
+    }
+  }
+}

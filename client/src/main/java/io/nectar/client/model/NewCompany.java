@@ -1,0 +1,87 @@
+package io.nectar.client.model;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A company to create. Only the name is required; the key's user becomes its admin.
+ * Serialized as exactly the fields set, so absent and null stay distinct.
+ */
+public final class NewCompany {
+  private final Map<String, Object> fields;
+
+  private NewCompany(Map<String, Object> fields) {
+    this.fields = fields;
+  }
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** The JSON body, field by field. */
+  @JsonValue
+  public Map<String, Object> toJson() {
+    return fields;
+  }
+
+  @Override
+  public String toString() {
+    return "NewCompany" + fields.keySet();
+  }
+
+  /** Builds a {@link NewCompany}; each setter sends its field. */
+  public static final class Builder {
+    private final Fields fields = new Fields();
+
+    private Builder(String name) {
+      fields.put("name", Fields.requireText(name, "name"));
+    }
+
+    public Builder externalId(String externalId) {
+      fields.put("externalId", externalId);
+      return this;
+    }
+
+    public Builder dataCollectionStartDate(LocalDate dataCollectionStartDate) {
+      fields.put("dataCollectionStartDate", dataCollectionStartDate);
+      return this;
+    }
+
+    public Builder demandEnabled(boolean demandEnabled) {
+      fields.put("isDemandEnabled", demandEnabled);
+      return this;
+    }
+
+    public Builder impliedMeteringEnabled(boolean impliedMeteringEnabled) {
+      fields.put("isImpliedMeteringEnabled", impliedMeteringEnabled);
+      return this;
+    }
+
+    public Builder impliedMeteringFraction(BigDecimal impliedMeteringFraction) {
+      fields.put("impliedMeteringFraction", impliedMeteringFraction);
+      return this;
+    }
+
+    public Builder basicIdentifierMappingEnabled(boolean basicIdentifierMappingEnabled) {
+      fields.put("isBasicIdentifierMappingEnabled", basicIdentifierMappingEnabled);
+      return this;
+    }
+
+    public Builder lowAccuracyModeEnabled(boolean lowAccuracyModeEnabled) {
+      fields.put("isLowAccuracyModeEnabled", lowAccuracyModeEnabled);
+      return this;
+    }
+
+    public Builder users(List<String> users) {
+      fields.put("users", users);
+      return this;
+    }
+
+    public NewCompany build() {
+      return new NewCompany(fields.snapshot());
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.nectar.client.model;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Settings of an invitation to create a connection, all optional: who may use it, for how long,
+ * how often, whether the server emails it, and what the hosted form is prefilled with.
+ * Serialized as exactly the fields set.
+ */
+public final class NewInvitation {
+  private final Map<String, Object> fields;
+
+  private NewInvitation(Map<String, Object> fields) {
+    this.fields = fields;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The JSON body, field by field. */
+  @JsonValue
+  public Map<String, Object> toJson() {
+    return fields;
+  }
+
+  @Override
+  public String toString() {
+    return "NewInvitation" + fields.keySet();
+  }
+
+  /** Builds a {@link NewInvitation}; each setter sends its field. */
+  public static final class Builder {
+    private final Fields fields = new Fields();
+
+    private Builder() {
+    }
+
+    /** Only these addresses may use the link (they verify their email first); empty: anyone with it. */
+    public Builder allowedEmails(List<String> allowedEmails) {
+      fields.put("allowedEmails", allowedEmails);
+      return this;
+    }
+
+    public Builder expiresInSeconds(long expiresInSeconds) {
+      fields.put("expiresInSeconds", expiresInSeconds);
+      return this;
+    }
+
+    public Builder maxUses(int maxUses) {
+      fields.put("maxUses", maxUses);
+      return this;
+    }
+
+    /** Whether the server emails each allowed address a link (needs {@link #allowedEmails}). */
+    public Builder sendEmail(boolean sendEmail) {
+      fields.put("sendEmail", sendEmail);
+      return this;
+    }
+
+    public Builder prefill(Prefill prefill) {
+      fields.put("prefill", prefill.toJson());
+      return this;
+    }
+
+    public NewInvitation build() {
+      return new NewInvitation(fields.snapshot());
+    }
+  }
+
+  /** What the hosted form is filled in with for the customer. */
+  public static final class Prefill {
+    private final Map<String, Object> fields;
+
+    private Prefill(Map<String, Object> fields) {
+      this.fields = fields;
+    }
+
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    @JsonValue
+    public Map<String, Object> toJson() {
+      return fields;
+    }
+
+    /** Builds a {@link Prefill}. */
+    public static final class Builder {
+      private final Fields fields = new Fields();
+
+      private Builder() {
+      }
+
+      /** The utility's website, as for a connection's {@code url}. */
+      public Builder url(String url) {
+        fields.put("url", url);
+        return this;
+      }
+
+      public Builder initialSites(List<UUID> initialSites) {
+        fields.put("initialSites", initialSites);
+        return this;
+      }
+
+      public Builder utilityTypes(List<DatasourceType> utilityTypes) {
+        fields.put("utilityTypes", utilityTypes);
+        return this;
+      }
+
+      public Builder country(String country) {
+        fields.put("country", country);
+        return this;
+      }
+
+      public Builder connectionOwnerEmail(String connectionOwnerEmail) {
+        fields.put("connectionOwnerEmail", connectionOwnerEmail);
+        return this;
+      }
+
+      public Builder dataCollectionStartDate(LocalDate dataCollectionStartDate) {
+        fields.put("dataCollectionStartDate", dataCollectionStartDate);
+        return this;
+      }
+
+      public Prefill build() {
+        return new Prefill(fields.snapshot());
+      }
+    }
+  }
+}
