@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nectar.client.NectarClient;
 import io.nectar.client.Webhook;
 import io.nectar.client.WebhookEvent;
 import io.nectar.client.WebhookVerificationException;
 import io.nectar.client.WebhookVerifier;
+import io.nectar.client.model.Connection;
+import io.nectar.client.model.Document;
 import io.nectar.keys.Environment;
 import io.nectar.testing.Receiver;
 import io.nectar.testing.Response;
@@ -208,7 +211,18 @@ class WebhookVerificationTest {
     WebhookEvent event = verifier.verify(body(document), headers(document));
     JsonNode json = event.json();
     assertThat(json.get("company").asText()).isEqualTo(companyId);
-    Response fetched = server.get("/v2.2/document/" + json.get("id").asText(), key);
-    assertThat(fetched.status()).as("the event names a document the API knows: " + fetched).isEqualTo(200);
+    Document typed = event.document();
+    Document fetched = NectarClient.builder().apiKey(key).baseUrl(server.baseUrl() + "/v2.2").build().documents()
+        .get(typed.id());
+    assertThat(typed.company()).isEqualTo(UUID.fromString(companyId));
+    assertThat(typed.totalCharges()).isEqualTo(fetched.totalCharges());
+    assertThat(typed.billDate()).isEqualTo(fetched.billDate());
+    assertThat(typed.created()).as("the body's naive timestamp is the API's instant").isEqualTo(fetched.created());
+    assertThat(typed.usageData()).extracting(u -> u.usage())
+        .containsExactlyElementsOf(fetched.usageData().stream().map(u -> u.usage()).toList());
+    Connection announced = hooked.receiver().await("connection.created.v2", 1).stream()
+        .map(d -> verifier.verify(body(d), headers(d)).connection()).findFirst().orElseThrow();
+    assertThat(announced.id()).hasToString(connectionId);
+    assertThat(announced.company().id()).hasToString(companyId);
   }
 }
