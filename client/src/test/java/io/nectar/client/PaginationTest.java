@@ -84,7 +84,8 @@ class PaginationTest {
       }
     });
 
-    List<Meter> all = nectar.meters().listBySite(SITE).stream().toList();
+    // limit: a broken guard shows as too many items instead of a test that never ends
+    List<Meter> all = nectar.meters().listBySite(SITE).stream().limit(50).toList();
 
     assertThat(all).hasSize(4);
     assertThat(server.getRequestCount()).isEqualTo(3);
