@@ -7,7 +7,7 @@ package io.nectar.client;
  *
  * <p>A receiver answers such a request with a 4xx status and does not act on the body.
  */
-public final class WebhookVerificationException extends RuntimeException {
+public final class WebhookVerificationException extends NectarException {
   private static final long serialVersionUID = 1L;
 
   WebhookVerificationException(String message) {

@@ -334,4 +334,54 @@ class WebhookTest {
     assertThat(event.data(Reading.class)).isEqualTo(new Reading("document.created.v2", new BigDecimal("0.1")));
     assertThatThrownBy(() -> event.data(Integer.class)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aDocumentEventGivesTheDocumentWithItsNaiveTimestampsReadAsUtc() {
+    String body = """
+        {"id": "01a24a76-6d40-7524-ab01-633e60439c6c", "created": "2026-12-06T08:26:44.928966",
+         "updated": "2026-12-06T08:26:45", "billDate": "2025-01-31", "totalCharges": "3631.17",
+         "company": "01a24a76-6b13-73ed-b44c-0406b51629bd", "notAFieldYet": true,
+         "usageData": [{"id": "01a24a76-6d62-7482-be28-6c26a40d5d90", "created": "2026-12-06T08:26:44.928966",
+                        "usage": "3265"}],
+         "eventType": "document.created.v2"}""";
+    Map<String, List<String>> headers = signedHeaders(sign(SECRET, MESSAGE_ID, TIMESTAMP, body), TIMESTAMP);
+
+    WebhookEvent event = at(SENT, SECRET).verify(body, headers);
+    io.nectar.client.model.Document document = event.document();
+
+    assertThat(document.id()).hasToString("01a24a76-6d40-7524-ab01-633e60439c6c");
+    assertThat(document.created()).isEqualTo(Instant.parse("2026-12-06T08:26:44.928966Z"));
+    assertThat(document.updated()).isEqualTo(Instant.parse("2026-12-06T08:26:45Z"));
+    assertThat(document.totalCharges()).isEqualTo(new BigDecimal("3631.17"));
+    assertThat(document.usageData()).singleElement().satisfies(u -> {
+      assertThat(u.created()).isEqualTo(Instant.parse("2026-12-06T08:26:44.928966Z"));
+      assertThat(u.usage()).isEqualTo(new BigDecimal("3265"));
+    });
+    assertThat(event.json().get("created").asText()).as("the body itself is left as sent")
+        .isEqualTo("2026-12-06T08:26:44.928966");
+    assertThatThrownBy(event::connection).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("document.created.v2");
+  }
+
+  @Test
+  void aConnectionEventGivesTheConnection() {
+    String body = """
+        {"id": "01a24a76-6b51-7d36-a0d8-4dbcd736cf5e", "status": "CONNECTED", "created": "2026-12-06T08:26:44",
+         "company": {"id": "01a24a76-6b13-73ed-b44c-0406b51629bd", "name": "Hooked Co"},
+         "eventType": "connection.updated.v2", "old": {"status": "PENDING"}}""";
+    Map<String, List<String>> headers = signedHeaders(sign(SECRET, MESSAGE_ID, TIMESTAMP, body), TIMESTAMP);
+
+    WebhookEvent event = at(SENT, SECRET).verify(body, headers);
+
+    assertThat(event.connection().status()).isEqualTo(io.nectar.client.model.ConnectionStatus.CONNECTED);
+    assertThat(event.connection().company().name()).isEqualTo("Hooked Co");
+    assertThat(event.json().get("old").get("status").asText()).isEqualTo("PENDING");
+    assertThatThrownBy(event::document).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aVerificationFailureIsANectarException() {
+    assertThatThrownBy(() -> at(SENT, OTHER_SECRET).verify(BODY, vectorHeaders("webhook-")))
+        .isInstanceOf(NectarException.class);
+  }
 }
