@@ -73,7 +73,9 @@ public final class SandboxBills {
       return new Next(c, request, month);
     });
     List<ProviderBill> bills = sandbox.billsFor(next.request(), next.month());
-    ingest.ingest(next.connection(), new Collection(List.of(), bills, List.of()));
+    // With the accounts, which are upserted by key: a bill may be asked for before the first collection
+    // has filed them, and a bill's document needs its account and meters.
+    ingest.ingest(next.connection(), new Collection(sandbox.accountsFor(next.request()), bills, List.of()));
     return bills;
   }
 }

@@ -124,6 +124,28 @@ class SandboxBillTest {
   }
 
   @Test
+  void aConnectionWhoseFirstCollectionHasNotFiledItsAccountsYetStillGetsItsBills() {
+    Collected c = collected();
+    // The state right after creation, before the first collection has filed anything.
+    server.server().database().jdbi().useHandle(h -> {
+      for (String table : List.of("document", "meter", "account")) {
+        h.createUpdate("delete from " + table + " where connection_id = :id").bind("id", UUID.fromString(c.id()))
+            .execute();
+      }
+    });
+
+    Response response = bill(c.id(), owner.key());
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    assertThat(documents(c.id())).isEqualTo(5);
+    long withAccountAndUsage = server.server().database().jdbi().withHandle(h -> h.createQuery(
+            "select count(*) from document d where d.connection_id = :id and d.account_id is not null "
+                + "and exists (select 1 from usage_data u where u.document_id = d.id and u.meter_id is not null)")
+        .bind("id", UUID.fromString(c.id())).mapTo(Long.class).one());
+    assertThat(withAccountAndUsage).isEqualTo(5);
+  }
+
+  @Test
   void callingItTwiceIssuesTwoConsecutiveMonths() {
     Collected c = collected();
     YearMonth first = YearMonth.from(latestBillDate(c.id())).plusMonths(1);

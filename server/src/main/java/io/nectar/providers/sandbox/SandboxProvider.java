@@ -69,6 +69,19 @@ public final class SandboxProvider implements UtilityProvider {
   }
 
   /**
+   * The accounts (with their meters) a collection would bring, without bills: "issue the next bill
+   * now" files them first, since it may be called before the connection's first collection ends.
+   */
+  public List<ProviderAccount> accountsFor(CollectionRequest request) {
+    if (SandboxLogin.NO_ACCOUNTS.equals(request.username())) {
+      return List.of();
+    }
+    return SandboxAccounts.plan(request).stream()
+        .map(account -> new ProviderAccount(account.accountNumber(), List.of(account.meter())))
+        .toList();
+  }
+
+  /**
    * The bills of one month for every account, for "issue the next bill now". The month may be the
    * current one, not yet over; its figures are the ones a later regular collection will show.
    */
