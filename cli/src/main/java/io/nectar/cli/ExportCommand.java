@@ -50,16 +50,16 @@ final class ExportCommand implements Runnable {
       UsageExport export = new UsageExport(out, fileFormat, UsageExport.lazy(() -> meters(companyId), () -> sites(companyId)), json());
       Page<UsageData> first = client().usage().listByCompany(companyId, filter.toFilter());
       export.header();
-      try (Progress progress = Progress.start(context(), "Exporting", "rows", first.total().orElse(-1))) {
+      long rows = 0;
+      try (Progress progress = new Progress(context(), "Exporting", "rows", first.total().orElse(-1))) {
         for (UsageData row : first.autoPaginate()) {
           export.write(tree(row));
+          rows++;
           progress.advance(1);
         }
-        out.flush();
-        long rows = progress.done();
-        progress.close();
-        context().err().println("Exported " + rows + " usage rows.");
       }
+      out.flush();
+      context().err().println("Exported " + rows + " usage rows.");
       return ExitCode.OK;
     }
 

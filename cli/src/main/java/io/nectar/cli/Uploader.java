@@ -91,7 +91,7 @@ final class Uploader {
   private List<Sent> send(ExecutorService pool, List<BillFile> files, UUID company, UUID site,
       UploadSummary summary) throws InterruptedException {
     List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
-    try (Progress progress = Progress.start(context, "Uploading", "files", files.size())) {
+    try (Progress progress = new Progress(context, "Uploading", "files", files.size())) {
       runAll(pool, files, file -> {
         try {
           String sha = file.sha256();
@@ -119,7 +119,7 @@ final class Uploader {
     Instant deadline = context.clock().instant().plus(timeout);
     List<Sent> pending = new ArrayList<>(jobs);
     Duration pause = FIRST_POLL;
-    try (Progress progress = Progress.start(context, "Reading", "bills", pending.size())) {
+    try (Progress progress = new Progress(context, "Reading", "bills", pending.size())) {
       while (!pending.isEmpty()) {
         List<Sent> still = java.util.Collections.synchronizedList(new ArrayList<>());
         runAll(pool, pending, one -> {
