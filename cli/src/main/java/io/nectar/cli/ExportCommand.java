@@ -6,22 +6,13 @@ import io.nectar.client.model.UsageData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code export usage}: every usage row of a company, streamed to stdout as CSV or JSON Lines. */
 @Command(name = "export", description = "Export data in bulk to stdout.", subcommands = ExportCommand.Usage.class)
-final class ExportCommand implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+final class ExportCommand {
   @Command(name = "usage", description = {
       "Every usage row of a company, one line each with its meter's identifiers and its site, every page followed.",
       "Rows are written as they arrive (memory stays flat however many there are); progress goes to stderr.",
@@ -50,16 +41,16 @@ final class ExportCommand implements Runnable {
       UsageExport export = new UsageExport(out, fileFormat, UsageExport.lazy(() -> meters(companyId), () -> sites(companyId)), json());
       Page<UsageData> first = client().usage().listByCompany(companyId, filter.toFilter());
       export.header();
-      try (Progress progress = Progress.start(context(), "Exporting", "rows", first.total().orElse(-1))) {
+      long rows = 0;
+      try (Progress progress = new Progress(context(), "Exporting", "rows", first.total().orElse(-1))) {
         for (UsageData row : first.autoPaginate()) {
           export.write(tree(row));
+          rows++;
           progress.advance(1);
         }
-        out.flush();
-        long rows = progress.done();
-        progress.close();
-        context().err().println("Exported " + rows + " usage rows.");
       }
+      out.flush();
+      context().err().println("Exported " + rows + " usage rows.");
       return ExitCode.OK;
     }
 

@@ -1,7 +1,6 @@
 package io.nectar.cli;
 
 import io.nectar.client.ApiException;
-import io.nectar.client.MalformedResponseException;
 import io.nectar.client.NectarException;
 import io.nectar.client.NetworkException;
 import java.io.UncheckedIOException;
@@ -21,7 +20,7 @@ record Failure(String message, int exitCode) {
     if (e instanceof NetworkException) {
       return new Failure("network error: " + oneLine(e.getMessage()), ExitCode.NETWORK);
     }
-    if (e instanceof MalformedResponseException || e instanceof NectarException) {
+    if (e instanceof NectarException) { // a body that is not what the API sends (MalformedResponseException)
       return new Failure(oneLine(e.getMessage()), ExitCode.API_ERROR);
     }
     if (e instanceof UncheckedIOException io) {

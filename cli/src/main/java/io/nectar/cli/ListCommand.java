@@ -10,19 +10,21 @@ import io.nectar.client.model.IntervalFilter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code list RESOURCE [scope] [filters]}: the first page (or with --all every page, streamed). */
-@Command(name = "list", description = {"List objects, the first page unless --all is given.",
-    "RESOURCE and its scope: company; site --company; connection --company; account --connection;",
-    "meter --company|--site; interval --connection; document --company|--site|--connection;",
-    "usage --company|--site; job --company; invitation --company; webhook-endpoint; webhook-attempt --endpoint."})
+/** {@code list RESOURCE [scope] [filters]}: one page (the first, or --page N), or with --all every page, streamed. */
+@Command(name = "list", description = {"List objects: the first page, --page N, or with --all every page.",
+    "RESOURCE and its scope: company; site --company; connection --company [--site]; account --connection;",
+    "meter --company|--site|--connection; interval --connection; document --company|--site|--connection;",
+    "usage --company|--site|--connection|--document; job --company; invitation --company; webhook-endpoint;",
+    "webhook-attempt --endpoint."})
 final class ListCommand extends ApiCommand {
   @Parameters(index = "0", paramLabel = "RESOURCE", description = "What to list")
   String resource;
@@ -36,6 +38,9 @@ final class ListCommand extends ApiCommand {
 
   @Option(names = "--connection", paramLabel = "ID", description = "Within this connection")
   String connection;
+
+  @Option(names = "--document", paramLabel = "ID", description = "Of this document (usage)")
+  String document;
 
   @Option(names = "--endpoint", paramLabel = "ID", description = "Of this webhook endpoint (webhook-attempt)")
   String endpoint;
@@ -55,34 +60,64 @@ final class ListCommand extends ApiCommand {
   @Option(names = "--limit", paramLabel = "N", description = "connections: page size, 1 to 500 (default 100)")
   Integer limit;
 
-  @Option(names = "--all", description = "Every page, not only the first")
+  @Option(names = "--page", paramLabel = "N", description = "This page instead of the first (with --all: from it on)")
+  Integer page;
+
+  @Option(names = "--all", description = "Every page, not only one")
   boolean all;
 
   @Override
   public Integer call() throws Exception {
     Resource what = Resource.named(resource);
     ListQuery query = query(what);
+    if (page != null && page < 1) {
+      throw new UsageException("--page must be 1 or more");
+    }
+    int wanted = page == null ? 1 : page;
     Resource.Listing listing = what.list(client(), query);
     if (listing instanceof Resource.Whole whole) {
+      // The API returns these lists whole: they are one page.
+      if (wanted > 1) {
+        throw pastTheEnd(wanted, 1);
+      }
       print(what, whole.items(), Optional.empty());
     } else {
-      Page<?> page = ((Resource.Paged) listing).page();
-      print(what, all ? page.autoPaginate() : page.items(), Optional.of(page));
+      Page<?> shown = turnTo(((Resource.Paged) listing).page(), wanted);
+      print(what, all ? shown.autoPaginate() : shown.items(), Optional.of(shown));
     }
     return ExitCode.OK;
   }
 
+  /**
+   * Page {@code wanted} of a list whose first page is {@code first}. The SDK's {@link Page} fetches only
+   * the page after it, so the pages before the wanted one are fetched on the way.
+   */
+  private static <T> Page<T> turnTo(Page<T> first, int wanted) {
+    if (wanted > Math.max(first.totalPages(), 1)) {
+      throw pastTheEnd(wanted, Math.max(first.totalPages(), 1));
+    }
+    Page<T> at = first;
+    while (at.pageNumber() < wanted) {
+      Page<T> from = at;
+      // The list shrank while it was paged: its last page is now before the wanted one.
+      at = at.nextPage().orElseThrow(() -> pastTheEnd(wanted, from.pageNumber()));
+    }
+    return at;
+  }
+
+  private static UsageException pastTheEnd(int wanted, int pages) {
+    return new UsageException("--page " + wanted + " is past the last page (" + pages + ")");
+  }
+
   /** Prints the items as they come (a table a page at a time, or one JSON array written element by element). */
-  private void print(Resource what, Iterable<?> items, Optional<Page<?>> first) throws Exception {
+  private void print(Resource what, Iterable<?> items, Optional<Page<?>> shown) throws Exception {
     var out = context().out();
-    long count = 0;
     if (format() == NectarCli.Format.JSON) {
       try (JsonGenerator array = json().getFactory().createGenerator(out)) {
         array.useDefaultPrettyPrinter();
         array.writeStartArray();
         for (Object item : items) {
           json().writeTree(array, tree(item));
-          count++;
         }
         array.writeEndArray();
       }
@@ -90,6 +125,7 @@ final class ListCommand extends ApiCommand {
     } else {
       Table table = new Table(out, what.columns());
       List<JsonNode> batch = new ArrayList<>();
+      long count = 0;
       for (Object item : items) {
         batch.add(tree(item));
         count++;
@@ -103,27 +139,36 @@ final class ListCommand extends ApiCommand {
       }
     }
     out.flush();
-    if (first.isPresent() && !all && first.get().hasNext()) {
-      Page<?> page = first.get();
-      context().err().println("Page 1 of " + page.totalPages()
-          + page.total().stream().mapToObj(t -> " (" + t + " in all)").findFirst().orElse("")
-          + "; --all prints every page.");
+    if (shown.isPresent() && !all && shown.get().hasNext()) {
+      Page<?> at = shown.get();
+      context().err().println("Page " + at.pageNumber() + " of " + at.totalPages()
+          + at.total().stream().mapToObj(t -> " (" + t + " in all)").findFirst().orElse("")
+          + "; --page " + (at.pageNumber() + 1) + " prints the next, --all every page.");
     }
   }
 
   private ListQuery query(Resource what) {
-    List<String> given = new ArrayList<>();
-    checkScope(what, Resource.Scope.COMPANY, company, given);
-    checkScope(what, Resource.Scope.SITE, site, given);
-    checkScope(what, Resource.Scope.CONNECTION, connection, given);
-    checkScope(what, Resource.Scope.ENDPOINT, endpoint, given);
-    boolean connectionSites = what == Resource.CONNECTION && site != null;
+    Map<Resource.Scope, String> given = new EnumMap<>(Resource.Scope.class);
+    given(given, Resource.Scope.COMPANY, company);
+    // A connection list is a company's; its --site narrows it to the connections made for that site.
+    given(given, Resource.Scope.SITE, what == Resource.CONNECTION ? null : site);
+    given(given, Resource.Scope.CONNECTION, connection);
+    given(given, Resource.Scope.DOCUMENT, document);
+    given(given, Resource.Scope.ENDPOINT, endpoint);
+    String takes = String.join(" or ", what.scopes().stream().map(s -> s.option).toList());
+    for (Resource.Scope scope : given.keySet()) {
+      if (!what.scopes().contains(scope)) {
+        throw new UsageException("list " + what.displayName() + " does not take " + scope.option
+            + (takes.isEmpty() ? "" : "; it takes " + takes));
+      }
+    }
     if (!what.scopes().isEmpty() && given.isEmpty()) {
       throw new UsageException("list " + what.displayName() + " needs " + String.join(" or ",
           what.scopes().stream().map(s -> s.option + " ID").toList()));
     }
-    if (given.size() > 1 && !connectionSites) {
-      throw new UsageException("list " + what.displayName() + " takes one of " + String.join(", ", given));
+    if (given.size() > 1) {
+      throw new UsageException("list " + what.displayName() + " takes one of " + String.join(", ",
+          given.keySet().stream().map(s -> s.option).toList()));
     }
     boolean dataFilters = what == Resource.DOCUMENT || what == Resource.USAGE || what == Resource.INTERVAL;
     only(dataFilters || filter.isEmpty(), what, "--from, --to, --date-type, --type and --identifier");
@@ -131,23 +176,14 @@ final class ListCommand extends ApiCommand {
     only(what == Resource.DOCUMENT || !deleted, what, "--deleted");
     only(what == Resource.CONNECTION || (status == null && ownerEmail == null && limit == null), what,
         "--status, --owner-email and --limit");
-    return new ListQuery(id("--company", company), connectionSites ? null : id("--site", site),
-        id("--connection", connection), id("--endpoint", endpoint), documentFilter(what), usageFilter(what),
+    Resource.Scope scope = given.keySet().stream().findFirst().orElse(null);
+    return new ListQuery(scope, scope == null ? null : Ids.parse(scope.option, given.get(scope)), dataFilter(what),
         connectionFilter(what), intervalFilter(what));
   }
 
-  private static void checkScope(Resource what, Resource.Scope scope, String value, List<String> given) {
-    if (value == null) {
-      return;
-    }
-    boolean connectionSite = what == Resource.CONNECTION && scope == Resource.Scope.SITE;
-    if (!what.scopes().contains(scope) && !connectionSite) {
-      throw new UsageException("list " + what.displayName() + " does not take " + scope.option
-          + (what.scopes().isEmpty() ? "" : "; it takes " + String.join(" or ",
-              what.scopes().stream().map(s -> s.option).toList())));
-    }
-    if (!connectionSite) {
-      given.add(scope.option);
+  private static void given(Map<Resource.Scope, String> given, Resource.Scope scope, String value) {
+    if (value != null) {
+      given.put(scope, value);
     }
   }
 
@@ -157,19 +193,11 @@ final class ListCommand extends ApiCommand {
     }
   }
 
-  private static UUID id(String option, String value) {
-    return value == null ? null : Ids.parse(option, value);
-  }
-
-  private DataFilter documentFilter(Resource what) {
-    if (what != Resource.DOCUMENT) {
-      return null;
+  private DataFilter dataFilter(Resource what) {
+    if (what == Resource.DOCUMENT && deleted) {
+      return filter.toBuilder().isDeleted(true).build();
     }
-    return deleted ? filter.toBuilder().isDeleted(true).build() : filter.toFilter();
-  }
-
-  private DataFilter usageFilter(Resource what) {
-    return what == Resource.USAGE ? filter.toFilter() : null;
+    return what == Resource.DOCUMENT || what == Resource.USAGE ? filter.toFilter() : null;
   }
 
   private ConnectionFilter connectionFilter(Resource what) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         WebhookCommand.class},
     description = "Call a Nectar-compatible API (this server, or Nectar's own) from the command line.",
     footer = {"", "Exit codes: 0 ok, 1 API error, 2 usage error, 3 network error."})
-public final class NectarCli implements Runnable {
+public final class NectarCli {
   static final String DEFAULT_URL = "http://localhost:8080/v2.2";
 
   @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
@@ -68,11 +68,6 @@ public final class NectarCli implements Runnable {
       return failure.exitCode();
     });
     return cli;
-  }
-
-  @Override
-  public void run() {
-    new CommandLine(this).usage(context.out());
   }
 
   Context context() {

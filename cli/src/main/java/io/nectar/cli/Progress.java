@@ -7,8 +7,8 @@ import java.time.Instant;
 
 /**
  * Progress on stderr, never on stdout (which may be a CSV file). On a terminal it is a bar redrawn in
- * place at most ten times a second; elsewhere (a log, a pipe) a plain line at most every ten seconds,
- * so a CI log stays short.
+ * place at most ten times a second and cleared at the end; elsewhere (a log, a pipe) a plain line at
+ * most every ten seconds, so a CI log stays short.
  */
 final class Progress implements AutoCloseable {
   private static final Duration BAR_EVERY = Duration.ofMillis(100);
@@ -20,12 +20,13 @@ final class Progress implements AutoCloseable {
   private final Clock clock;
   private final String label;
   private final String unit;
-  private long total;
+  private final long total;
   private long done;
   private Instant shown;
   private boolean drawn;
 
-  private Progress(Context context, String label, String unit, long total) {
+  /** Progress towards {@code total} things called {@code unit} (total -1 when not known). */
+  Progress(Context context, String label, String unit, long total) {
     this.err = context.err();
     this.kind = context.stderr();
     this.clock = context.clock();
@@ -33,16 +34,6 @@ final class Progress implements AutoCloseable {
     this.unit = unit;
     this.total = total;
     this.shown = clock.instant();
-  }
-
-  /** Progress towards {@code total} things called {@code unit} (total -1 when not known yet). */
-  static Progress start(Context context, String label, String unit, long total) {
-    return new Progress(context, label, unit, total);
-  }
-
-  /** Sets the total once it is known (the first page of a list tells it). */
-  synchronized void total(long total) {
-    this.total = total;
   }
 
   synchronized void advance(long count) {
@@ -53,10 +44,6 @@ final class Progress implements AutoCloseable {
       shown = now;
       show();
     }
-  }
-
-  synchronized long done() {
-    return done;
   }
 
   private void show() {
@@ -70,7 +57,7 @@ final class Progress implements AutoCloseable {
   }
 
   /** For example {@code Uploading [########......]  12/40 files} or {@code Exporting 1200 rows}. */
-  synchronized String line() {
+  private String line() {
     if (total < 0) {
       return label + " " + done + " " + unit;
     }
@@ -87,6 +74,7 @@ final class Progress implements AutoCloseable {
     if (drawn) {
       err.print("\r" + " ".repeat(line().length()) + "\r");
       err.flush();
+      drawn = false;
     }
   }
 }

@@ -35,7 +35,7 @@ enum Resource {
       List.of(Column.of("ID", "id"), Column.of("TYPE", "datasourceType"),
           Column.joined("IDENTIFIERS", "identifiers", "value"), Column.of("SITE", "site"),
           Column.of("ADDRESS", "address"), Column.of("TRACKED", "isTracked")),
-      EnumSet.of(Scope.COMPANY, Scope.SITE)),
+      EnumSet.of(Scope.COMPANY, Scope.SITE, Scope.CONNECTION)),
   INTERVAL(List.of("interval", "intervals"),
       List.of(Column.of("ID", "id"), Column.of("START", "start"), Column.of("END", "end"), Column.of("USAGE", "usage"),
           Column.of("UNITS", "usageUnits"), Column.joined("IDENTIFIERS", "identifiers", "value"),
@@ -50,7 +50,7 @@ enum Resource {
       List.of(Column.of("ID", "id"), Column.of("START", "startDate"), Column.of("END", "endDate"),
           Column.of("TYPE", "datasourceType"), Column.of("USAGE", "usage"), Column.of("UNITS", "usageUnits"),
           Column.joined("METER", "identifiers", "value"), Column.of("SITE", "site.name")),
-      EnumSet.of(Scope.COMPANY, Scope.SITE)),
+      EnumSet.of(Scope.COMPANY, Scope.SITE, Scope.CONNECTION, Scope.DOCUMENT)),
   JOB(List.of("job", "jobs"),
       List.of(Column.of("ID", "id"), Column.of("STATUS", "status"), Column.of("CREATED", "created"),
           Column.count("PARSED", "parsedDocumentIds"), Column.of("DUPLICATES", "duplicates"),
@@ -72,7 +72,7 @@ enum Resource {
 
   /** What a list is taken within: the option that names it. */
   enum Scope {
-    COMPANY("--company"), SITE("--site"), CONNECTION("--connection"), ENDPOINT("--endpoint");
+    COMPANY("--company"), SITE("--site"), CONNECTION("--connection"), DOCUMENT("--document"), ENDPOINT("--endpoint");
 
     final String option;
 
@@ -147,23 +147,33 @@ enum Resource {
   record Whole(List<?> items) implements Listing {}
 
   Listing list(NectarClient nectar, ListQuery query) {
+    UUID id = query.id();
     return switch (this) {
       case COMPANY -> new Whole(nectar.companies().list());
-      case SITE -> new Whole(nectar.companies().get(query.company()).sites());
-      case CONNECTION -> new Paged(nectar.connections().list(query.company(), query.connectionFilter()));
-      case ACCOUNT -> new Whole(nectar.connections().get(query.connection()).accounts());
-      case METER -> new Paged(query.site() != null ? nectar.meters().listBySite(query.site())
-          : nectar.meters().listByCompany(query.company()));
-      case INTERVAL -> new Paged(nectar.intervals().listByConnection(query.connection(), query.intervalFilter()));
-      case DOCUMENT -> new Paged(query.site() != null ? nectar.documents().listBySite(query.site(), query.documentFilter())
-          : query.connection() != null ? nectar.documents().listByConnection(query.connection(), query.documentFilter())
-          : nectar.documents().listByCompany(query.company(), query.documentFilter()));
-      case USAGE -> new Paged(query.site() != null ? nectar.usage().listBySite(query.site(), query.usageFilter())
-          : nectar.usage().listByCompany(query.company(), query.usageFilter()));
-      case JOB -> new Paged(nectar.jobs().list(query.company()));
-      case INVITATION -> new Paged(nectar.invitations().list(query.company()));
+      case SITE -> new Whole(nectar.companies().get(id).sites());
+      case CONNECTION -> new Paged(nectar.connections().list(id, query.connectionFilter()));
+      case ACCOUNT -> new Whole(nectar.connections().get(id).accounts());
+      case METER -> new Paged(switch (query.scope()) {
+        case SITE -> nectar.meters().listBySite(id);
+        case CONNECTION -> nectar.meters().listByConnection(id);
+        default -> nectar.meters().listByCompany(id);
+      });
+      case INTERVAL -> new Paged(nectar.intervals().listByConnection(id, query.intervalFilter()));
+      case DOCUMENT -> new Paged(switch (query.scope()) {
+        case SITE -> nectar.documents().listBySite(id, query.dataFilter());
+        case CONNECTION -> nectar.documents().listByConnection(id, query.dataFilter());
+        default -> nectar.documents().listByCompany(id, query.dataFilter());
+      });
+      case USAGE -> new Paged(switch (query.scope()) {
+        case SITE -> nectar.usage().listBySite(id, query.dataFilter());
+        case CONNECTION -> nectar.usage().listByConnection(id, query.dataFilter());
+        case DOCUMENT -> nectar.usage().listByDocument(id, query.dataFilter());
+        default -> nectar.usage().listByCompany(id, query.dataFilter());
+      });
+      case JOB -> new Paged(nectar.jobs().list(id));
+      case INVITATION -> new Paged(nectar.invitations().list(id));
       case WEBHOOK_ENDPOINT -> new Whole(nectar.webhooks().listEndpoints());
-      case WEBHOOK_ATTEMPT -> new Paged(nectar.webhooks().listAttempts(query.endpoint()));
+      case WEBHOOK_ATTEMPT -> new Paged(nectar.webhooks().listAttempts(id));
     };
   }
 }

@@ -10,10 +10,6 @@ public final class Stop {
     stopped.countDown();
   }
 
-  public boolean isStopped() {
-    return stopped.getCount() == 0;
-  }
-
   /** Blocks until {@link #stop()} is called. */
   public void await() throws InterruptedException {
     stopped.await();

@@ -31,14 +31,14 @@ import java.util.Optional;
 final class UploadManifest implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What became of a file, as the manifest keeps it. */
+  /** What became of a file, as the manifest keeps it (by name) and the summary prints it (in this order). */
   enum State {
-    /** Sent; its job had not finished when the run stopped waiting. */
-    PENDING,
     PARSED,
     DUPLICATE,
     NOT_A_BILL,
-    FAILED;
+    FAILED,
+    /** Sent; its job had not finished when the run stopped waiting. */
+    PENDING;
 
     /** Whether a later run sends the file again. */
     boolean sendAgain() {

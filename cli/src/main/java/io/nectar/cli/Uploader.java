@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nectar.cli.BillFolder.BillFile;
 import io.nectar.cli.UploadManifest.Entry;
 import io.nectar.cli.UploadManifest.State;
-import io.nectar.cli.UploadSummary.Group;
 import io.nectar.client.ApiException;
 import io.nectar.client.AuthenticationException;
 import io.nectar.client.NectarClient;
@@ -91,7 +90,7 @@ final class Uploader {
   private List<Sent> send(ExecutorService pool, List<BillFile> files, UUID company, UUID site,
       UploadSummary summary) throws InterruptedException {
     List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
-    try (Progress progress = Progress.start(context, "Uploading", "files", files.size())) {
+    try (Progress progress = new Progress(context, "Uploading", "files", files.size())) {
       runAll(pool, files, file -> {
         try {
           String sha = file.sha256();
@@ -104,7 +103,7 @@ final class Uploader {
             throw e;
           }
           // The server refused this file (too large, empty...): the others go on.
-          summary.add(new UploadSummary.Line(Group.FAILED, file.name(), null, "refused: " + Failure.describe(e)));
+          summary.add(new UploadSummary.Line(State.FAILED, file.name(), null, "refused: " + Failure.describe(e)));
         } finally {
           progress.advance(1);
         }
@@ -119,7 +118,7 @@ final class Uploader {
     Instant deadline = context.clock().instant().plus(timeout);
     List<Sent> pending = new ArrayList<>(jobs);
     Duration pause = FIRST_POLL;
-    try (Progress progress = Progress.start(context, "Reading", "bills", pending.size())) {
+    try (Progress progress = new Progress(context, "Reading", "bills", pending.size())) {
       while (!pending.isEmpty()) {
         List<Sent> still = java.util.Collections.synchronizedList(new ArrayList<>());
         runAll(pool, pending, one -> {
@@ -135,7 +134,7 @@ final class Uploader {
             return;
           }
           manifest.record(new Entry(one.sha256(), one.name(), one.jobId(), outcome.state()));
-          summary.add(new UploadSummary.Line(group(outcome.state()), one.name(), one.jobId(), outcome.detail()));
+          summary.add(new UploadSummary.Line(outcome.state(), one.name(), one.jobId(), outcome.detail()));
           progress.advance(1);
         });
         pending = new ArrayList<>(still);
@@ -148,7 +147,7 @@ final class Uploader {
       }
     }
     for (Sent one : pending) {
-      summary.add(new UploadSummary.Line(Group.PENDING, one.name(), one.jobId(),
+      summary.add(new UploadSummary.Line(State.PENDING, one.name(), one.jobId(),
           "job " + one.jobId() + " is still being read; run the same upload again to wait for it"));
     }
   }
@@ -187,16 +186,6 @@ final class Uploader {
   /** A wrong key, a company that is not there or not the key's: every file would fail the same way. */
   private static boolean aboutTheRun(ApiException e) {
     return e instanceof AuthenticationException || e instanceof PermissionException || e instanceof NotFoundException;
-  }
-
-  private static Group group(State state) {
-    return switch (state) {
-      case PARSED -> Group.PARSED;
-      case DUPLICATE -> Group.DUPLICATE;
-      case NOT_A_BILL -> Group.NOT_A_BILL;
-      case FAILED -> Group.FAILED;
-      case PENDING -> Group.PENDING;
-    };
   }
 
   /** What a job's JSON says became of its file, in Nectar's own fields (so it works against Nectar too). */

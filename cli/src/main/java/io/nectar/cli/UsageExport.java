@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -56,7 +57,8 @@ final class UsageExport {
   void write(JsonNode usage) {
     Row row = row(usage);
     if (format == Format.CSV) {
-      Csv.writeRow(out, List.of(row.id, row.meterId, row.firstIdentifier(), row.identifierText(), row.siteId,
+      // Arrays.asList, not List.of: a row without a meter or a site has nulls here (empty fields).
+      Csv.writeRow(out, Arrays.asList(row.id, row.meterId, row.firstIdentifier(), row.identifierText(), row.siteId,
           row.siteName, text(usage, "datasourceType"), text(usage, "startDate"), text(usage, "endDate"),
           text(usage, "usage"), text(usage, "usageUnits"), text(usage, "isEstimated"), text(usage, "document.id"),
           text(usage, "document.billDate"), text(usage, "utilityName"), text(usage, "created"),
@@ -129,21 +131,6 @@ final class UsageExport {
 
   private static String nullIfEmpty(String text) {
     return text == null || text.isEmpty() ? null : text;
-  }
-
-  /** Looks nothing up: for exports whose rows all carry their meter's details. */
-  static Meters none() {
-    return new Meters() {
-      @Override
-      public Optional<JsonNode> meter(String meterId) {
-        return Optional.empty();
-      }
-
-      @Override
-      public Optional<String> siteName(String siteId) {
-        return Optional.empty();
-      }
-    };
   }
 
   /** The company's meters and sites, each fetched once the first time one is needed, then kept in a map. */

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nectar.client.Webhook;
 import io.nectar.client.WebhookEvent;
 import io.nectar.client.WebhookVerifier;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,15 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code webhook listen} (a local receiver for development) and {@code webhook replay}. */
 @Command(name = "webhook", description = "Receive webhooks locally, or send one again.",
     subcommands = {WebhookCommand.Listen.class, WebhookCommand.Replay.class})
-final class WebhookCommand implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+final class WebhookCommand {
   @Command(name = "listen", description = {
       "Receive webhooks on a local port, verify each one's signature and print it, until Ctrl-C.",
       "A delivery that does not verify is refused (401; 400 when it is not a webhook) and printed as REFUSED."})
@@ -54,18 +45,23 @@ final class WebhookCommand implements Runnable {
         throw new UsageException("--secret: " + e.getMessage());
       }
       PrintWriter out = context().out();
-      try (WebhookReceiver receiver = WebhookReceiver.start(host, port, verifier, delivery -> {
-        synchronized (out) {
-          out.println(describe(delivery));
-          out.flush();
-        }
-      })) {
+      WebhookReceiver receiver;
+      try {
+        receiver = WebhookReceiver.start(host, port, verifier, delivery -> {
+          synchronized (out) {
+            out.println(describe(delivery));
+            out.flush();
+          }
+        });
+      } catch (IOException | IllegalArgumentException e) {
+        // Taken, not allowed, out of range or not an address: the port and host are the caller's to change.
+        throw new UsageException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+      }
+      try (receiver) {
         context().err().println("Listening for webhooks on http://" + host + ":" + receiver.port()
             + "/ (Ctrl-C to stop)");
         context().err().flush();
         context().stop().await();
-      } catch (java.net.BindException e) {
-        throw new UsageException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
       }
       return ExitCode.OK;
     }

@@ -147,6 +147,32 @@ class CommandLineTest {
   }
 
   @Test
+  void withoutACommandItIsAOneLineUsageError() {
+    for (String[] args : new String[][] {{}, {"export"}, {"webhook"}}) {
+      CliRun run = CliRun.of(Map.of(), args);
+
+      assertThat(run.code()).as(run.err()).isEqualTo(2);
+      assertThat(run.err().lines()).as(run.err()).singleElement().asString()
+          .startsWith("nectar api: Missing required subcommand");
+    }
+  }
+
+  @Test
+  void listeningOnAPortThatIsTakenIsAOneLineUsageError() throws Exception {
+    String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    Stop stopped = new Stop();
+    stopped.stop(); // were the port free after all, listen would return at once instead of waiting
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun run = CliRun.of(Context.builder().stop(stopped), "webhook", "listen", "--host", "127.0.0.1", "--port",
+          String.valueOf(taken.getLocalPort()), "--secret", secret);
+
+      assertThat(run.code()).as(run.err()).isEqualTo(2);
+      assertThat(run.err()).startsWith("nectar api: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ");
+      assertThat(run.err().lines()).hasSize(1);
+    }
+  }
+
+  @Test
   void helpAndVersionExitZero() {
     assertThat(CliRun.of(Map.of(), "--help").code()).isZero();
     assertThat(CliRun.of(Map.of(), "upload", "--help").out()).contains("--company").contains("--state-dir");

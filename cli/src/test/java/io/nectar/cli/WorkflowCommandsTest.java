@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** upload, export usage, list --all and webhook listen against a stand-in API. */
+/** upload, export usage and webhook listen against a stand-in API. */
 class WorkflowCommandsTest {
   private static final String COMPANY = "0190f3a2-7a10-7c3e-8b55-6d1e2f3a4b5c";
 
@@ -147,24 +147,6 @@ class WorkflowCommandsTest {
     assertThat(run.err()).contains("Exported 3 usage rows.").doesNotContain("00000000-0000-0000-0000-0000000000a1");
     String query = api.requests.get(0).getUrl().query();
     assertThat(query).contains("startDate=2024-01-01").contains("endDate=2024-12-31").contains("datasourceType=GAS");
-  }
-
-  @Test
-  void listAllPrintsEveryPageAndWithoutItSaysThereIsMore() {
-    api.on("GET", "/job/company/" + COMPANY, r -> {
-      boolean second = "2".equals(r.getUrl().queryParameter("page"));
-      String id = second ? "00000000-0000-0000-0000-000000000002" : "00000000-0000-0000-0000-000000000001";
-      return FakeApi.json(200, """
-          {"totalJobs": 2, "perPage": 1, "totalPages": 2, "currentPage": %d, "hasNext": %s, "hasPrevious": %s,
-           "jobs": [%s]}""".formatted(second ? 2 : 1, !second, second, job(id, "COMPLETED", "")));
-    });
-
-    CliRun firstPage = CliRun.of(env(), "list", "job", "--company", COMPANY);
-    CliRun all = CliRun.of(env(), "list", "jobs", "--company", COMPANY, "--all", "--json");
-
-    assertThat(firstPage.out().lines()).hasSize(2).first().asString().startsWith("ID");
-    assertThat(firstPage.err()).contains("Page 1 of 2 (2 in all); --all prints every page.");
-    assertThat(all.out()).contains("000000000001").contains("000000000002");
   }
 
   @Test
