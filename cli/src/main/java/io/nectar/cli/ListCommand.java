@@ -89,18 +89,20 @@ final class ListCommand extends ApiCommand {
   }
 
   /**
-   * Page {@code wanted} of a list whose first page is {@code first}. The SDK's {@link Page} fetches only
-   * the page after it, so the pages before the wanted one are fetched on the way.
+   * Page {@code wanted} of a list whose first page is {@code first}: one more request at most. The API
+   * answers a page past the end with its last page, so the number it gives back tells.
    */
   private static <T> Page<T> turnTo(Page<T> first, int wanted) {
     if (wanted > Math.max(first.totalPages(), 1)) {
       throw pastTheEnd(wanted, Math.max(first.totalPages(), 1));
     }
-    Page<T> at = first;
-    while (at.pageNumber() < wanted) {
-      Page<T> from = at;
-      // The list shrank while it was paged: its last page is now before the wanted one.
-      at = at.nextPage().orElseThrow(() -> pastTheEnd(wanted, from.pageNumber()));
+    if (wanted == first.pageNumber()) {
+      return first;
+    }
+    Page<T> at = first.page(wanted);
+    if (at.pageNumber() != wanted) {
+      // The list shrank since the first page was read.
+      throw pastTheEnd(wanted, at.pageNumber());
     }
     return at;
   }

@@ -86,6 +86,17 @@ class ListCommandTest {
   }
 
   @Test
+  void pageNIsFetchedDirectlyNotByWalkingThePagesBeforeIt() {
+    api.on("GET", "/job/company/" + COMPANY, ListCommandTest::jobPage);
+
+    CliRun third = CliRun.of(env(), "list", "job", "--company", COMPANY, "--page", "3");
+
+    assertThat(third.out()).contains(job(3));
+    assertThat(api.requests("GET", "/job/").stream().map(r -> r.getUrl().queryParameter("page")))
+        .as("the first page (for the page count), then the third").containsExactly(null, "3");
+  }
+
+  @Test
   void aPagePastTheLastOrBelowOneIsAUsageError() {
     api.on("GET", "/job/company/" + COMPANY, ListCommandTest::jobPage);
     api.on("GET", "/company", 200, "[]");
