@@ -9,8 +9,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code upload DIR --company ID}: every bill file of a folder, then the jobs' outcomes. */
 @Command(name = "upload", description = {
-    "Upload every PDF, PNG and JPEG under a folder (subfolders included, hidden ones not), at most 10 at a time,",
-    "wait for the server to read them, and print what became of each: parsed, duplicate, not a bill or failed.",
+    "Upload every bill in a folder, wait for them to be read, and print what became of each.",
+    "Takes every PDF, PNG and JPEG under the folder (subfolders included, hidden ones not), at most 10 at a time;",
+    "outcomes: parsed, duplicate, not a bill or failed.",
     "Files sent before to the same company (the same bytes) are skipped; files whose job failed are sent again."})
 final class UploadCommand extends ApiCommand {
   @Parameters(paramLabel = "DIR", description = "The folder of bills")
