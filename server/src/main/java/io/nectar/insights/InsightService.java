@@ -25,8 +25,10 @@ import org.jdbi.v3.core.Jdbi;
  * The dashboard's figures: usage and cost by month and by site, hourly intervals, the bills still
  * missing and the flagged bills. Every id is resolved with the caller through the owning service
  * first (the API's rule: 404 when missing, 403 for another tenant), and every aggregate is one SQL
- * statement. A company's aggregates are cached under its data version (see {@link ListCache}), which
- * every write to its bills and usage bumps, so a cached figure is never stale.
+ * statement. Company and site figures and the bills still missing read the monthly rollups that
+ * triggers keep in the transaction of every write (V19), so their cost follows the months shown, not
+ * the rows behind them. A company's aggregates are also cached under its data version (see
+ * {@link ListCache}), which every write to its bills and usage bumps, so a cached figure is never stale.
  */
 public final class InsightService {
   /** The most runs of missing months one answer lists; the totals still count them all. */
@@ -56,7 +58,6 @@ public final class InsightService {
   public Figures company(Caller caller, UUID companyId, Optional<Period> period) {
     return jdbi.inTransaction(h -> {
       companies.requireOwned(h, caller, companyId);
-      store.roomToAggregate(h);
       Period p = period.orElseGet(() -> around(store.latestMonth(h, InsightStore.Scope.COMPANY, companyId)));
       List<Figure> rows = cache.value(companyId, cache.version(h, companyId), "insights company " + p,
           () -> store.company(h, companyId, p));
@@ -68,7 +69,6 @@ public final class InsightService {
   public Figures site(Caller caller, UUID siteId, Optional<Period> period) {
     return jdbi.inTransaction(h -> {
       Site site = sites.requireOwned(h, caller, siteId);
-      store.roomToAggregate(h);
       Period p = period.orElseGet(() -> around(store.latestMonth(h, InsightStore.Scope.SITE, siteId)));
       List<Figure> rows = cache.value(site.companyId(), cache.version(h, site.companyId()),
           "insights site " + siteId + " " + p, () -> store.site(h, siteId, p));
@@ -119,7 +119,6 @@ public final class InsightService {
   public MissingBills missing(Caller caller, UUID companyId, Optional<UUID> siteId, Period period) {
     return jdbi.inTransaction(h -> {
       Company company = companies.requireOwned(h, caller, companyId);
-      store.roomToAggregate(h);
       if (siteId.isPresent() && !sites.requireOwned(h, caller, siteId.get()).companyId().equals(companyId)) {
         throw new NotFound("Site");
       }
