@@ -62,10 +62,35 @@ create function bill_utility(types text[]) returns text language sql immutable p
 create function month_start(day date) returns date language sql immutable parallel safe
   return day - extract(day from day)::integer + 1;
 
+-- Where a meter's newest run of months with a bill starts (its last range's lower bound): ranges of a
+-- multirange are ordered and apart, so it is the greatest lower bound. An empty one gives the largest
+-- integer, so a meter without bills is never taken for a billed one.
+create function newest_run_start(months int4multirange) returns integer language sql immutable parallel safe
+  return coalesce((select max(lower(r)) from unnest(months) r), 2147483647);
+
+-- A row per meter, made with the meter (trigger below) so that a meter without any bill has one too.
+-- A window of months is wholly billed when it lies in the newest run, [newest_from, newest_until):
+-- the two indexes find the meters for which that is not so (next to none, once bills are in), and
+-- only those are looked at month by month. Reading a row per meter of a large company was the
+-- slowest part of the overview.
 create table meter_bill_months (
-  meter_id  uuid primary key references meter (id) on delete cascade,
-  months    int4multirange not null        -- every month a usage period of the meter touches
+  meter_id      uuid primary key references meter (id) on delete cascade,
+  company_id    uuid not null references company (id) on delete cascade,
+  months        int4multirange not null,   -- every month a usage period of the meter touches
+  newest_from   integer not null generated always as (newest_run_start(months)) stored,
+  newest_until  integer not null generated always as (coalesce(upper(months), -1)) stored
 );
+create index meter_bill_months_from on meter_bill_months (company_id, newest_from);
+create index meter_bill_months_until on meter_bill_months (company_id, newest_until);
+
+create function add_meter_bill_months() returns trigger language plpgsql as $$
+begin
+  insert into meter_bill_months (meter_id, company_id, months)
+  select n.id, n.company_id, '{}' from new_rows n
+   order by n.id
+  on conflict (meter_id) do nothing;
+  return null;
+end $$;
 
 -- The trigger functions gather a statement's changes in a variable first, by event: a transition
 -- table exists only under its own trigger's event, and static SQL keeps its plan from one call to the
@@ -118,16 +143,16 @@ begin
   -- Months with a bill, per meter: an insert only adds months; the meters an update or delete
   -- touched have theirs read again from their rows (a meter has a few dozen).
   if tg_op = 'INSERT' then
-    insert into meter_bill_months as b (meter_id, months)
-    select n.meter_id, range_agg(bill_months(n.start_date, n.end_date))
-      from new_rows n
-     where n.meter_id is not null and not n.is_deleted
-     group by n.meter_id
+    insert into meter_bill_months as b (meter_id, company_id, months)
+    select n.meter_id, m.company_id, range_agg(bill_months(n.start_date, n.end_date))
+      from new_rows n join meter m on m.id = n.meter_id
+     where not n.is_deleted
+     group by n.meter_id, m.company_id
      order by n.meter_id
     on conflict (meter_id) do update set months = b.months + excluded.months;
   elsif touched is not null then
-    insert into meter_bill_months as b (meter_id, months)
-    select m.id, coalesce((select range_agg(bill_months(u.start_date, u.end_date))
+    insert into meter_bill_months as b (meter_id, company_id, months)
+    select m.id, m.company_id, coalesce((select range_agg(bill_months(u.start_date, u.end_date))
                              from usage_data u where u.meter_id = m.id and not u.is_deleted), '{}')
       from meter m where m.id = any(touched)
      order by m.id
@@ -188,6 +213,8 @@ create trigger usage_updated_rollup after update on usage_data
   for each statement execute function roll_up_usage();
 create trigger usage_deleted_rollup after delete on usage_data referencing old table as old_rows
   for each statement execute function roll_up_usage();
+create trigger meter_inserted_rollup after insert on meter referencing new table as new_rows
+  for each statement execute function add_meter_bill_months();
 create trigger document_inserted_rollup after insert on document referencing new table as new_rows
   for each statement execute function roll_up_bills();
 create trigger document_updated_rollup after update on document
@@ -206,7 +233,9 @@ select company_id, site_id, bill_utility(datasource_types), coalesce(charges_uni
        coalesce(sum(total_charges), 0), count(total_charges), count(*)
   from document where deleted_at is null and coalesce(end_date, bill_date) is not null
  group by 1, 2, 3, 4, 5;
-insert into meter_bill_months (meter_id, months)
-select meter_id, range_agg(bill_months(start_date, end_date))
-  from usage_data where meter_id is not null and not is_deleted
- group by meter_id;
+insert into meter_bill_months (meter_id, company_id, months)
+select m.id, m.company_id, coalesce(b.months, '{}')
+  from meter m left join (
+    select meter_id, range_agg(bill_months(start_date, end_date)) as months
+      from usage_data where meter_id is not null and not is_deleted
+     group by meter_id) b on b.meter_id = m.id;

@@ -132,11 +132,9 @@ public final class InsightService {
       // At most the last 62 months (a bit mask of them per meter); a longer period looks back five years.
       YearMonth from = last.minusMonths(61).isAfter(first) ? last.minusMonths(61) : first;
       List<YearMonth> months = new Period(from, last).months();
-      // Tracking switches change which meters count but bump no data version: they are part of the key.
-      String key = "insights missing " + siteId.map(UUID::toString).orElse("all") + " " + from + " " + last + " "
-          + store.trackingStamp(h, companyId);
-      List<InsightStore.Coverage> incomplete = cache.value(companyId, cache.version(h, companyId), key,
-          () -> store.incomplete(h, companyId, siteId.orElse(null), months));
+      // Not cached: the rollup's index finds the incomplete meters directly, and tracking switches (which
+      // decide which meters count) bump no data version.
+      List<InsightStore.Coverage> incomplete = store.incomplete(h, companyId, siteId.orElse(null), months);
       return MissingBills.of(from, last, months, incomplete.stream()
           .map(c -> new MissingBills.Meter(c.meterId(), c.siteId(), c.utility(), c.identifier(), c.months()))
           .toList(), MAX_MISSING_RUNS);

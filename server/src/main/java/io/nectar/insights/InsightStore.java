@@ -139,9 +139,10 @@ final class InsightStore {
   /**
    * The tracked meters of the company (or of one of its sites) that lack a bill in at least one of
    * {@code months} (at most 62, consecutive), each with the months it has. Each meter's months with a
-   * bill are one multirange in {@code meter_bill_months} (V19, kept by triggers), so this reads a row
-   * per meter, not a row per bill: a meter with every month is left out by one containment test, and
-   * the others' months become a bit mask in the database.
+   * bill are one multirange in {@code meter_bill_months} (V19, kept by triggers), with its newest run
+   * of months indexed: only meters whose newest run does not hold the whole window are read (none in
+   * a company whose bills are all in), and of those the ones with every month are left out by one
+   * containment test; the others' months become a bit mask in the database.
    */
   List<Coverage> incomplete(Handle h, UUID companyId, UUID siteId, List<YearMonth> months) {
     if (months.size() > 62) {
@@ -154,9 +155,9 @@ final class InsightStore {
                    coalesce((select bit_or((1::bigint << (upper(r) - :first)) - (1::bigint << (lower(r) - :first)))
                                from unnest(c.months * int4multirange(w.months)) r), 0) as covered,
                    (select mi.value from meter_identifier mi where mi.meter_id = m.id order by mi.position limit 1)
-              from w, meter m left join meter_bill_months c on c.meter_id = m.id
-             where m.company_id = :company and m.is_tracked%s
-               and not coalesce(c.months, '{}') @> w.months
+              from w, meter_bill_months c join meter m on m.id = c.meter_id
+             where c.company_id = :company and (c.newest_from > :first or c.newest_until <= :last)
+               and not c.months @> w.months and m.is_tracked%s
              order by m.created_at, m.id""".formatted(meterScope))
         .bind("company", companyId).bind("first", number(months.get(0)))
         .bind("last", number(months.get(months.size() - 1)));
@@ -170,13 +171,6 @@ final class InsightStore {
   /** A month as the migration's {@code bill_month_number}: year * 12 + month - 1. */
   private static int number(YearMonth month) {
     return month.getYear() * 12 + month.getMonthValue() - 1;
-  }
-
-  /** What tracking looks like now: missing bills depend on it, and a change of it bumps no data version. */
-  String trackingStamp(Handle h, UUID companyId) {
-    return h.createQuery("select count(*) filter (where is_tracked) || '/' || coalesce(max(updated_at)::text, '')"
-            + " from meter where company_id = :company")
-        .bind("company", companyId).mapTo(String.class).one();
   }
 
   /** The flagged bills of a company or site that pass the list's filter, newest first, and how many there are. */
