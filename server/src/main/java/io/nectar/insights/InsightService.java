@@ -59,9 +59,8 @@ public final class InsightService {
     return jdbi.inTransaction(h -> {
       companies.requireOwned(h, caller, companyId);
       Period p = period.orElseGet(() -> around(store.latestMonth(h, InsightStore.Scope.COMPANY, companyId)));
-      List<Figure> rows = cache.value(companyId, cache.version(h, companyId), "insights company " + p,
+      return cache.value(companyId, cache.version(h, companyId), "insights company " + p,
           () -> store.company(h, companyId, p));
-      return Figures.of(p, rows);
     });
   }
 
@@ -70,9 +69,8 @@ public final class InsightService {
     return jdbi.inTransaction(h -> {
       Site site = sites.requireOwned(h, caller, siteId);
       Period p = period.orElseGet(() -> around(store.latestMonth(h, InsightStore.Scope.SITE, siteId)));
-      List<Figure> rows = cache.value(site.companyId(), cache.version(h, site.companyId()),
+      return cache.value(site.companyId(), cache.version(h, site.companyId()),
           "insights site " + siteId + " " + p, () -> store.site(h, siteId, p));
-      return Figures.of(p, rows);
     });
   }
 

@@ -39,34 +39,51 @@ final class InsightStore {
   }
 
   /**
-   * A company's usage and cost per site, utility and month: the overview's totals by utility and by
-   * site, and its charts, are sums of these rows. They come from the monthly rollups (V19), which
-   * triggers keep in the transaction of every write of usage rows and bills, so a year is some
-   * thousand rows of months however many usage rows the company has.
+   * A company's usage and cost per utility and month, and per site over the whole period: the
+   * overview's charts, its totals by utility (the months added up) and by site. They come from the
+   * monthly rollups (V19), which triggers keep in the transaction of every write of usage rows and
+   * bills, so a year is some thousand rows of months however many usage rows the company has; the
+   * database adds them up both ways at once (grouping sets), exactly.
    */
-  List<Figure> company(Handle h, UUID companyId, Period period) {
+  Figures company(Handle h, UUID companyId, Period period) {
     return figures(h, "company_id", companyId, period);
   }
 
   /** A site's usage and cost per utility and month, from the monthly rollups. */
-  List<Figure> site(Handle h, UUID siteId, Period period) {
+  Figures site(Handle h, UUID siteId, Period period) {
     return figures(h, "site_id", siteId, period);
   }
 
-  private List<Figure> figures(Handle h, String scope, UUID id, Period period) {
-    return h.createQuery("""
-            select 'USAGE' as measure, datasource_type, usage_units, site_id, month, usage
-              from usage_month
-             where %1$s = :id and month >= :start and month < :end
-            union all
-            select 'COST', utility, currency, site_id, month, cost
-              from bill_month
-             where %1$s = :id and month >= :start and month < :end and priced_bills > 0
+  private Figures figures(Handle h, String scope, UUID id, Period period) {
+    List<Figure> monthly = new ArrayList<>();
+    List<Figure> bySite = new ArrayList<>();
+    h.createQuery("""
+            with f as (
+              select 'USAGE' as measure, datasource_type as utility, usage_units as units, site_id, month,
+                     usage as amount
+                from usage_month
+               where %1$s = :id and month >= :start and month < :end
+              union all
+              select 'COST', utility, currency, site_id, month, cost
+                from bill_month
+               where %1$s = :id and month >= :start and month < :end and priced_bills > 0
+            )
+            select measure, utility, units, site_id, month, sum(amount), grouping(month) as per_site
+              from f
+             group by grouping sets ((measure, utility, units, month), (measure, utility, units, site_id))
+             order by per_site, utility, measure, units, month, site_id
             """.formatted(scope))
         .bind("id", id).bind("start", period.start()).bind("end", period.endExclusive())
-        .map((rs, ctx) -> new Figure(Measure.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-            rs.getObject(4, UUID.class), YearMonth.from(rs.getObject(5, LocalDate.class)), rs.getBigDecimal(6)))
+        .map((rs, ctx) -> {
+          boolean perSite = rs.getInt(7) == 1;
+          LocalDate month = rs.getObject(5, LocalDate.class);
+          Figure figure = new Figure(Measure.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+              perSite ? rs.getObject(4, UUID.class) : null, perSite ? null : YearMonth.from(month),
+              rs.getBigDecimal(6));
+          return perSite ? bySite.add(figure) : monthly.add(figure);
+        })
         .list();
+    return new Figures(period, monthly, bySite);
   }
 
   /**
