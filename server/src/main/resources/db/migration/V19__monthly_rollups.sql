@@ -223,6 +223,23 @@ create trigger document_updated_rollup after update on document
 create trigger document_deleted_rollup after delete on document referencing old table as old_rows
   for each statement execute function roll_up_bills();
 
+-- TRUNCATE (no application path uses it; an operator or a test might) empties the rollups with it.
+create function forget_usage_months() returns trigger language plpgsql as $$
+begin
+  delete from usage_month;
+  update meter_bill_months set months = '{}' where not isempty(months);
+  return null;
+end $$;
+create function forget_bill_months() returns trigger language plpgsql as $$
+begin
+  delete from bill_month;
+  return null;
+end $$;
+create trigger usage_truncated_rollup after truncate on usage_data
+  for each statement execute function forget_usage_months();
+create trigger document_truncated_rollup after truncate on document
+  for each statement execute function forget_bill_months();
+
 -- What is there already.
 insert into usage_month (company_id, site_id, datasource_type, usage_units, month, usage, usage_rows)
 select company_id, site_id, datasource_type, usage_units, month_start(end_date), sum(usage), count(*)
