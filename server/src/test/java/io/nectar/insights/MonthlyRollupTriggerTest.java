@@ -107,6 +107,13 @@ class MonthlyRollupTriggerTest {
     sql("delete from site where id = ?", SOUTH);
     assertRollupsMatchTheRows("after a site deleted with its rows and bills (cascade)");
 
+    sql("""
+        insert into usage_data (id, document_id, company_id, meter_id, site_id, position, datasource_type, start_date,
+                                end_date, bill_date, usage, usage_units, created_at, updated_at)
+        values (gen_random_uuid(), ?, ?, ?, ?, 5, 'ELECTRICITY', '2024-08-01', '2024-08-31', '2024-09-02', 5, 'kWh', now(), now())
+        """, BILL_A, COMPANY, M1, NORTH);
+    assertRollupsMatchTheRows("after another insert");
+    assertThat(count("select count(*) from usage_month")).isPositive();
     sql("truncate usage_data");
     assertRollupsMatchTheRows("after TRUNCATE");
     assertThat(count("select count(*) from usage_month")).isZero();
