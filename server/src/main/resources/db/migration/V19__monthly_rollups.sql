@@ -154,7 +154,11 @@ begin
     insert into meter_bill_months as b (meter_id, company_id, months)
     select m.id, m.company_id, coalesce((select range_agg(bill_months(u.start_date, u.end_date))
                              from usage_data u where u.meter_id = m.id and not u.is_deleted), '{}')
-      from meter m where m.id = any(touched)
+      from meter m
+     where m.id = any(touched)
+       -- a meter whose site or company is being deleted goes too: reading its rows again would be wasted
+       and exists (select 1 from site s where s.id = m.site_id)
+       and exists (select 1 from company k where k.id = m.company_id)
      order by m.id
     on conflict (meter_id) do update set months = excluded.months;
   end if;
