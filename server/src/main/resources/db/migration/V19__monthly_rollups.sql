@@ -9,9 +9,11 @@
 -- Triggers keep them, in the statement (and so the transaction) that writes the rows, like the data
 -- versions of V4: whatever code writes usage or documents, today's writers, tomorrow's, an operator's
 -- SQL, or the previous release during a rolling upgrade (which knows nothing of these tables), the
--- rollups follow. They are statement-level with transition tables: a bulk insert of a collection or
--- a filed bill is one grouped upsert, not a call per row. Sums are numeric, exact; a group whose last
--- row leaves is deleted (the counts say when), so no month shows a zero that is really nothing.
+-- rollups follow. They are statement-level with transition tables: a multi-row statement is one
+-- grouped upsert, not a call per row (UsageStore's JDBC batch still sends a statement per row, about
+-- a millisecond of trigger each; pgjdbc's reWriteBatchedInserts would make a bill one statement).
+-- Sums are numeric, exact; a group whose last row leaves is deleted (the counts say when), so no
+-- month shows a zero that is really nothing.
 -- Writers of one company already queue on its data-version row (V4's trigger, which fires first:
 -- triggers fire in name order and these names extend V4's), so these upserts add no new lock order.
 -- Needs PostgreSQL 14 or newer (multiranges). Only additions.
