@@ -16,6 +16,7 @@ import java.util.UUID;
  */
 public record Figure(Measure measure, String utility, String units, UUID siteId, YearMonth month,
     BigDecimal amount) {
+  /** Written by the rollup trigger of migration V19 too: change both together. */
   public static final String SEVERAL_UTILITIES = "SEVERAL";
   public static final String NO_UTILITY = "NONE";
 }

@@ -25,8 +25,10 @@ import org.jdbi.v3.core.Jdbi;
  * The dashboard's figures: usage and cost by month and by site, hourly intervals, the bills still
  * missing and the flagged bills. Every id is resolved with the caller through the owning service
  * first (the API's rule: 404 when missing, 403 for another tenant), and every aggregate is one SQL
- * statement. A company's aggregates are cached under its data version (see {@link ListCache}), which
- * every write to its bills and usage bumps, so a cached figure is never stale.
+ * statement. Company and site figures and the bills still missing read the monthly rollups that
+ * triggers keep in the transaction of every write (V19), so their cost follows the months shown, not
+ * the rows behind them. A company's aggregates are also cached under its data version (see
+ * {@link ListCache}), which every write to its bills and usage bumps, so a cached figure is never stale.
  */
 public final class InsightService {
   /** The most runs of missing months one answer lists; the totals still count them all. */
@@ -56,11 +58,9 @@ public final class InsightService {
   public Figures company(Caller caller, UUID companyId, Optional<Period> period) {
     return jdbi.inTransaction(h -> {
       companies.requireOwned(h, caller, companyId);
-      store.roomToAggregate(h);
       Period p = period.orElseGet(() -> around(store.latestMonth(h, InsightStore.Scope.COMPANY, companyId)));
-      List<Figure> rows = cache.value(companyId, cache.version(h, companyId), "insights company " + p,
+      return cache.value(companyId, cache.version(h, companyId), "insights company " + p,
           () -> store.company(h, companyId, p));
-      return Figures.of(p, rows);
     });
   }
 
@@ -68,11 +68,9 @@ public final class InsightService {
   public Figures site(Caller caller, UUID siteId, Optional<Period> period) {
     return jdbi.inTransaction(h -> {
       Site site = sites.requireOwned(h, caller, siteId);
-      store.roomToAggregate(h);
       Period p = period.orElseGet(() -> around(store.latestMonth(h, InsightStore.Scope.SITE, siteId)));
-      List<Figure> rows = cache.value(site.companyId(), cache.version(h, site.companyId()),
+      return cache.value(site.companyId(), cache.version(h, site.companyId()),
           "insights site " + siteId + " " + p, () -> store.site(h, siteId, p));
-      return Figures.of(p, rows);
     });
   }
 
@@ -119,7 +117,6 @@ public final class InsightService {
   public MissingBills missing(Caller caller, UUID companyId, Optional<UUID> siteId, Period period) {
     return jdbi.inTransaction(h -> {
       Company company = companies.requireOwned(h, caller, companyId);
-      store.roomToAggregate(h);
       if (siteId.isPresent() && !sites.requireOwned(h, caller, siteId.get()).companyId().equals(companyId)) {
         throw new NotFound("Site");
       }
@@ -133,11 +130,9 @@ public final class InsightService {
       // At most the last 62 months (a bit mask of them per meter); a longer period looks back five years.
       YearMonth from = last.minusMonths(61).isAfter(first) ? last.minusMonths(61) : first;
       List<YearMonth> months = new Period(from, last).months();
-      // Tracking switches change which meters count but bump no data version: they are part of the key.
-      String key = "insights missing " + siteId.map(UUID::toString).orElse("all") + " " + from + " " + last + " "
-          + store.trackingStamp(h, companyId);
-      List<InsightStore.Coverage> incomplete = cache.value(companyId, cache.version(h, companyId), key,
-          () -> store.incomplete(h, companyId, siteId.orElse(null), months));
+      // Not cached: the rollup's index finds the incomplete meters directly, and tracking switches (which
+      // decide which meters count) bump no data version.
+      List<InsightStore.Coverage> incomplete = store.incomplete(h, companyId, siteId.orElse(null), months);
       return MissingBills.of(from, last, months, incomplete.stream()
           .map(c -> new MissingBills.Meter(c.meterId(), c.siteId(), c.utility(), c.identifier(), c.months()))
           .toList(), MAX_MISSING_RUNS);

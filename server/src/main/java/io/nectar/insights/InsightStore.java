@@ -3,7 +3,6 @@ package io.nectar.insights;
 import io.nectar.lists.ListFilter;
 import io.nectar.lists.ListFilterSql;
 import io.nectar.lists.ListKind;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,26 +21,14 @@ import org.jdbi.v3.core.Handle;
  * company, site or meter id that the service has already resolved for the caller.
  */
 final class InsightStore {
-  /** The utility a bill's cost belongs to: its one datasource type, else SEVERAL or NONE. */
-  private static final String BILL_UTILITY = "case cardinality(d.datasource_types) when 1 then d.datasource_types[1]"
-      + " when 0 then '" + Figure.NO_UTILITY + "' else '" + Figure.SEVERAL_UTILITIES + "' end";
   private static final String BILL_CURRENCY = "coalesce(d.charges_units, '')";
 
   enum Scope { COMPANY, SITE }
 
-  /**
-   * Memory for this transaction's aggregates to hash their groups (some thousands: sites by utility by
-   * month, or meters) rather than sort a third of a million rows on disk, which the planner otherwise
-   * picks because it cannot know how few groups there are. Local: it ends with the transaction.
-   */
-  void roomToAggregate(Handle h) {
-    h.execute("set local work_mem = '32MB'");
-  }
-
   /** The newest month a usage period of the company or site ends in, if it has any usage. */
   Optional<YearMonth> latestMonth(Handle h, Scope scope, UUID id) {
     String column = scope == Scope.COMPANY ? "company_id" : "site_id";
-    return h.createQuery("select max(end_date) from usage_data where " + column + " = :id and not is_deleted")
+    return h.createQuery("select max(month) from usage_month where " + column + " = :id")
         .bind("id", id).mapTo(LocalDate.class).findOne().map(YearMonth::from);
   }
 
@@ -52,40 +39,51 @@ final class InsightStore {
   }
 
   /**
-   * A company's usage and cost per site, utility and month, in one pass over each table: the
-   * overview's totals by utility and by site, and its charts, are sums of these rows. Months are
-   * found with {@code width_bucket} over the period's first days (a binary search on dates), which
-   * costs a fraction of {@code date_trunc}'s conversion to timestamps on every row.
+   * A company's usage and cost per utility and month, and per site over the whole period: the
+   * overview's charts, its totals by utility (the months added up) and by site. They come from the
+   * monthly rollups (V19), which triggers keep in the transaction of every write of usage rows and
+   * bills, so a year is some thousand rows of months however many usage rows the company has; the
+   * database adds them up both ways at once (grouping sets), exactly.
    */
-  List<Figure> company(Handle h, UUID companyId, Period period) {
-    return figures(h, "u.company_id = :id", "d.company_id = :id", companyId, period);
+  Figures company(Handle h, UUID companyId, Period period) {
+    return figures(h, "company_id", companyId, period);
   }
 
-  /** A site's usage and cost per utility and month. */
-  List<Figure> site(Handle h, UUID siteId, Period period) {
-    return figures(h, "u.site_id = :id", "d.site_id = :id", siteId, period);
+  /** A site's usage and cost per utility and month, from the monthly rollups. */
+  Figures site(Handle h, UUID siteId, Period period) {
+    return figures(h, "site_id", siteId, period);
   }
 
-  private List<Figure> figures(Handle h, String usageScope, String billScope, UUID id, Period period) {
-    List<YearMonth> months = period.months();
-    return h.createQuery("""
-            with b as materialized (select cast(:bounds as date[]) as bounds)
-            select 'USAGE' as measure, u.datasource_type as utility, u.usage_units as units, u.site_id,
-                   width_bucket(u.end_date, b.bounds) as month, sum(u.usage) as amount
-              from usage_data u, b
-             where %1$s and not u.is_deleted and u.end_date >= :start and u.end_date < :end
-             group by 2, 3, 4, 5
-            union all
-            select 'COST', %3$s, %4$s, d.site_id, width_bucket(coalesce(d.end_date, d.bill_date), b.bounds),
-                   sum(d.total_charges)
-              from document d, b
-             where %2$s and d.deleted_at is null and d.total_charges is not null
-               and coalesce(d.end_date, d.bill_date) >= :start and coalesce(d.end_date, d.bill_date) < :end
-             group by 2, 3, 4, 5
-            """.formatted(usageScope, billScope, BILL_UTILITY, BILL_CURRENCY))
-        .bind("id", id).bindArray("bounds", String.class, bounds(months)).bind("start", period.start())
-        .bind("end", period.endExclusive())
-        .map((rs, ctx) -> figure(rs, months)).list();
+  private Figures figures(Handle h, String scope, UUID id, Period period) {
+    List<Figure> monthly = new ArrayList<>();
+    List<Figure> bySite = new ArrayList<>();
+    h.createQuery("""
+            with f as (
+              select 'USAGE' as measure, datasource_type as utility, usage_units as units, site_id, month,
+                     usage as amount
+                from usage_month
+               where %1$s = :id and month >= :start and month < :end
+              union all
+              select 'COST', utility, currency, site_id, month, cost
+                from bill_month
+               where %1$s = :id and month >= :start and month < :end and priced_bills > 0
+            )
+            select measure, utility, units, site_id, month, sum(amount), grouping(month) as per_site
+              from f
+             group by grouping sets ((measure, utility, units, month), (measure, utility, units, site_id))
+             order by per_site, utility, measure, units, month, site_id
+            """.formatted(scope))
+        .bind("id", id).bind("start", period.start()).bind("end", period.endExclusive())
+        .map((rs, ctx) -> {
+          boolean perSite = rs.getInt(7) == 1;
+          LocalDate month = rs.getObject(5, LocalDate.class);
+          Figure figure = new Figure(Measure.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+              perSite ? rs.getObject(4, UUID.class) : null, perSite ? null : YearMonth.from(month),
+              rs.getBigDecimal(6));
+          return perSite ? bySite.add(figure) : monthly.add(figure);
+        })
+        .list();
+    return new Figures(period, monthly, bySite);
   }
 
   /**
@@ -157,37 +155,29 @@ final class InsightStore {
 
   /**
    * The tracked meters of the company (or of one of its sites) that lack a bill in at least one of
-   * {@code months} (at most 62, consecutive), each with the months it has: one pass over the usage of
-   * the period, each row setting the bits of the months its period touches ({@code width_bucket}
-   * finds them), OR-ed per meter. Meters with every month are left out in the database.
+   * {@code months} (at most 62, consecutive), each with the months it has. Each meter's months with a
+   * bill are one multirange in {@code meter_bill_months} (V19, kept by triggers), with its newest run
+   * of months indexed: only meters whose newest run does not hold the whole window are read (none in
+   * a company whose bills are all in), and of those the ones with every month are left out by one
+   * containment test; the others' months become a bit mask in the database.
    */
   List<Coverage> incomplete(Handle h, UUID companyId, UUID siteId, List<YearMonth> months) {
     if (months.size() > 62) {
       throw new IllegalArgumentException("at most 62 months fit a bit mask");
     }
-    long full = (1L << months.size()) - 1;
-    String usageScope = siteId == null ? "u.company_id = :company"
-        : "u.meter_id in (select id from meter where site_id = :site and company_id = :company)";
     String meterScope = siteId == null ? "" : " and m.site_id = :site";
     var query = h.createQuery("""
-            with b as materialized (select cast(:bounds as date[]) as bounds),
-            covered as (
-              select u.meter_id,
-                     bit_or((1::bigint << width_bucket(least(u.end_date, :last), b.bounds))
-                          - (1::bigint << (greatest(width_bucket(u.start_date, b.bounds), 1) - 1))) as months
-                from usage_data u, b
-               where %s and not u.is_deleted and u.meter_id is not null
-                 and u.end_date >= :first and u.start_date <= :last
-               group by u.meter_id
-            )
-            select m.id, m.site_id, m.datasource_type, coalesce(c.months, 0),
+            with w as (select int4range(:first, :last + 1) as months)
+            select m.id, m.site_id, m.datasource_type,
+                   coalesce((select bit_or((1::bigint << (upper(r) - :first)) - (1::bigint << (lower(r) - :first)))
+                               from unnest(c.months * int4multirange(w.months)) r), 0) as covered,
                    (select mi.value from meter_identifier mi where mi.meter_id = m.id order by mi.position limit 1)
-              from meter m left join covered c on c.meter_id = m.id
-             where m.company_id = :company and m.is_tracked%s and coalesce(c.months, 0) <> :full
-             order by m.created_at, m.id""".formatted(usageScope, meterScope))
-        .bind("company", companyId).bindArray("bounds", String.class, bounds(months))
-        .bind("first", months.get(0).atDay(1)).bind("last", months.get(months.size() - 1).atEndOfMonth())
-        .bind("full", full);
+              from w, meter_bill_months c join meter m on m.id = c.meter_id
+             where c.company_id = :company and (c.newest_from > :first or c.newest_until <= :last)
+               and not c.months @> w.months and m.is_tracked%s
+             order by m.created_at, m.id""".formatted(meterScope))
+        .bind("company", companyId).bind("first", number(months.get(0)))
+        .bind("last", number(months.get(months.size() - 1)));
     if (siteId != null) {
       query.bind("site", siteId);
     }
@@ -195,11 +185,9 @@ final class InsightStore {
         rs.getString(3), rs.getString(5), rs.getLong(4))).list();
   }
 
-  /** What tracking looks like now: missing bills depend on it, and a change of it bumps no data version. */
-  String trackingStamp(Handle h, UUID companyId) {
-    return h.createQuery("select count(*) filter (where is_tracked) || '/' || coalesce(max(updated_at)::text, '')"
-            + " from meter where company_id = :company")
-        .bind("company", companyId).mapTo(String.class).one();
+  /** A month as the migration's {@code bill_month_number}: year * 12 + month - 1. */
+  private static int number(YearMonth month) {
+    return month.getYear() * 12 + month.getMonthValue() - 1;
   }
 
   /** The flagged bills of a company or site that pass the list's filter, newest first, and how many there are. */

@@ -228,6 +228,26 @@ public final class InvitationService {
    */
   public Issued issue(Caller caller, UUID companyId, List<String> allowedEmails, Long expiresInSeconds,
       Integer maxUses, Mailing mailing, Map<String, String> actor) {
+    return issued(create(caller, InvitationType.CREATE_CONNECTION,
+        h -> new Target(companies.requireOwned(h, caller, companyId), null),
+        dashboardInput(allowedEmails, expiresInSeconds, maxUses, mailing, InvitationType.CREATE_CONNECTION), actor));
+  }
+
+  /**
+   * An EDIT_CONNECTION (reconnect) invitation for one of the caller's connections, made from the
+   * dashboard: {@code POST /invitation/connection/{id}}'s checks, with {@code actor} in its log.
+   */
+  public Issued issueReconnect(Caller caller, UUID connectionId, List<String> allowedEmails, Long expiresInSeconds,
+      Integer maxUses, Mailing mailing, Map<String, String> actor) {
+    return issued(create(caller, InvitationType.EDIT_CONNECTION, h -> {
+      Connection connection = connections.requireOwned(h, caller, connectionId);
+      return new Target(companies.requireOwned(h, caller, connection.companyId()), connection);
+    }, dashboardInput(allowedEmails, expiresInSeconds, maxUses, mailing, InvitationType.EDIT_CONNECTION), actor));
+  }
+
+  /** The dashboard form's values read as the API reads a body, so both apply one rule set. */
+  private static Supplier<InvitationInput> dashboardInput(List<String> allowedEmails, Long expiresInSeconds,
+      Integer maxUses, Mailing mailing, InvitationType type) {
     Map<String, Object> body = new LinkedHashMap<>();
     // Absent rather than null: each field then takes the API's default.
     if (!allowedEmails.isEmpty()) {
@@ -240,10 +260,11 @@ public final class InvitationService {
       body.put("maxUses", maxUses);
     }
     body.put("sendEmail", mailing == Mailing.SEND_EMAIL);
-    Created created = create(caller, InvitationType.CREATE_CONNECTION,
-        h -> new Target(companies.requireOwned(h, caller, companyId), null),
-        () -> InvitationInput.read(new io.nectar.http.Fields(new io.nectar.http.RequestBody(
-            io.nectar.http.Json.MAPPER.valueToTree(body), false)), InvitationType.CREATE_CONNECTION), actor);
+    return () -> InvitationInput.read(new io.nectar.http.Fields(new io.nectar.http.RequestBody(
+        io.nectar.http.Json.MAPPER.valueToTree(body), false)), type);
+  }
+
+  private static Issued issued(Created created) {
     return new Issued(summary(created.details()), created.invitationUrl(),
         created.deliveries().stream().filter(d -> d.status() == InvitationMails.Outcome.SENT)
             .map(InvitationMails.Delivery::email).toList(),

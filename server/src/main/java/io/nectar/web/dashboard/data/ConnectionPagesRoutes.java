@@ -6,10 +6,12 @@ import io.javalin.http.HttpStatus;
 import io.nectar.accounts.TrackingChange;
 import io.nectar.companies.CompanyDetails;
 import io.nectar.errors.InvalidInput;
+import io.nectar.http.ApiError;
 import io.nectar.http.Pagination;
 import io.nectar.http.Pagination.PageRequest;
 import io.nectar.http.RequestBody;
 import io.nectar.insights.Period;
+import io.nectar.invitations.InvitationService;
 import io.nectar.lists.ListFilter;
 import io.nectar.meters.Meter;
 import io.nectar.providers.ConnectionStatus;
@@ -44,7 +46,8 @@ final class ConnectionPagesRoutes {
 
   void register(RoutesConfig routes) {
     routes.get("/dashboard/companies/{companyId}/connections", this::connections);
-    routes.get("/dashboard/connections/{connectionId}", this::connection);
+    routes.get("/dashboard/connections/{connectionId}", ctx -> connection(ctx, null, List.of()));
+    routes.post("/dashboard/connections/{connectionId}/reconnect-invitation", this::reconnect);
     routes.get("/dashboard/companies/{companyId}/accounts", this::accounts);
     routes.post("/dashboard/accounts/{accountId}/tracking", this::track);
     routes.get("/dashboard/companies/{companyId}/meters", this::meters);
@@ -67,17 +70,50 @@ final class ConnectionPagesRoutes {
         "query", new ListQuery("/dashboard/companies/" + id + "/connections", ctx.queryParamMap(), Set.of("status"))));
   }
 
-  private void connection(Context ctx) {
+  /** The connection's page; after a reconnect invitation is made, with its link (shown this once) or the problems. */
+  private void connection(Context ctx, InvitationService.Issued issued, List<String> problems) {
     SignedIn who = gate.require(ctx);
     UUID id = Ids.of(ctx.pathParam("connectionId"), "Connection");
     var connection = Owned.get("Connection", () -> services.connections().connection(who.caller(), id));
     CompanyDetails company = company(who, connection.companyId());
     PageRequest request = PageRequest.parse(ctx.queryParam("page"), ACCOUNTS_PER_PAGE);
     var accounts = Owned.get("Connection", () -> services.accounts().listOfConnection(who.caller(), id, request));
-    page.render(ctx, "dashboard/data/connection.jte", Map.of("who", who, "connection", connection,
-        "company", company, "accounts", accounts, "advice", ConnectionAdvice.of(connection.status()),
-        "query", new ListQuery("/dashboard/connections/" + id, ctx.queryParamMap(), Set.of()),
-        "back", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString())));
+    Map<String, Object> model = new HashMap<>();
+    model.put("who", who);
+    model.put("connection", connection);
+    model.put("company", company);
+    model.put("accounts", accounts);
+    model.put("advice", ConnectionAdvice.of(connection.status()));
+    model.put("query", new ListQuery("/dashboard/connections/" + id, ctx.queryParamMap(), Set.of()));
+    model.put("back", "/dashboard/connections/" + id + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+    model.put("issued", issued);
+    model.put("problems", problems);
+    page.render(ctx, problems.isEmpty() ? 200 : 400, "dashboard/data/connection.jte", model);
+  }
+
+  /**
+   * A reconnect (EDIT_CONNECTION) invitation for the connection, as {@code POST /invitation/connection/{id}}
+   * makes one: {@code emails} (optional; empty: anyone with the link) and {@code send} (e-mail them).
+   */
+  private void reconnect(Context ctx) {
+    SignedIn who = gate.require(ctx);
+    UUID id = Ids.of(ctx.pathParam("connectionId"), "Connection");
+    var form = RequestBody.of(ctx, MAX_FORM_BYTES).fields();
+    List<String> emails = InvitationPagesRoutes.emails(text(form, "emails"));
+    InvitationService.Mailing mailing = "on".equals(text(form, "send"))
+        ? InvitationService.Mailing.SEND_EMAIL : InvitationService.Mailing.NONE;
+    InvitationService.Issued issued;
+    try {
+      issued = Owned.get("Connection", () -> services.invitations().issueReconnect(
+          InvitationPagesRoutes.namedCaller(who), id, emails, null, null, mailing, InvitationPagesRoutes.actor(who)));
+    } catch (ApiError e) {
+      connection(ctx, null, InvitationPagesRoutes.messages(e.errors(), e.detail()));
+      return;
+    } catch (InvalidInput e) {
+      connection(ctx, null, InvitationPagesRoutes.messages(e.errors(), e.getMessage()));
+      return;
+    }
+    connection(ctx, issued, List.of());
   }
 
   private void accounts(Context ctx) {

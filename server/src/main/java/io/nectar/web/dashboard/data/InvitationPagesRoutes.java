@@ -68,8 +68,7 @@ final class InvitationPagesRoutes {
     SignedIn who = gate.require(ctx);
     UUID id = Ids.of(ctx.pathParam("companyId"), "Company");
     JsonNode form = RequestBody.of(ctx, MAX_FORM_BYTES).fields();
-    List<String> emails = Arrays.stream(String.valueOf(text(form, "emails")).split("[,;\\s]+"))
-        .map(String::trim).filter(e -> !e.isEmpty() && !e.equals("null")).toList();
+    List<String> emails = emails(text(form, "emails"));
     InvitationService.Issued issued;
     try {
       Long days = number(text(form, "days"), "days");
@@ -77,9 +76,7 @@ final class InvitationPagesRoutes {
       Long maxUses = number(text(form, "maxUses"), "maxUses");
       InvitationService.Mailing mailing = "on".equals(text(form, "send"))
           ? InvitationService.Mailing.SEND_EMAIL : InvitationService.Mailing.NONE;
-      // The e-mail names the organization: the caller carries its name for that (same tenancy as who.caller()).
-      Caller caller = new Caller(null, who.user().organizationId(), who.user().organizationName(), who.environment());
-      issued = Owned.get("Company", () -> services.invitations().issue(caller, id, emails, expires,
+      issued = Owned.get("Company", () -> services.invitations().issue(namedCaller(who), id, emails, expires,
           maxUses == null ? null : Math.toIntExact(Math.min(maxUses, Integer.MAX_VALUE)), mailing, actor(who)));
     } catch (ApiError e) {
       show(ctx, null, messages(e.errors(), e.detail()));
@@ -100,8 +97,19 @@ final class InvitationPagesRoutes {
     ctx.redirect(ConnectionPagesRoutes.localPage(text(form, "back")), HttpStatus.SEE_OTHER);
   }
 
+  /** The addresses of the form's {@code emails} field: separated by commas, semicolons or white space. */
+  static List<String> emails(String field) {
+    return Arrays.stream(String.valueOf(field).split("[,;\\s]+"))
+        .map(String::trim).filter(e -> !e.isEmpty() && !e.equals("null")).toList();
+  }
+
+  /** The e-mail names the organization: this caller carries its name for that (same tenancy as who.caller()). */
+  static Caller namedCaller(SignedIn who) {
+    return new Caller(null, who.user().organizationId(), who.user().organizationName(), who.environment());
+  }
+
   /** Who did it, for the invitation's event log: the dashboard user, by id (never a password or token). */
-  private static Map<String, String> actor(SignedIn who) {
+  static Map<String, String> actor(SignedIn who) {
     return Map.of("dashboardUserId", who.user().id().toString());
   }
 
@@ -115,7 +123,7 @@ final class InvitationPagesRoutes {
     return Long.parseLong(raw);
   }
 
-  private static List<String> messages(Map<String, List<String>> errors, String detail) {
+  static List<String> messages(Map<String, List<String>> errors, String detail) {
     if (errors == null || errors.isEmpty()) {
       return List.of(detail);
     }

@@ -84,6 +84,53 @@ class DataBrowserTest {
   }
 
   @Test
+  void aBillThatCameAsAPictureIsShownAsThatPictureBesideItsValues() throws java.io.IOException {
+    UUID document = world.one("select id from document where company_id = ? and blob_key is not null "
+        + "order by bill_date desc, id limit 1", UUID.fromString(world.companyA.companyId()));
+    var before = world.server.server().database().jdbi().withHandle(h -> h.createQuery(
+        "select blob_key, file_name from document where id = :id").bind("id", document).mapToMap().one());
+    // A photographed bill (a PNG of its own size) in place of the sandbox's PDF, stored as uploads store files.
+    java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(321, 437,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = picture.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, 321, 437);
+    g.setColor(java.awt.Color.BLACK);
+    g.drawString("Amount due", 20, 40);
+    g.dispose();
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(picture, "png", png);
+    var config = world.server.server().config();
+    String key = "test-pictures/" + document + ".png";
+    io.nectar.storage.BlobStores.open(config.blobs(), config.dataDir()).put(key, png.toByteArray(), null);
+    world.execute("update document set blob_key = ?, file_name = 'bill-photo.png' where id = ?", key, document);
+    try {
+      open("/dashboard/documents/" + document);
+      browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("bill-values")));
+      WebElement original = browser.driver().findElement(By.id("original"));
+      assertThat(original.getTagName()).isEqualTo("img");
+      assertThat(original.getAttribute("alt")).contains("bill-photo.png");
+      // Loaded and decoded by the browser (the page's policy lets the signed link's picture in): its own size.
+      browser.await().until(d -> Boolean.TRUE.equals(script(
+          "return arguments[0].complete && arguments[0].naturalWidth > 0;", original)));
+      assertThat(script("return [arguments[0].naturalWidth, arguments[0].naturalHeight];", original))
+          .isEqualTo(List.of(321L, 437L));
+      // Beside the values read from the bill, not above or below them.
+      WebElement values = browser.driver().findElement(By.id("bill-values"));
+      assertThat(values.getRect().getX()).isGreaterThanOrEqualTo(original.getRect().getX()
+          + original.getRect().getWidth());
+      assertThat(values.getRect().getY()).isLessThan(original.getRect().getY() + original.getRect().getHeight());
+      String total = world.server.server().database().jdbi().withHandle(h -> h.createQuery(
+          "select total_charges::text from document where id = :id").bind("id", document).mapTo(String.class).one());
+      assertThat(browser.driver().findElement(By.id("bill-total")).getText())
+          .contains(Format.amount(new java.math.BigDecimal(total)));
+    } finally {
+      world.execute("update document set blob_key = ?, file_name = ? where id = ?", before.get("blob_key"),
+          before.get("file_name"), document);
+    }
+  }
+
+  @Test
   void theOverviewChartsHaveAPointPerMonthAndTheMeterChartAPointPerHour() {
     String company = world.companyA.companyId();
     open("/dashboard/companies/" + company);

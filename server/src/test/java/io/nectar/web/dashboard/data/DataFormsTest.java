@@ -70,6 +70,53 @@ class DataFormsTest {
   }
 
   @Test
+  void aReconnectInvitationMadeOnTheConnectionsPageShowsItsLinkOnceAndIsForThatConnection() {
+    String company = world.companyA.companyId();
+    String connection = world.companyA.connectionId();
+    String page = "/dashboard/connections/" + connection;
+    String action = page + "/reconnect-invitation";
+    assertThat(ann.get(page).body()).contains("action=\"" + action + "\"");
+
+    // Without the page's form token: refused, and no invitation is made.
+    List<UUID> before = invitationsOf(company);
+    Response forged = ann.post(action, Map.of("emails", ""));
+    assertThat(forged.status()).isEqualTo(403);
+    assertThat(invitationsOf(company)).isEqualTo(before);
+
+    ann.get(page);
+    Response made = ann.postWithToken(action, Map.of("emails", "Owner@Customer.example"));
+    assertThat(made.status()).as(made.body()).isEqualTo(200);
+    Matcher url = Pattern.compile("id=\"reconnect-url\">([^<]+)<").matcher(made.body());
+    assertThat(url.find()).isTrue();
+    assertThat(url.group(1)).contains("/p/i/");
+
+    // What the API made of it: a reconnect invitation of this connection, for the address given, by this person.
+    var invitation = world.server.get("/v2.2/invitation/company/" + company, world.keyA.key()).json()
+        .get("invitations").get(0);
+    assertThat(invitation.get("invitationType").asText()).isEqualTo("EDIT_CONNECTION");
+    assertThat(invitation.get("connectionId").asText()).isEqualTo(connection);
+    assertThat(invitation.get("allowedEmails").toString()).contains("owner@customer.example");
+    assertThat(invitation.get("status").asText()).isEqualTo("ACTIVE");
+    var detail = world.server.get("/v2.2/invitation/" + invitation.get("id").asText(), world.keyA.key()).json();
+    UUID person = world.one("select id from dashboard_user where email = 'ann@a.example'");
+    assertThat(detail.toString()).contains(person.toString());
+    // The link opens the hosted flow of that invitation (a visit of its own, as the API's link does).
+    Response opened = world.server.get(url.group(1).replaceFirst("^https?://[^/]+", ""), null);
+    assertThat(opened.status()).as(opened.body()).isEqualTo(303);
+    assertThat(opened.header("Location")).startsWith("/p/s/");
+
+    // Shown once: the page afterwards, and the invitations list, never show the link again.
+    assertThat(ann.get(page).body()).doesNotContain(url.group(1));
+    assertThat(ann.get("/dashboard/companies/" + company + "/invitations").body())
+        .contains("data-invitation=\"" + invitation.get("id").asText() + "\"").contains("Reconnect")
+        .doesNotContain(url.group(1));
+  }
+
+  private static List<UUID> invitationsOf(String company) {
+    return world.ids("select id from invitation where company_id = ?", world.uuid(company));
+  }
+
+  @Test
   void anInvitationTheApiWouldRefuseIsRefusedOnThePageWithTheReason() {
     String page = "/dashboard/companies/" + world.companyA.companyId() + "/invitations";
     ann.get(page);
