@@ -74,12 +74,33 @@ public final class Database implements AutoCloseable {
     }
     Database database = new Database(embedded, dataSource, description);
     try {
+      database.requireSupportedVersion();
       database.migrate();
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
     return database;
+  }
+
+  /** The oldest PostgreSQL the migrations run on: V19's monthly rollups use multiranges (PostgreSQL 14). */
+  static final int OLDEST_SUPPORTED = 140000;
+
+  private void requireSupportedVersion() throws IOException {
+    record Version(int number, String text) {}
+    Version version = jdbi.withHandle(h -> h.createQuery(
+            "select current_setting('server_version_num')::int, current_setting('server_version')")
+        .map((rs, ctx) -> new Version(rs.getInt(1), rs.getString(2))).one());
+    String refusal = versionRefusal(version.number(), version.text());
+    if (refusal != null) {
+      throw new IOException(refusal + " (" + description + ")");
+    }
+  }
+
+  /** Why a server of this version cannot hold the schema, or null when it can. */
+  static String versionRefusal(int versionNumber, String versionText) {
+    return versionNumber >= OLDEST_SUPPORTED ? null
+        : "PostgreSQL 14 or newer is needed; DATABASE_URL points at PostgreSQL " + versionText;
   }
 
   private void migrate() {
