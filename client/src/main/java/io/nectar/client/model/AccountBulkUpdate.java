@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,26 +9,13 @@ import java.util.UUID;
  * The same tracking choice for several accounts of a company at once (all or none change).
  * Serialized as exactly the fields set, so absent and null stay distinct.
  */
-public final class AccountBulkUpdate {
-  private final Map<String, Object> fields;
-
+public final class AccountBulkUpdate extends Input {
   private AccountBulkUpdate(Map<String, Object> fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   public static Builder builder(List<UUID> accounts, boolean isTracked) {
     return new Builder(accounts, isTracked);
-  }
-
-  /** The JSON body, field by field. */
-  @JsonValue
-  public Map<String, Object> toJson() {
-    return fields;
-  }
-
-  @Override
-  public String toString() {
-    return "AccountBulkUpdate" + fields.keySet();
   }
 
   /** Builds a {@link AccountBulkUpdate}; each setter sends its field. */

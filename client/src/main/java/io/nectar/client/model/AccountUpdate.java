@@ -1,32 +1,18 @@
 package io.nectar.client.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
 
 /**
  * Whether to collect an account's data; {@code updateMeters} carries the choice to its meters too.
  * Serialized as exactly the fields set, so absent and null stay distinct.
  */
-public final class AccountUpdate {
-  private final Map<String, Object> fields;
-
+public final class AccountUpdate extends Input {
   private AccountUpdate(Map<String, Object> fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   public static Builder builder(boolean isTracked) {
     return new Builder(isTracked);
-  }
-
-  /** The JSON body, field by field. */
-  @JsonValue
-  public Map<String, Object> toJson() {
-    return fields;
-  }
-
-  @Override
-  public String toString() {
-    return "AccountUpdate" + fields.keySet();
   }
 
   /** Builds a {@link AccountUpdate}; each setter sends its field. */

@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Map;
 
@@ -8,26 +7,13 @@ import java.util.Map;
  * Changes to the organization's branding. Only the fields set are sent; null resets a field to its default.
  * Serialized as exactly the fields set, so absent and null stay distinct.
  */
-public final class BrandingUpdate {
-  private final Map<String, Object> fields;
-
+public final class BrandingUpdate extends Input {
   private BrandingUpdate(Map<String, Object> fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The JSON body, field by field. */
-  @JsonValue
-  public Map<String, Object> toJson() {
-    return fields;
-  }
-
-  @Override
-  public String toString() {
-    return "BrandingUpdate" + fields.keySet();
   }
 
   /** Builds a {@link BrandingUpdate}; each setter sends its field. */

@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,26 +9,13 @@ import java.util.Map;
  * Changes to a company. Only the fields set are sent; setting one to null clears it. {@code users}, if set, replaces the whole list.
  * Serialized as exactly the fields set, so absent and null stay distinct.
  */
-public final class CompanyUpdate {
-  private final Map<String, Object> fields;
-
+public final class CompanyUpdate extends Input {
   private CompanyUpdate(Map<String, Object> fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The JSON body, field by field. */
-  @JsonValue
-  public Map<String, Object> toJson() {
-    return fields;
-  }
-
-  @Override
-  public String toString() {
-    return "CompanyUpdate" + fields.keySet();
   }
 
   /** Builds a {@link CompanyUpdate}; each setter sends its field. */

@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,26 +9,13 @@ import java.util.Map;
  * A company to create. Only the name is required; the key's user becomes its admin.
  * Serialized as exactly the fields set, so absent and null stay distinct.
  */
-public final class NewCompany {
-  private final Map<String, Object> fields;
-
+public final class NewCompany extends Input {
   private NewCompany(Map<String, Object> fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   public static Builder builder(String name) {
     return new Builder(name);
-  }
-
-  /** The JSON body, field by field. */
-  @JsonValue
-  public Map<String, Object> toJson() {
-    return fields;
-  }
-
-  @Override
-  public String toString() {
-    return "NewCompany" + fields.keySet();
   }
 
   /** Builds a {@link NewCompany}; each setter sends its field. */

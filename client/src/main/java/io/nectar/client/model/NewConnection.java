@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,26 +10,13 @@ import java.util.UUID;
  * A username/password connection to a utility's website. In the sandbox, use {@code https://nectarclimate.com} with {@code nectar-sandbox-username} / {@code nectar-sandbox-password}.
  * Serialized as exactly the fields set, so absent and null stay distinct.
  */
-public final class NewConnection {
-  private final Map<String, Object> fields;
-
+public final class NewConnection extends Input {
   private NewConnection(Map<String, Object> fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   public static Builder builder(String url, String username, String password, List<UUID> sites, String country) {
     return new Builder(url, username, password, sites, country);
-  }
-
-  /** The JSON body, field by field. */
-  @JsonValue
-  public Map<String, Object> toJson() {
-    return fields;
-  }
-
-  @Override
-  public String toString() {
-    return "NewConnection" + fields.keySet();
   }
 
   /** Builds a {@link NewConnection}; each setter sends its field. */

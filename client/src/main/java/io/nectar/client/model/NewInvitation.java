@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,26 +10,13 @@ import java.util.UUID;
  * how often, whether the server emails it, and what the hosted form is prefilled with.
  * Serialized as exactly the fields set.
  */
-public final class NewInvitation {
-  private final Map<String, Object> fields;
-
+public final class NewInvitation extends Input {
   private NewInvitation(Map<String, Object> fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The JSON body, field by field. */
-  @JsonValue
-  public Map<String, Object> toJson() {
-    return fields;
-  }
-
-  @Override
-  public String toString() {
-    return "NewInvitation" + fields.keySet();
   }
 
   /** Builds a {@link NewInvitation}; each setter sends its field. */
@@ -73,20 +59,13 @@ public final class NewInvitation {
   }
 
   /** What the hosted form is filled in with for the customer. */
-  public static final class Prefill {
-    private final Map<String, Object> fields;
-
+  public static final class Prefill extends Input {
     private Prefill(Map<String, Object> fields) {
-      this.fields = fields;
+      super(fields);
     }
 
     public static Builder builder() {
       return new Builder();
-    }
-
-    @JsonValue
-    public Map<String, Object> toJson() {
-      return fields;
     }
 
     /** Builds a {@link Prefill}. */

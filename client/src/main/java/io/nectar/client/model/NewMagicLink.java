@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,26 +9,13 @@ import java.util.UUID;
  * Prefilled values for a legacy company magic link (deprecated; prefer invitations).
  * Serialized as exactly the fields set, so absent and null stay distinct.
  */
-public final class NewMagicLink {
-  private final Map<String, Object> fields;
-
+public final class NewMagicLink extends Input {
   private NewMagicLink(Map<String, Object> fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The JSON body, field by field. */
-  @JsonValue
-  public Map<String, Object> toJson() {
-    return fields;
-  }
-
-  @Override
-  public String toString() {
-    return "NewMagicLink" + fields.keySet();
   }
 
   /** Builds a {@link NewMagicLink}; each setter sends its field. */

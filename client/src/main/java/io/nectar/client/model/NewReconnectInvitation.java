@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Map;
 
@@ -8,26 +7,13 @@ import java.util.Map;
  * Settings of an invitation to fix an existing connection (all optional; reconnect links are normally single use).
  * Serialized as exactly the fields set, so absent and null stay distinct.
  */
-public final class NewReconnectInvitation {
-  private final Map<String, Object> fields;
-
+public final class NewReconnectInvitation extends Input {
   private NewReconnectInvitation(Map<String, Object> fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The JSON body, field by field. */
-  @JsonValue
-  public Map<String, Object> toJson() {
-    return fields;
-  }
-
-  @Override
-  public String toString() {
-    return "NewReconnectInvitation" + fields.keySet();
   }
 
   /** Builds a {@link NewReconnectInvitation}; each setter sends its field. */

@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -9,26 +8,13 @@ import java.util.Map;
  * A site to create in a company. Only the name is required.
  * Serialized as exactly the fields set, so absent and null stay distinct.
  */
-public final class NewSite {
-  private final Map<String, Object> fields;
-
+public final class NewSite extends Input {
   private NewSite(Map<String, Object> fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   public static Builder builder(String name) {
     return new Builder(name);
-  }
-
-  /** The JSON body, field by field. */
-  @JsonValue
-  public Map<String, Object> toJson() {
-    return fields;
-  }
-
-  @Override
-  public String toString() {
-    return "NewSite" + fields.keySet();
   }
 
   /** Builds a {@link NewSite}; each setter sends its field. */

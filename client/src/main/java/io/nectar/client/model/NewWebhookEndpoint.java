@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Map;
 
@@ -8,26 +7,13 @@ import java.util.Map;
  * A webhook endpoint to create. No event types means every event.
  * Serialized as exactly the fields set, so absent and null stay distinct.
  */
-public final class NewWebhookEndpoint {
-  private final Map<String, Object> fields;
-
+public final class NewWebhookEndpoint extends Input {
   private NewWebhookEndpoint(Map<String, Object> fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   public static Builder builder(String url) {
     return new Builder(url);
-  }
-
-  /** The JSON body, field by field. */
-  @JsonValue
-  public Map<String, Object> toJson() {
-    return fields;
-  }
-
-  @Override
-  public String toString() {
-    return "NewWebhookEndpoint" + fields.keySet();
   }
 
   /** Builds a {@link NewWebhookEndpoint}; each setter sends its field. */

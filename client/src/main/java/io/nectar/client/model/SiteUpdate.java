@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -9,26 +8,13 @@ import java.util.Map;
  * Changes to a site. Only the fields set are sent; setting one to null clears it.
  * Serialized as exactly the fields set, so absent and null stay distinct.
  */
-public final class SiteUpdate {
-  private final Map<String, Object> fields;
-
+public final class SiteUpdate extends Input {
   private SiteUpdate(Map<String, Object> fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The JSON body, field by field. */
-  @JsonValue
-  public Map<String, Object> toJson() {
-    return fields;
-  }
-
-  @Override
-  public String toString() {
-    return "SiteUpdate" + fields.keySet();
   }
 
   /** Builds a {@link SiteUpdate}; each setter sends its field. */

@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -9,26 +8,13 @@ import java.util.Map;
  * A correction to a usage record. Only the fields set are sent.
  * Serialized as exactly the fields set, so absent and null stay distinct.
  */
-public final class UsageUpdate {
-  private final Map<String, Object> fields;
-
+public final class UsageUpdate extends Input {
   private UsageUpdate(Map<String, Object> fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The JSON body, field by field. */
-  @JsonValue
-  public Map<String, Object> toJson() {
-    return fields;
-  }
-
-  @Override
-  public String toString() {
-    return "UsageUpdate" + fields.keySet();
   }
 
   /** Builds a {@link UsageUpdate}; each setter sends its field. */

@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Map;
 
@@ -8,26 +7,13 @@ import java.util.Map;
  * Changes to a webhook endpoint. Only the fields set are sent; re-enabling a disabled endpoint is {@code disabled(false)}.
  * Serialized as exactly the fields set, so absent and null stay distinct.
  */
-public final class WebhookEndpointUpdate {
-  private final Map<String, Object> fields;
-
+public final class WebhookEndpointUpdate extends Input {
   private WebhookEndpointUpdate(Map<String, Object> fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The JSON body, field by field. */
-  @JsonValue
-  public Map<String, Object> toJson() {
-    return fields;
-  }
-
-  @Override
-  public String toString() {
-    return "WebhookEndpointUpdate" + fields.keySet();
   }
 
   /** Builds a {@link WebhookEndpointUpdate}; each setter sends its field. */
