@@ -47,7 +47,7 @@ seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 echo "== build"
 ./nectar --version
 # shellcheck disable=SC2086
-mvn -B -q ${MAVEN_ARGS:-} -pl server test-compile
+mvn -B -q ${MAVEN_ARGS:-} -pl server -am test-compile
 
 echo "== corpus"
 rm -rf "$CORPUS" "$OUT"
