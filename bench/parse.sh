@@ -43,11 +43,22 @@ fi
 
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+# CPU seconds (user + system) used so far by this script's finished children and everything they waited
+# for (nectar's JVM and its tesseract processes, xargs and the baselines). Sessions sharing the machine
+# stretch wall times, a run under more load than its baseline most; CPU time barely moves with them.
+# cpu_mark VAR sets VAR. `times` must run in this shell: in $(...) it would count only the subshell's children.
+cpu_mark() {
+  times >"$OUT/.times"
+  printf -v "$1" '%s' "$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/)
+    printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$OUT/.times")"
+}
+cpu_seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+load_average() { if [ -r /proc/loadavg ]; then cut -d' ' -f1 /proc/loadavg; else echo '?'; fi; }
 
 echo "== build"
 ./nectar --version
 # shellcheck disable=SC2086
-mvn -B -q ${MAVEN_ARGS:-} -pl server test-compile
+mvn -B -q ${MAVEN_ARGS:-} -pl server -am test-compile
 
 echo "== corpus"
 rm -rf "$CORPUS" "$OUT"
@@ -75,10 +86,17 @@ mapfile -t text_pdfs < <(find "$CORPUS/text" -name '*.pdf' | sort)
 mapfile -t scans < <(find "$CORPUS/scan" -type f ! -name '*.json' | sort)
 echo "== nectar parse: ${#text_pdfs[@]} text PDFs, ${#scans[@]} scans"
 # The parse command lists the files of the folders it is given (not their subfolders).
-t0=$(now); parse text "$CORPUS"/text/*/; t1=$(now)
-parse scans "$CORPUS"/scan/*/; t2=$(now)
+l0=$(load_average); cpu_mark c0; t0=$(now)
+parse text "$CORPUS"/text/*/
+t1=$(now); cpu_mark c1; l1=$(load_average)
+parse scans "$CORPUS"/scan/*/
+t2=$(now); cpu_mark c2; l2=$(load_average)
 nectar_text=$(seconds "$t0" "$t1")
 nectar_scan=$(seconds "$t1" "$t2")
+nectar_text_cpu=$(cpu_seconds "$c0" "$c1")
+nectar_scan_cpu=$(cpu_seconds "$c1" "$c2")
+nectar_text_load="$l0 -> $l1"
+nectar_scan_load="$l1 -> $l2"
 
 echo "== leave-one-out: the generic extractor alone on each layout"
 layouts=()
@@ -95,9 +113,9 @@ if [ -n "${BILLS_DIR:-}" ]; then
 fi
 
 echo "== baselines: pdftotext and OMP_THREAD_LIMIT=1 tesseract on the same files, $THREADS at a time"
-t0=$(now)
+l0=$(load_average); cpu_mark c0; t0=$(now)
 printf '%s\0' "${text_pdfs[@]}" | xargs -0 -P "$THREADS" -I{} pdftotext -q {} /dev/null
-t1=$(now)
+t1=$(now); cpu_mark c1; l1=$(load_average)
 ocr_one() {
   case "$1" in
     *.pdf)
@@ -110,9 +128,13 @@ ocr_one() {
 }
 export -f ocr_one
 printf '%s\0' "${scans[@]}" | xargs -0 -P "$THREADS" -I{} bash -c 'ocr_one "$1"' _ {}
-t2=$(now)
+t2=$(now); cpu_mark c2; l2=$(load_average)
 pdftotext_time=$(seconds "$t0" "$t1")
 tesseract_time=$(seconds "$t1" "$t2")
+pdftotext_cpu=$(cpu_seconds "$c0" "$c1")
+tesseract_cpu=$(cpu_seconds "$c1" "$c2")
+pdftotext_load="$l0 -> $l1"
+tesseract_load="$l1 -> $l2"
 
 echo
 echo "== accuracy (fields exact)"
@@ -146,8 +168,16 @@ throughput() { # label files nectar_seconds baseline_name baseline_seconds targe
     printf "%-30s %4d files: nectar %6.1f s (%6.2f files/s), %-9s %6.1f s (%6.2f files/s), ratio %.2fx (target <= %sx) %s\n",
       label, n, a, (a > 0 ? n / a : 0), base, b, (b > 0 ? n / b : 0), ratio, target, (ratio <= target ? "PASS" : "OVER") }'
 }
+# The same runs in CPU seconds, with the 1-minute load average before and after each: when the loads differ,
+# the wall-time ratio above says more about the other sessions than about nectar.
+cpu_time() { # nectar_cpu nectar_load baseline_name baseline_cpu baseline_load
+  awk -v a="$1" -v la="$2" -v base="$3" -v b="$4" -v lb="$5" 'BEGIN {
+    printf "  CPU time: nectar %.2f s (load %s), %s %.2f s (load %s), ratio %.2fx\n", a, la, base, b, lb, (b > 0 ? a / b : 0) }'
+}
 throughput "text PDFs" "${#text_pdfs[@]}" "$nectar_text" pdftotext "$pdftotext_time" 1.5 text
+cpu_time "$nectar_text_cpu" "$nectar_text_load" pdftotext "$pdftotext_cpu" "$pdftotext_load"
 throughput "scans" "${#scans[@]}" "$nectar_scan" tesseract "$tesseract_time" 1.2 scans
+cpu_time "$nectar_scan_cpu" "$nectar_scan_load" tesseract "$tesseract_cpu" "$tesseract_load"
 echo "(nectar times include scoring and one JVM start per run; raw outputs in $OUT)"
 # The server reads bills in a JVM that is already running: the whole engine warm, one file at a time,
 # against a pdftotext process per file, interleaved round by round so both meet the same load.

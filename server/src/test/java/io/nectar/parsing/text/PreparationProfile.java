@@ -13,7 +13,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * A timing harness, not a test: what each step before Tesseract costs on a folder of scans (decode, grey,
- * skew search, rotation, PGM write; PDF pages rendered), summed over the files after a warm-up round, in this thread's CPU time.
+ * skew search, rotation, TIFF write; PDF pages rendered), summed over the files after a warm-up round, in this thread's CPU time.
  *
  * <pre>java -cp server/target/nectar-server.jar:server/target/test-classes io.nectar.parsing.text.PreparationProfile 2 FILE...</pre>
  */
@@ -50,10 +50,10 @@ public final class PreparationProfile {
         t = add(totals, "skew", t);
         ImagePreparation.rotate(pixels, grey.getWidth(), grey.getHeight(), angle);
         t = add(totals, "rotate", t);
-        Path pgm = Files.createTempFile("profile", ".pgm");
-        TesseractOcr.writePgm(grey, pgm);
-        Files.delete(pgm);
-        add(totals, "write pgm", t);
+        Path tiff = Files.createTempFile("profile", ".tif");
+        GreyTiff.write(grey, 300, tiff);
+        Files.delete(tiff);
+        add(totals, "write tiff", t);
         files++;
       }
     }

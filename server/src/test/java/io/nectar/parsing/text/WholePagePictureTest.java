@@ -19,7 +19,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 
 /** A scanned page that is one picture is read from that picture as scanned, anything else as drawn. */
@@ -48,6 +50,29 @@ class WholePagePictureTest {
       assertThat(image.getHeight()).isEqualTo(scan.getHeight());
       assertThat(differentPixels(image, scan)).as("pixels unlike the embedded picture's").isZero();
     });
+  }
+
+  @Test
+  void aGreyJpegPictureIsDecodedStraightFromItsBytesToTheGreysPdfboxDecodes() throws Exception {
+    BufferedImage scan = ImagePreparation.grey(Fixtures.billPicture(Fixtures.BILL_LINES, SCAN_DPI, 0), 1);
+    try (PDDocument document = new PDDocument()) {
+      PDImageXObject jpeg = JPEGFactory.createFromImage(document, scan, 0.6f);
+      PDImageXObject lossless = LosslessFactory.createFromImage(document, scan);
+      assertThat(jpeg.getColorSpace().getName()).isEqualTo("DeviceGray");
+
+      Optional<BufferedImage> decoded = WholePagePicture.greyJpeg(jpeg);
+
+      assertThat(decoded).get().satisfies(image -> {
+        assertThat(image.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        assertThat(image.getWidth()).isEqualTo(scan.getWidth());
+        assertThat(samples(image)).isEqualTo(samples(ImagePreparation.grey(jpeg.getOpaqueImage(), 1)));
+      });
+      assertThat(WholePagePicture.greyJpeg(lossless)).as("not a JPEG: PDFBox decodes it").isEmpty();
+    }
+  }
+
+  private static int[] samples(BufferedImage image) {
+    return image.getRaster().getSamples(0, 0, image.getWidth(), image.getHeight(), 0, (int[]) null);
   }
 
   @Test
