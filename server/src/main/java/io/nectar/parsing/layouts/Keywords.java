@@ -1,8 +1,10 @@
 package io.nectar.parsing.layouts;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** How strongly a bill's text carries a template's identifying keywords, robust to OCR spacing and case. */
 final class Keywords {
@@ -66,20 +68,72 @@ final class Keywords {
         return 0;
       }
     }
-    int found = 0;
+    double found = 0;
     for (String word : identify.all()) {
-      if (!carries(squashedText, squash(word, source), source)) {
+      double presence = presence(squashedText, word, source);
+      if (presence == 0) {
         return 0;
       }
-      found++;
+      found += presence;
     }
-    int anyFound = count(identify.any(), squashedText, source);
+    double anyFound = 0;
+    for (String word : identify.any()) {
+      anyFound += presence(squashedText, word, source);
+    }
     if (!identify.any().isEmpty() && anyFound == 0) {
       return 0;
     }
-    double score = (double) (found + anyFound) / (identify.all().size() + identify.any().size());
+    double score = (found + anyFound) / (identify.all().size() + identify.any().size());
     double min = identify.minScore() == null ? DEFAULT_MIN_SCORE : identify.minScore();
     return score >= min ? score : 0;
+  }
+
+  /** A keyword of at least this many words may have one of them lost to OCR ({@link #presence}). */
+  static final int WORDS_FOR_A_LOST_WORD = 3;
+  /** The words read of a keyword with a lost word must hold at least this share of its letters. */
+  static final double SHARE_READ_FOR_A_LOST_WORD = 2.0 / 3;
+
+  /**
+   * How much of a keyword the squashed text holds: 1 when {@link #carries} finds it whole; on OCR text, for a
+   * keyword of {@link #WORDS_FOR_A_LOST_WORD} words or more, the share of its letters read when all its words but
+   * one are there, exact and in order, and they hold at least {@link #SHARE_READ_FOR_A_LOST_WORD} of its letters
+   * (a faint or small word misread beyond a slip, {@code Commercial Electric Sais} for {@code Commercial Electric
+   * Service}, on a page whose every other word was read); else 0. The share is below 1, so a layout whose keywords
+   * are all read whole wins over one found with a lost word. Two-word keywords ({@code Gas statement}) must be read
+   * whole: one word of them says too little.
+   */
+  static double presence(String squashedText, String keyword, Source source) {
+    if (carries(squashedText, squash(keyword, source), source)) {
+      return 1;
+    }
+    if (source != Source.SCANNED) {
+      return 0;
+    }
+    List<String> words = Arrays.stream(keyword.split("\\s+"))
+        .map(w -> squash(w, source)).filter(w -> !w.isEmpty()).toList();
+    if (words.size() < WORDS_FOR_A_LOST_WORD) {
+      return 0;
+    }
+    int letters = words.stream().mapToInt(String::length).sum();
+    double best = 0;
+    for (int lost = 0; lost < words.size(); lost++) {
+      double share = 1 - (double) words.get(lost).length() / letters;
+      if (share < SHARE_READ_FOR_A_LOST_WORD || share <= best) {
+        continue;
+      }
+      String before = String.join("", words.subList(0, lost));
+      String after = String.join("", words.subList(lost + 1, words.size()));
+      // In the lost word's place: whatever OCR made of it, a few characters more or fewer.
+      int gap = words.get(lost).length() + 3;
+      boolean read = before.isEmpty() || after.isEmpty()
+          ? squashedText.contains(before + after)
+          : Pattern.compile(Pattern.quote(before) + ".{0," + gap + "}"
+              + Pattern.quote(after)).matcher(squashedText).find();
+      if (read) {
+        best = share;
+      }
+    }
+    return best;
   }
 
   /** On OCR text a keyword may also be there with one misread, lost or extra character per ten. */
@@ -120,9 +174,5 @@ final class Keywords {
       current = swap;
     }
     return best;
-  }
-
-  private static int count(List<String> words, String squashedText, Source source) {
-    return (int) words.stream().filter(w -> carries(squashedText, squash(w, source), source)).count();
   }
 }

@@ -34,4 +34,42 @@ class KeywordsTest {
     assertThat(Keywords.carries(Keywords.squash("Nortbeast Heatirg Oll & Propone", Source.SCANNED),
         Keywords.squash("Northeast Heating Oil & Propane", Source.SCANNED), Source.SCANNED)).isFalse();
   }
+
+  @Test
+  void onAScanALongKeywordMayHaveOneWordLostButOnlyWhenTheRestHoldsMostOfItsLetters() {
+    String heading = Keywords.squash("CASCADE POWER & LIGHT Commercial Electric Sais PO Box 4410", Source.SCANNED);
+    double presence = Keywords.presence(heading, "Commercial Electric Service", Source.SCANNED);
+    // commercialelectric: 18 of the 25 letters
+    assertThat(presence).isEqualTo(18.0 / 25);
+    assertThat(Keywords.presence(Keywords.squash("Commercial Electric Service", Source.SCANNED),
+        "Commercial Electric Service", Source.SCANNED)).isEqualTo(1);
+    // a lost word in the middle: the rest in order around whatever OCR made of it
+    String middle = Keywords.squash("City of Millbrook Department of Pbcuie Utilities", Source.SCANNED);
+    assertThat(Keywords.presence(middle, "Department of Public Utilities", Source.SCANNED)).isEqualTo(21.0 / 27);
+    // two words are too few to lose one: 'statement' alone would claim every sandbox layout
+    String solar = Keywords.squash("Nectar Sandbox Utility Solar statement", Source.SCANNED);
+    assertThat(Keywords.presence(solar, "Electricity statement", Source.SCANNED)).isZero();
+    // a long word lost leaves too little read: 'Light' and '&' are not 'Cascade Power & Light'
+    assertThat(Keywords.presence(Keywords.squash("Casoode Powcr & Light", Source.SCANNED), "Cascade Power & Light",
+        Source.SCANNED)).isZero();
+    // never on a text layer
+    assertThat(Keywords.presence(Keywords.squash("Commercial Electric Sais"), "Commercial Electric Service",
+        Source.PRINTED)).isZero();
+  }
+
+  @Test
+  void aLayoutWithEveryKeywordReadWholeWinsOverOneFoundWithALostWord() {
+    Template.Identify commercial = new Template.Identify(
+        java.util.List.of("Cascade Power & Light", "Commercial Electric Service"), java.util.List.of(),
+        java.util.List.of(), null);
+    Template.Identify residential = new Template.Identify(
+        java.util.List.of("Cascade Power & Light", "Commercial Electric Sales"), java.util.List.of(),
+        java.util.List.of(), null);
+    String text = Keywords.squash("CASCADE POWER & LIGHT Commercial Electric Sales", Source.SCANNED);
+    assertThat(Keywords.score(residential, text, Source.SCANNED))
+        .isGreaterThan(Keywords.score(commercial, text, Source.SCANNED)).isEqualTo(1);
+    assertThat(Keywords.score(commercial, text, Source.SCANNED)).isGreaterThan(0);
+    assertThat(Keywords.score(commercial, Keywords.squash("CASCADE POWER & LIGHT Commercial Electric Sales"),
+        Source.PRINTED)).isZero();
+  }
 }

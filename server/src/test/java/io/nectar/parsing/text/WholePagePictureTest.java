@@ -87,9 +87,13 @@ class WholePagePictureTest {
   }
 
   @Test
-  void aCoarsePictureIsDrawnAt300DpiForTesseractReadsItBetterSo() throws Exception {
-    BufferedImage coarse = Fixtures.billPicture(Fixtures.BILL_LINES, 150, 0);
+  void a180DpiPictureIsReadAtItsOwnResolutionAVeryCoarseOneDrawnAt300Dpi() throws Exception {
+    // 180 dpi: this 8.5-inch strip is then wide enough for ImagePreparation to leave it at its size.
+    BufferedImage ordinary = Fixtures.billPicture(Fixtures.BILL_LINES, 180, 0);
+    BufferedImage coarse = Fixtures.billPicture(Fixtures.BILL_LINES, 100, 0);
 
+    assertThat(imagesHandedToOcr(scannedPdf(ordinary, Extra.NOTHING))).singleElement()
+        .extracting(BufferedImage::getWidth).isEqualTo(ordinary.getWidth());
     assertThat(imagesHandedToOcr(scannedPdf(coarse, Extra.NOTHING))).singleElement()
         .extracting(BufferedImage::getWidth).isEqualTo(Math.round(WIDTH * PdfPageOcr.OCR_DPI / 72));
   }
