@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nectar.keys.Environment;
+import io.nectar.jobs.TestBills;
 import io.nectar.meters.DatasourceType;
-import io.nectar.providers.CollectionRequest;
-import io.nectar.providers.sandbox.SandboxProvider;
 import io.nectar.testing.Response;
 import io.nectar.testing.SandboxCompany;
 import io.nectar.testing.TestServer;
@@ -17,18 +16,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,10 +60,10 @@ class ApiCommandEndToEndTest {
     int month = 0;
     for (DatasourceType type : List.of(DatasourceType.ELECTRICITY, DatasourceType.GAS, DatasourceType.WATER)) {
       String name = (month == 0 ? "2024/" : "") + type.name().toLowerCase() + ".PDF";
-      write(bills.resolve(name), sandboxBill(type, month++));
+      write(bills.resolve(name), TestBills.sandbox(type, month++).pdf());
       names.add(name);
     }
-    write(bills.resolve("letter.pdf"), letter());
+    write(bills.resolve("letter.pdf"), TestBills.letter("cli upload"));
     Files.copy(bills.resolve("gas.PDF"), bills.resolve("z-copy-of-gas.pdf"));
     write(bills.resolve("notes.txt"), "not a bill".getBytes(StandardCharsets.UTF_8));
 
@@ -97,7 +89,7 @@ class ApiCommandEndToEndTest {
     assertThat(jobCount(company)).as("the second run sent nothing").isEqualTo(jobsAfterFirst);
 
     // A changed file is a new file: it is sent (and this one is the same bill again, so a duplicate).
-    byte[] changed = sandboxBill(DatasourceType.FUEL, 4);
+    byte[] changed = TestBills.sandbox(DatasourceType.FUEL, 4).pdf();
     write(bills.resolve("letter.pdf"), changed);
     Run third = cli("upload", bills.toString(), "--company", company, "--json");
     JsonNode thirdSummary = JSON.readTree(third.out());
@@ -185,36 +177,6 @@ class ApiCommandEndToEndTest {
       return JSON.readTree(line);
     } catch (Exception e) {
       throw new AssertionError(line, e);
-    }
-  }
-
-  /** The sandbox utility's own statement for one utility type and month: a real bill the server reads. */
-  private static byte[] sandboxBill(DatasourceType type, int months) {
-    YearMonth month = YearMonth.of(2024, 1).plusMonths(months);
-    CollectionRequest request = new CollectionRequest(new UUID(months, 17), "nectar-sandbox-username",
-        "nectar-sandbox-password", "US", List.of(new UUID(months, 29)), Set.of(type), month.atDay(1),
-        month.plusMonths(1).atDay(2), 0, null);
-    return new SandboxProvider().billsFor(request, month).get(0).pdf();
-  }
-
-  /** A one-page letter: read, and not a utility bill. */
-  private static byte[] letter() throws Exception {
-    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDPage page = new PDPage();
-      document.addPage(page);
-      try (PDPageContentStream text = new PDPageContentStream(document, page)) {
-        text.beginText();
-        text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-        text.newLineAtOffset(72, 720);
-        for (String line : List.of("Dear Ms Alvarez,", "thank you for visiting the library last Tuesday.",
-            "The reading group meets again next month.", "Kind regards, Ruth Ellison")) {
-          text.showText(line);
-          text.newLineAtOffset(0, -16);
-        }
-        text.endText();
-      }
-      document.save(out);
-      return out.toByteArray();
     }
   }
 

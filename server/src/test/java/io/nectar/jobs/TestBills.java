@@ -33,12 +33,12 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * Real bills for upload tests: the sandbox provider's own statements (the figures it bills are the
  * truth), a revision of one with other charges, and a letter that is not a bill.
  */
-final class TestBills {
+public final class TestBills {
   private TestBills() {}
 
   /** One sandbox bill with the meter it was rendered for (its service address and meter number). */
-  record SandboxBill(ProviderBill bill, ProviderMeter meter) {
-    byte[] pdf() {
+  public record SandboxBill(ProviderBill bill, ProviderMeter meter) {
+    public byte[] pdf() {
       return bill.pdf();
     }
 
@@ -48,7 +48,7 @@ final class TestBills {
   }
 
   /** The sandbox's bill for one utility type; each {@code seed} is another account (another file). */
-  static SandboxBill sandbox(DatasourceType type, long seed) {
+  public static SandboxBill sandbox(DatasourceType type, long seed) {
     YearMonth month = YearMonth.of(2024, 1).plusMonths(Math.floorMod(seed, 12));
     CollectionRequest request = new CollectionRequest(new UUID(seed, 17), "nectar-sandbox-username",
         "nectar-sandbox-password", "US", List.of(new UUID(seed, 29)), Set.of(type), month.atDay(1),
@@ -83,7 +83,7 @@ final class TestBills {
   }
 
   /** A one-page letter in the layout of a text PDF: no utility, no amounts due, no meter. */
-  static byte[] letter(String nonce) {
+  public static byte[] letter(String nonce) {
     return textPdf("Dear Ms Alvarez,", "thank you for visiting our offices last Tuesday.",
         "As discussed, the new opening hours of the library are from nine to five.",
         "We look forward to seeing you at the reading group next month.", "Kind regards,", "Ruth Ellison",

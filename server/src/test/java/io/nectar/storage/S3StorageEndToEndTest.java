@@ -9,10 +9,9 @@ import io.nectar.app.StandardUploads;
 import io.nectar.config.BlobSettings;
 import io.nectar.config.ConfigException;
 import io.nectar.keys.Environment;
-import io.nectar.providers.Collection;
-import io.nectar.providers.CollectionRequest;
 import io.nectar.providers.ProviderRegistry;
 import io.nectar.providers.sandbox.SandboxProvider;
+import io.nectar.jobs.TestBills;
 import io.nectar.meters.DatasourceType;
 import io.nectar.testing.Fixtures;
 import io.nectar.testing.Response;
@@ -30,12 +29,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +73,7 @@ class S3StorageEndToEndTest {
 
   @Test
   void anUploadedBillIsStoredInTheBucketAndItsUrlIsTheStoresPresignedUrl() throws Exception {
-    byte[] bill = sandboxBill(11);
+    byte[] bill = TestBills.sandbox(DatasourceType.ELECTRICITY, 11).pdf();
     String company = fixtures.company(key, "Uploads to S3");
     String site = fixtures.site(key, company, "Plant");
 
@@ -168,7 +164,7 @@ class S3StorageEndToEndTest {
       assertThat(alone.get("/readyz", null).status()).isEqualTo(200);
 
       lost.close();
-      Response refused = upload(alone, tenant, company, "bill.pdf", sandboxBill(12), null);
+      Response refused = upload(alone, tenant, company, "bill.pdf", TestBills.sandbox(DatasourceType.ELECTRICITY, 12).pdf(), null);
       // The answer to readyz is kept a few seconds; on the server's clock they have passed.
       alone.clock().advance(Duration.ofSeconds(6));
       Response ready = alone.get("/readyz", null);
@@ -193,15 +189,6 @@ class S3StorageEndToEndTest {
   }
 
   /** The sandbox utility's own statement for one account: a bill the engine reads. */
-  private static byte[] sandboxBill(long seed) {
-    YearMonth month = YearMonth.of(2024, 1).plusMonths(Math.floorMod(seed, 12));
-    CollectionRequest request = new CollectionRequest(new UUID(seed, 17), Fixtures.USERNAME, Fixtures.PASSWORD, "US",
-        List.of(new UUID(seed, 29)), Set.of(DatasourceType.ELECTRICITY), month.atDay(1), month.plusMonths(1).atDay(2),
-        0, null);
-    Collection collected = new SandboxProvider().collect(request);
-    return collected.bills().get(0).pdf();
-  }
-
   private static Response upload(TestServer to, String apiKey, String company, String fileName, byte[] bytes,
       String siteId) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
