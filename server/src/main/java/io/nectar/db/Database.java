@@ -56,6 +56,9 @@ public final class Database implements AutoCloseable {
       description = embedded.toString();
     }
     hikari.setPoolName("nectar");
+    // A batch of inserts (a bill's usage rows, line items, meter identifiers) goes as multi-row INSERTs:
+    // fewer round trips, and V19's statement-level rollup triggers fire once per statement, not per row.
+    hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
     hikari.setMaximumPoolSize(Math.max(2, poolSize)); // Flyway holds one connection for its lock and uses another
     hikari.setMinimumIdle(Math.min(2, poolSize));
     hikari.setConnectionTimeout(10_000);
