@@ -9,8 +9,11 @@ import io.nectar.parsing.ParseLimits;
 import io.nectar.parsing.Validator;
 import io.nectar.parsing.generic.GenericDetector;
 import io.nectar.parsing.generic.GenericExtractor;
+import io.nectar.parsing.generic.Vocabulary;
 import io.nectar.parsing.layouts.LayoutLibrary;
+import io.nectar.parsing.layouts.TemplateLoader;
 import io.nectar.parsing.text.OcrEngine;
+import io.nectar.parsing.text.PdfTextReader;
 import io.nectar.parsing.text.StandardTextReader;
 import io.nectar.parsing.text.TesseractOcr;
 import java.nio.file.Path;
@@ -35,6 +38,33 @@ public final class BillReading {
   public BillReading(Config.BillReading settings) {
     this.settings = settings;
     this.ocr = new TesseractOcr(Path.of(settings.tesseract()), settings.ocrLanguages(), settings.ocrThreads());
+  }
+
+  /**
+   * Starts loading, on two background threads, what every reader shares: the shipped templates and the
+   * generic vocabulary on one, PDFBox's first-document set-up ({@link PdfTextReader#prepare}) on the other.
+   * For a short command ({@code ./nectar parse}) this is most of its start; begun before the command line is
+   * even read, it runs beside the JVM's own start-up. A failure here is ignored: the reader then loads the
+   * same parts itself and reports what went wrong.
+   */
+  public static void prepareInBackground() {
+    background("prepare-templates", () -> {
+      TemplateLoader.shipped();
+      Vocabulary.standard();
+    });
+    background("prepare-pdf", PdfTextReader::prepare);
+  }
+
+  private static void background(String name, Runnable work) {
+    Thread thread = new Thread(() -> {
+      try {
+        work.run();
+      } catch (RuntimeException | LinkageError e) {
+        // Reported by the reader, which loads the same parts.
+      }
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** The OCR program's version, empty when it cannot run (the server then warns and fails only scans). */

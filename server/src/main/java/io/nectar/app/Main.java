@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,13 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
+    if (args.length > 0 && "parse".equals(args[0])) {
+      // A bill-reading run is short, so its start counts: the reader's parts load beside the command line,
+      // which is built for this one command (picocli reads each command's annotations when built).
+      BillReading.prepareInBackground();
+      System.exit(handlingErrors(new CommandLine(new ParseCommand()).setCommandName("nectar parse"))
+          .execute(Arrays.copyOfRange(args, 1, args.length)));
+    }
     int code = commandLine().execute(args);
     if (code != 0 || args.length == 0 || !"serve".equals(args[0])) {
       System.exit(code);
@@ -51,7 +59,10 @@ public final class Main implements Runnable {
 
   /** As {@link #commandLine()}, with commands made by {@code factory} (tests give them their settings). */
   static CommandLine commandLine(CommandLine.IFactory factory) {
-    CommandLine cli = new CommandLine(new Main(), factory);
+    return handlingErrors(new CommandLine(new Main(), factory));
+  }
+
+  private static CommandLine handlingErrors(CommandLine cli) {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       boolean usage = e instanceof ConfigException || e instanceof IllegalArgumentException;
       commandLine.getErr().println("nectar: " + (usage ? e.getMessage() : e.toString()));

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * {@code ./nectar parse}: runs the bill-reading engine on files, with no server or database, and prints what
  * it would extract; with truth files it prints field-by-field accuracy (for {@code bench/parse.sh}).
  */
-@Command(name = "parse", description = "Read bill files (PDF) as an upload would, without a server or database.")
+@Command(name = "parse", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Read bill files (PDF, PNG, JPEG) as an upload would, without a server or database.")
 public final class ParseCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)

@@ -23,10 +23,24 @@ final class Keywords {
     SCANNED
   }
 
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
+  private static final Pattern OCR_ELLS = Pattern.compile("[|!\\]]");
+
   /** Lower case, no accents, letters and digits only: {@code "Pacific  Power,"} → {@code "pacificpower"}. */
   static String squash(String text) {
-    String n = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    return n.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    return NOT_LETTER_OR_DIGIT.matcher(withoutAccents(text).toLowerCase(Locale.ROOT)).replaceAll("");
+  }
+
+  /** The text with accents taken off its letters ({@code é} → {@code e}). */
+  private static String withoutAccents(String text) {
+    // Plain ASCII, most bills' whole text, has no accents: the decomposition would copy it for nothing.
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+      }
+    }
+    return text;
   }
 
   /** {@link #squash} for the source: on OCR text each look-alike class becomes one character. */
@@ -34,9 +48,8 @@ final class Keywords {
     if (source == Source.PRINTED) {
       return squash(text);
     }
-    String n = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT).replaceAll("[|!\\]]", "l");
-    n = n.replaceAll("[^\\p{L}\\p{N}]", "").replace("rn", "m");
+    String n = OCR_ELLS.matcher(withoutAccents(text).toLowerCase(Locale.ROOT)).replaceAll("l");
+    n = NOT_LETTER_OR_DIGIT.matcher(n).replaceAll("").replace("rn", "m");
     StringBuilder out = new StringBuilder(n.length());
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);

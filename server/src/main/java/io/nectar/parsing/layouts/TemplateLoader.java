@@ -15,12 +15,14 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,23 +32,19 @@ import java.util.stream.Stream;
  */
 public final class TemplateLoader {
   static final String CLASSPATH_FOLDER = "layouts";
+  private static final Pattern SHIPPED_ENTRY = Pattern.compile(CLASSPATH_FOLDER + "/[^/]+\\.ya?ml");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
   private TemplateLoader() {}
 
+  /** The shipped templates, read once: they cannot change while the process runs. Null until first asked for. */
+  private static Map<String, Template> shipped;
+
   /** Shipped templates, then the operator's (null for none), by id. */
   public static Map<String, Template> load(Path operatorFolder) {
-    Map<String, Template> byId = new LinkedHashMap<>();
-    for (String name : classpathFiles()) {
-      String resource = CLASSPATH_FOLDER + "/" + name;
-      try (InputStream in = TemplateLoader.class.getClassLoader().getResourceAsStream(resource)) {
-        add(byId, read(resource, in), resource, false);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + resource, e);
-      }
-    }
+    Map<String, Template> byId = new LinkedHashMap<>(shipped());
     if (operatorFolder != null) {
       if (!Files.isDirectory(operatorFolder)) {
         throw new BrokenTemplate(operatorFolder.toString(), 0, "the templates folder does not exist", null);
@@ -60,6 +58,26 @@ public final class TemplateLoader {
       }
     }
     return byId;
+  }
+
+  /**
+   * The templates shipped under {@code layouts/} on the classpath, by id. Read on first use; a caller arriving
+   * while another thread reads them waits for that reading instead of doing it again.
+   */
+  public static synchronized Map<String, Template> shipped() {
+    if (shipped == null) {
+      Map<String, Template> byId = new LinkedHashMap<>();
+      for (String name : classpathFiles()) {
+        String resource = CLASSPATH_FOLDER + "/" + name;
+        try (InputStream in = TemplateLoader.class.getClassLoader().getResourceAsStream(resource)) {
+          add(byId, read(resource, in), resource, false);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + resource, e);
+        }
+      }
+      shipped = Collections.unmodifiableMap(byId);
+    }
+    return shipped;
   }
 
   private static void add(Map<String, Template> byId, Template template, String file, boolean overrides) {
@@ -158,7 +176,7 @@ public final class TemplateLoader {
             Enumeration<JarEntry> entries = jar.entries();
             while (entries.hasMoreElements()) {
               String entry = entries.nextElement().getName();
-              if (entry.matches(CLASSPATH_FOLDER + "/[^/]+\\.ya?ml")) {
+              if (SHIPPED_ENTRY.matcher(entry).matches()) {
                 names.add(entry.substring(CLASSPATH_FOLDER.length() + 1));
               }
             }

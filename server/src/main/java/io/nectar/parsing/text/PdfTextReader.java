@@ -10,12 +10,15 @@ import io.nectar.parsing.UnreadableFile;
 import io.nectar.parsing.UnreadableFile.Reason;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.Map;
-import org.apache.pdfbox.cos.COSDictionary;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -51,6 +54,42 @@ public final class PdfTextReader {
 
   public PdfTextReader(ParseLimits limits) {
     this.limits = limits;
+  }
+
+  /**
+   * Reads a one-page PDF made here, with a line of text in a standard font, and throws the result away.
+   * PDFBox loads its logging, glyph-name list, font metrics, parser and text operators during the first
+   * document it reads, about a tenth of a second: a short command calls this on a spare thread at start, so
+   * that cost overlaps with its own start instead of delaying the first bill.
+   */
+  public static void prepare() {
+    try {
+      new PdfTextReader(ParseLimits.defaults()).read(SMALLEST_TEXT_PDF, Deadline.after(Duration.ofSeconds(10)));
+    } catch (UnreadableFile e) {
+      throw new IllegalStateException("PDFBox cannot read a minimal PDF", e);
+    }
+  }
+
+  static final byte[] SMALLEST_TEXT_PDF = smallestTextPdf();
+
+  private static byte[] smallestTextPdf() {
+    String text = "BT /F1 10 Tf 72 720 Td (Account 1234567 Total due $10.00) Tj ET";
+    String[] objects = {
+        "<</Type/Catalog/Pages 2 0 R>>",
+        "<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        "<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>",
+        "<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>",
+        "<</Length " + text.length() + ">>stream\n" + text + "\nendstream"};
+    StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+    StringBuilder xref = new StringBuilder("xref\n0 " + (objects.length + 1) + "\n0000000000 65535 f \n");
+    for (int i = 0; i < objects.length; i++) {
+      xref.append(String.format(Locale.ROOT, "%010d 00000 n \n", pdf.length()));
+      pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+    }
+    int start = pdf.length();
+    pdf.append(xref).append("trailer\n<</Size ").append(objects.length + 1).append("/Root 1 0 R>>\nstartxref\n")
+        .append(start).append("\n%%EOF\n");
+    return pdf.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   /** The text layer only: pages that would need OCR have no lines. */

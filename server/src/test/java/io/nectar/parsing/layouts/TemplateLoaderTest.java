@@ -34,6 +34,10 @@ class TemplateLoaderTest {
     Map<String, Template> templates = TemplateLoader.load(dir);
     assertThat(templates.get("keller-water").utility()).isEqualTo("Keller (operator's)");
     assertThat(templates).containsKey("brand-new").containsKey("sandbox-gas");
+    // The shipped templates are read once and shared: an operator's folder never changes them.
+    assertThat(TemplateLoader.shipped()).isSameAs(TemplateLoader.shipped()).doesNotContainKey("brand-new");
+    assertThat(TemplateLoader.shipped().get("keller-water").utility()).isNotEqualTo("Keller (operator's)");
+    assertThat(TemplateLoader.load(null).get("keller-water")).isSameAs(TemplateLoader.shipped().get("keller-water"));
   }
 
   @Test

@@ -42,6 +42,18 @@ class PdfTextReaderTest {
   }
 
   @Test
+  void theWarmUpPdfIsReadAsAnyTextPdfIs() throws Exception {
+    BillText text = reader.read(PdfTextReader.SMALLEST_TEXT_PDF, Deadline.after(Duration.ofMinutes(1)));
+
+    assertThat(text.pages()).singleElement().satisfies(page -> {
+      assertThat(page.origin()).isEqualTo(Page.Origin.TEXT_LAYER);
+      assertThat(page.lines()).singleElement().extracting(Line::text)
+          .isEqualTo("Account 1234567 Total due $10.00");
+    });
+    PdfTextReader.prepare();
+  }
+
+  @Test
   void wordsOfALineAreLeftToRightAndLinesTopToBottom() throws Exception {
     for (Path pdf : RealBills.pdfs()) {
       BillText text = reader.read(Files.readAllBytes(pdf), Deadline.after(Duration.ofMinutes(1)));
