@@ -16,13 +16,14 @@
 #   5. prints the table. Raw outputs: bench/target/parse/*.json (and *.err).
 #
 # Usage: bench/parse.sh
-# Environment: PER_LAYOUT (30), SANDBOX_PER_TYPE (10), SEED (11), BENCH_THREADS (the number of cores), BILLS_DIR (found
+# Environment: PER_LAYOUT (50; with the sandbox's 5 x SANDBOX_PER_TYPE, 300 bills, as issue 11 asks), SANDBOX_PER_TYPE (10),
+#   SEED (11), BENCH_THREADS (the number of cores), BILLS_DIR (found
 #   from the checkout: ../shared/data/bills or ../../shared/data/bills), MAVEN_ARGS (e.g. -o), NECTAR_JAVA_OPTS.
 # Needs: java 17, maven, pdftotext and pdfimages (poppler-utils), tesseract (tesseract-ocr, -eng).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PER_LAYOUT="${PER_LAYOUT:-30}"
+PER_LAYOUT="${PER_LAYOUT:-50}"
 SANDBOX_PER_TYPE="${SANDBOX_PER_TYPE:-10}"
 SEED="${SEED:-11}"
 # `./nectar parse` reads NECTAR_PARSE_PARALLEL_FILES files at a time (the number of cores unless told):

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * </pre>
  *
  * <p>Every bill has its own seed (corpus seed, layout, index), so bill 7 of a layout is the same
- * whether 10 or 30 are generated. Usage: {@code CorpusGenerator OUT [PER_LAYOUT [SANDBOX_PER_TYPE [SEED]]]}.
+ * whether 10 or 50 are generated. Usage: {@code CorpusGenerator OUT [PER_LAYOUT [SANDBOX_PER_TYPE [SEED]]]}.
  */
 public final class CorpusGenerator {
   static final List<Layout> LAYOUTS = List.of(new CommercialElectricBill(), new GasCcfBill(), new WaterSewerBill(),
@@ -50,11 +50,11 @@ public final class CorpusGenerator {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: CorpusGenerator OUT_DIR [PER_LAYOUT=30 [SANDBOX_PER_TYPE=10 [SEED=11]]]");
+      System.err.println("usage: CorpusGenerator OUT_DIR [PER_LAYOUT=50 [SANDBOX_PER_TYPE=10 [SEED=11]]]");
       System.exit(2);
     }
     Path out = Path.of(args[0]);
-    int perLayout = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    int perLayout = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     int sandboxPerType = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     long seed = args.length > 3 ? Long.parseLong(args[3]) : 11;
     // Rendering scans maps the standard 14 fonts to installed look-alikes and warns once per bill.
