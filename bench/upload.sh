@@ -18,7 +18,7 @@ command -v psql >/dev/null || { echo "psql is needed (apt-get install postgresql
 ./nectar --version >/dev/null   # build outside the measurement
 if [ ! -d "$CORPUS/text" ]; then
   mvn -B -q ${MAVEN_ARGS:-} -pl server test-compile
-  java -cp server/target/nectar-server.jar:server/target/test-classes io.nectar.corpus.CorpusGenerator "$CORPUS" 30 10 11
+  java -cp server/target/nectar-server.jar:server/target/test-classes io.nectar.corpus.CorpusGenerator "$CORPUS"
 fi
 LIST="$(mktemp)"
 half=$((FILES / 2))

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The characters OCR takes for one another ({@code 1ESY} read as {@code LESY}, {@code 0} as {@code O}, {@code 5}
- * as {@code S}), and what a template's pattern can do with them on a scan: match with each letter and digit
+ * as {@code S}, {@code h} as {@code b} on a coarse scan), and what a template's pattern can do with them on a
+ * scan: match with each letter and digit
  * standing for its look-alikes too ({@link #tolerant}), then put a value back into the shape the pattern wants
  * ({@link #repair}). Only OCR text is ever read this way; a text layer's characters are what was printed.
  */
@@ -20,7 +21,7 @@ final class Confusables {
       Map.entry('0', "oqd"), Map.entry('o', "0qd"), Map.entry('q', "0og"), Map.entry('d', "0o"),
       Map.entry('1', "lit7|!]"), Map.entry('l', "1it|!f"), Map.entry('i', "1lt|!"), Map.entry('t', "17lif"),
       Map.entry('7', "1t"), Map.entry('|', "1li/"), Map.entry('/', "|"), Map.entry('!', "1li"), Map.entry('f', "lt"),
-      Map.entry('5', "s"), Map.entry('s', "5"), Map.entry('8', "b"), Map.entry('b', "86"),
+      Map.entry('5', "s"), Map.entry('s', "5"), Map.entry('8', "b"), Map.entry('b', "86h"), Map.entry('h', "b"),
       Map.entry('2', "z"), Map.entry('z', "2"), Map.entry('6', "gb"), Map.entry('g', "69q"), Map.entry('9', "g"),
       Map.entry('e', "c"), Map.entry('c', "e"));
   /** Any character a digit may have been read as: what {@code \d} becomes outside a character class. */

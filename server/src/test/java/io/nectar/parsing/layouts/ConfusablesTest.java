@@ -16,6 +16,9 @@ class ConfusablesTest {
 
     assertThat(meter.pattern().matcher(scanned).find()).isFalse();
     assertThat(meter.tolerant().matcher(scanned).find()).isTrue();
+    // a coarse scan closes an h's bowl into a b, and opens a b into an h
+    assertThat(meter.tolerant().matcher("Zäblernummer: 1ESY1503902824").find()).isTrue();
+    assertThat(Regex.of("^Rechnungsbetrag$").tolerant().matcher("Rechnungshetrag").find()).isTrue();
     // what a class, an escape, a group name and a quantifier say is kept as written
     assertThat(Confusables.tolerant("(?<value>[A-Z]{2}\\s\\p{L}+) 1")).isEqualTo("(?<value>[A-Z]{2}\\s\\p{L}+)\\s*[1lit7|!\\]]");
   }
