@@ -43,7 +43,7 @@ if [ -z "${BILLS_DIR:-}" ]; then
 fi
 
 now() { date +%s.%N; }
-seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 # CPU seconds (user + system) used so far by this script's finished children and everything they waited
 # for (nectar's JVM and its tesseract processes, xargs and the baselines). Sessions sharing the machine
 # stretch wall times, a run under more load than its baseline most; CPU time barely moves with them.
@@ -166,7 +166,7 @@ throughput() { # label files nectar_seconds baseline_name baseline_seconds targe
   fi
   awk -v label="$1" -v n="$2" -v a="$3" -v base="$4" -v b="$5" -v target="$6" 'BEGIN {
     ratio = (b > 0) ? a / b : 0
-    printf "%-30s %4d files: nectar %6.1f s (%6.2f files/s), %-9s %6.1f s (%6.2f files/s), ratio %.2fx (target <= %sx) %s\n",
+    printf "%-30s %4d files: nectar %7.2f s (%6.2f files/s), %-9s %7.2f s (%6.2f files/s), ratio %.2fx (target <= %sx) %s\n",
       label, n, a, (a > 0 ? n / a : 0), base, b, (b > 0 ? n / b : 0), ratio, target, (ratio <= target ? "PASS" : "OVER") }'
 }
 # The same runs in CPU seconds, with the 1-minute load average before and after each: when the loads differ,
