@@ -44,8 +44,8 @@ public final class BillReading {
    * Starts loading, on two background threads, what every reader shares: the shipped templates and the
    * generic vocabulary on one, PDFBox's first-document set-up ({@link PdfTextReader#prepare}) on the other.
    * For a short command ({@code ./nectar parse}) this is most of its start; begun before the command line is
-   * even read, it runs beside the JVM's own start-up. A failure here is ignored: the reader then loads the
-   * same parts itself and reports what went wrong.
+   * even read, it runs beside the JVM's own start-up. A failure here is ignored: the reader meets it again
+   * when it asks for the same parts, and reports it.
    */
   public static void prepareInBackground() {
     background("prepare-templates", () -> {
@@ -60,7 +60,7 @@ public final class BillReading {
       try {
         work.run();
       } catch (RuntimeException | LinkageError e) {
-        // Reported by the reader, which loads the same parts.
+        // The reader asks for the same parts and reports what went wrong.
       }
     }, name);
     thread.setDaemon(true);

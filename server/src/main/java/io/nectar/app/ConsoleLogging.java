@@ -15,7 +15,7 @@ import java.util.Map;
  * unless told), with the noisy libraries at WARN and PDFBox's font repairs at ERROR.
  *
  * <p>Logback finds this class through {@code META-INF/services}. Set up in code rather than from a
- * {@code logback.xml} because reading XML is most of logback's start: about 60 ms that every
+ * {@code logback.xml} because reading XML was half of logback's start: about 40 ms that every
  * {@code ./nectar parse} paid before its first bill. An operator's own file still wins: with
  * {@code -Dlogback.configurationFile=...} (or a {@code logback-test.xml}, as the tests have) this steps
  * aside and logback reads that file as usual.

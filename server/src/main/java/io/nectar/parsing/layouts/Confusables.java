@@ -11,9 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The characters OCR takes for one another ({@code 1ESY} read as {@code LESY}, {@code 0} as {@code O}, {@code 5}
  * as {@code S}, {@code h} as {@code b} on a coarse scan), and what a template's pattern can do with them on a
- * scan: match with each letter and digit
- * standing for its look-alikes too ({@link #tolerant}), then put a value back into the shape the pattern wants
- * ({@link #repair}). Only OCR text is ever read this way; a text layer's characters are what was printed.
+ * scan: match with each letter and digit standing for its look-alikes too ({@link #tolerant}), then put a value
+ * back into the shape the pattern wants ({@link #repair}). Only OCR text is ever read this way; a text layer's characters are what was printed.
  */
 final class Confusables {
   /** What each character may have been printed as, both ways round, lower case (patterns ignore case). */

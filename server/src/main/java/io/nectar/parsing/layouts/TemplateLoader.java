@@ -37,10 +37,10 @@ public final class TemplateLoader {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
-  private TemplateLoader() {}
-
   /** The shipped templates, read once: they cannot change while the process runs. Null until first asked for. */
   private static Map<String, Template> shipped;
+
+  private TemplateLoader() {}
 
   /** Shipped templates, then the operator's (null for none), by id. */
   public static Map<String, Template> load(Path operatorFolder) {
