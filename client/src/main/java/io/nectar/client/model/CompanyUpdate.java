@@ -1,8 +1,5 @@
 package io.nectar.client.model;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,55 +16,12 @@ public final class CompanyUpdate extends Input {
   }
 
   /** Builds a {@link CompanyUpdate}; each setter sends its field. */
-  public static final class Builder {
-    private final Fields fields = new Fields();
-
+  public static final class Builder extends CompanySettings<Builder> {
     private Builder() {
     }
 
     public Builder name(String name) {
-      fields.put("name", name);
-      return this;
-    }
-
-    public Builder externalId(String externalId) {
-      fields.put("externalId", externalId);
-      return this;
-    }
-
-    public Builder dataCollectionStartDate(LocalDate dataCollectionStartDate) {
-      fields.put("dataCollectionStartDate", dataCollectionStartDate);
-      return this;
-    }
-
-    public Builder demandEnabled(boolean demandEnabled) {
-      fields.put("isDemandEnabled", demandEnabled);
-      return this;
-    }
-
-    public Builder impliedMeteringEnabled(boolean impliedMeteringEnabled) {
-      fields.put("isImpliedMeteringEnabled", impliedMeteringEnabled);
-      return this;
-    }
-
-    public Builder impliedMeteringFraction(BigDecimal impliedMeteringFraction) {
-      fields.put("impliedMeteringFraction", impliedMeteringFraction);
-      return this;
-    }
-
-    public Builder basicIdentifierMappingEnabled(boolean basicIdentifierMappingEnabled) {
-      fields.put("isBasicIdentifierMappingEnabled", basicIdentifierMappingEnabled);
-      return this;
-    }
-
-    public Builder lowAccuracyModeEnabled(boolean lowAccuracyModeEnabled) {
-      fields.put("isLowAccuracyModeEnabled", lowAccuracyModeEnabled);
-      return this;
-    }
-
-    public Builder users(List<String> users) {
-      fields.put("users", users);
-      return this;
+      return set("name", name);
     }
 
     public CompanyUpdate build() {

@@ -20,37 +20,12 @@ public final class NewInvitation extends Input {
   }
 
   /** Builds a {@link NewInvitation}; each setter sends its field. */
-  public static final class Builder {
-    private final Fields fields = new Fields();
-
+  public static final class Builder extends LinkSettings<Builder> {
     private Builder() {
     }
 
-    /** Only these addresses may use the link (they verify their email first); empty: anyone with it. */
-    public Builder allowedEmails(List<String> allowedEmails) {
-      fields.put("allowedEmails", allowedEmails);
-      return this;
-    }
-
-    public Builder expiresInSeconds(long expiresInSeconds) {
-      fields.put("expiresInSeconds", expiresInSeconds);
-      return this;
-    }
-
-    public Builder maxUses(int maxUses) {
-      fields.put("maxUses", maxUses);
-      return this;
-    }
-
-    /** Whether the server emails each allowed address a link (needs {@link #allowedEmails}). */
-    public Builder sendEmail(boolean sendEmail) {
-      fields.put("sendEmail", sendEmail);
-      return this;
-    }
-
     public Builder prefill(Prefill prefill) {
-      fields.put("prefill", prefill.toJson());
-      return this;
+      return set("prefill", prefill.toJson());
     }
 
     public NewInvitation build() {

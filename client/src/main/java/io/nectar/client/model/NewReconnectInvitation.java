@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,30 +16,8 @@ public final class NewReconnectInvitation extends Input {
   }
 
   /** Builds a {@link NewReconnectInvitation}; each setter sends its field. */
-  public static final class Builder {
-    private final Fields fields = new Fields();
-
+  public static final class Builder extends LinkSettings<Builder> {
     private Builder() {
-    }
-
-    public Builder allowedEmails(List<String> allowedEmails) {
-      fields.put("allowedEmails", allowedEmails);
-      return this;
-    }
-
-    public Builder expiresInSeconds(long expiresInSeconds) {
-      fields.put("expiresInSeconds", expiresInSeconds);
-      return this;
-    }
-
-    public Builder maxUses(int maxUses) {
-      fields.put("maxUses", maxUses);
-      return this;
-    }
-
-    public Builder sendEmail(boolean sendEmail) {
-      fields.put("sendEmail", sendEmail);
-      return this;
     }
 
     public NewReconnectInvitation build() {

@@ -1,7 +1,5 @@
 package io.nectar.client.model;
 
-import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,31 +16,9 @@ public final class NewSite extends Input {
   }
 
   /** Builds a {@link NewSite}; each setter sends its field. */
-  public static final class Builder {
-    private final Fields fields = new Fields();
-
+  public static final class Builder extends SiteSettings<Builder> {
     private Builder(String name) {
       fields.put("name", Fields.requireText(name, "name"));
-    }
-
-    public Builder externalId(String externalId) {
-      fields.put("externalId", externalId);
-      return this;
-    }
-
-    public Builder address(String address) {
-      fields.put("address", address);
-      return this;
-    }
-
-    public Builder path(List<String> path) {
-      fields.put("path", path);
-      return this;
-    }
-
-    public Builder occupancyPercent(BigDecimal occupancyPercent) {
-      fields.put("occupancyPercent", occupancyPercent);
-      return this;
     }
 
     public NewSite build() {

@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,21 +16,9 @@ public final class NewWebhookEndpoint extends Input {
   }
 
   /** Builds a {@link NewWebhookEndpoint}; each setter sends its field. */
-  public static final class Builder {
-    private final Fields fields = new Fields();
-
+  public static final class Builder extends WebhookEndpointSettings<Builder> {
     private Builder(String url) {
       fields.put("url", Fields.requireText(url, "url"));
-    }
-
-    public Builder eventTypes(List<String> eventTypes) {
-      fields.put("eventTypes", eventTypes);
-      return this;
-    }
-
-    public Builder description(String description) {
-      fields.put("description", description);
-      return this;
     }
 
     public NewWebhookEndpoint build() {

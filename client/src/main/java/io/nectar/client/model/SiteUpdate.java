@@ -1,7 +1,5 @@
 package io.nectar.client.model;
 
-import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,35 +16,12 @@ public final class SiteUpdate extends Input {
   }
 
   /** Builds a {@link SiteUpdate}; each setter sends its field. */
-  public static final class Builder {
-    private final Fields fields = new Fields();
-
+  public static final class Builder extends SiteSettings<Builder> {
     private Builder() {
     }
 
     public Builder name(String name) {
-      fields.put("name", name);
-      return this;
-    }
-
-    public Builder externalId(String externalId) {
-      fields.put("externalId", externalId);
-      return this;
-    }
-
-    public Builder address(String address) {
-      fields.put("address", address);
-      return this;
-    }
-
-    public Builder path(List<String> path) {
-      fields.put("path", path);
-      return this;
-    }
-
-    public Builder occupancyPercent(BigDecimal occupancyPercent) {
-      fields.put("occupancyPercent", occupancyPercent);
-      return this;
+      return set("name", name);
     }
 
     public SiteUpdate build() {

@@ -1,6 +1,5 @@
 package io.nectar.client.model;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,30 +16,16 @@ public final class WebhookEndpointUpdate extends Input {
   }
 
   /** Builds a {@link WebhookEndpointUpdate}; each setter sends its field. */
-  public static final class Builder {
-    private final Fields fields = new Fields();
-
+  public static final class Builder extends WebhookEndpointSettings<Builder> {
     private Builder() {
     }
 
     public Builder url(String url) {
-      fields.put("url", url);
-      return this;
-    }
-
-    public Builder eventTypes(List<String> eventTypes) {
-      fields.put("eventTypes", eventTypes);
-      return this;
-    }
-
-    public Builder description(String description) {
-      fields.put("description", description);
-      return this;
+      return set("url", url);
     }
 
     public Builder disabled(boolean disabled) {
-      fields.put("isDisabled", disabled);
-      return this;
+      return set("isDisabled", disabled);
     }
 
     public WebhookEndpointUpdate build() {
