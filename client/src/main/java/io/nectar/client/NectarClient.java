@@ -199,21 +199,18 @@ public final class NectarClient {
 
     /** How long one attempt may wait for the answer's headers. */
     public Builder timeout(Duration timeout) {
-      this.timeout = positive(timeout, "timeout");
+      this.timeout = Checks.positive(timeout, "timeout");
       return this;
     }
 
     /** How long to wait for a connection; ignored when an {@link #httpClient} is given. */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
       return this;
     }
 
     public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries must not be negative");
-      }
-      this.maxRetries = maxRetries;
+      this.maxRetries = Checks.retries(maxRetries);
       return this;
     }
 
@@ -298,13 +295,6 @@ public final class NectarClient {
           maxConcurrentRequests, http, sleeper, clock, random != null ? random : new SecureRandom(), idempotencyKeys,
           maxRetryWait));
       return new NectarClient(version, transport);
-    }
-
-    private static Duration positive(Duration duration, String name) {
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive");
-      }
-      return duration;
     }
   }
 }

@@ -62,10 +62,7 @@ public final class RequestOptions {
     }
 
     public Builder timeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive");
-      }
-      this.timeout = timeout;
+      this.timeout = Checks.positive(timeout, "timeout");
       return this;
     }
 
@@ -79,10 +76,7 @@ public final class RequestOptions {
     }
 
     public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries must not be negative");
-      }
-      this.maxRetries = maxRetries;
+      this.maxRetries = Checks.retries(maxRetries);
       return this;
     }
 
